@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Reflection;
+
+namespace Aus.Cli;
+
+/// <summary>The `aus` command tree: the one place where commands are put together.</summary>
+internal static class AusCommandLine
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(
+            "aus - the Advanced Upgrade Service: policy-based upgrade scheduling for fleets of OpenShift clusters in OCM.");
+        root.Subcommands.Add(ValidateCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var parse = Create().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await stderr.WriteLineAsync($"aus: error: {error.Message}");
+            }
+
+            await stderr.WriteLineAsync("Run 'aus --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return await parse.InvokeAsync(configuration);
+    }
+
+    public static string Version =>
+        typeof(AusCommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+}

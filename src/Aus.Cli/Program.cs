@@ -1,0 +1,3 @@
+using Aus.Cli;
+
+return await AusCommandLine.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+
+namespace Aus.Domain.Fleet;
+
+/// <summary>What OCM reports at one moment: the version gates and the clusters of each organization.</summary>
+public sealed record FleetSnapshot(ImmutableArray<VersionGate> VersionGates, ImmutableArray<FleetOrganization> Organizations)
+{
+    public static readonly FleetSnapshot Empty = new([], []);
+
+    public FleetOrganization? Find(string orgId) =>
+        Organizations.FirstOrDefault(o => string.Equals(o.OrgId, orgId, StringComparison.Ordinal));
+}

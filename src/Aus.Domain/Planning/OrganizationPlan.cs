@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Aus.Domain.History;
+
+namespace Aus.Domain.Planning;
+
+/// <summary>The outcome of one pass for one organization.</summary>
+public sealed record OrganizationPlan
+{
+    public required string OrgId { get; init; }
+
+    public required string Name { get; init; }
+
+    public ImmutableArray<OrganizationMessage> Errors { get; init; } = [];
+
+    public ImmutableArray<OrganizationMessage> Warnings { get; init; } = [];
+
+    public ImmutableArray<PlannedAction> Actions { get; init; } = [];
+
+    public ImmutableArray<ClusterDecision> Clusters { get; init; } = [];
+
+    /// <summary>The organization's own history after this pass's check-in: what is stored.</summary>
+    public VersionHistory? History { get; init; }
+}

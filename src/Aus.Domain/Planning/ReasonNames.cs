@@ -1,0 +1,26 @@
+namespace Aus.Domain.Planning;
+
+/// <summary>The reason codes of the plan contract (contracts.md section 4).</summary>
+public static class ReasonNames
+{
+    public static string ToCode(this Reason reason) => reason switch
+    {
+        Reason.Scheduled => "scheduled",
+        Reason.NodePoolUpgrade => "node-pool-upgrade",
+        Reason.UpgradeInProgress => "upgrade-in-progress",
+        Reason.OutsideWindow => "outside-window",
+        Reason.MutexLocked => "mutex-locked",
+        Reason.SectorParallelLimit => "sector-parallel-limit",
+        Reason.NoUpgradesAvailable => "no-upgrades-available",
+        Reason.Blocked => "blocked",
+        Reason.Soaking => "soaking",
+        Reason.SectorDependency => "sector-dependency",
+        Reason.InheritedVersionData => "inherited-version-data",
+        Reason.VersionGate => "version-gate",
+        Reason.NotInOcm => "not-in-ocm",
+        Reason.InvalidPolicy => "invalid-policy",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+
+    public static string ToCode(this Decision decision) => decision == Decision.Upgrade ? "upgrade" : "skip";
+}

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+
+namespace Aus.Domain.Policies;
+
+/// <summary>The upgrade policy of one OCM organization: its clusters, sectors and shared settings.</summary>
+public sealed record OrganizationPolicy
+{
+    public const string DefaultEnvironment = "production";
+
+    public required string Name { get; init; }
+
+    public required string OrgId { get; init; }
+
+    public string Environment { get; init; } = DefaultEnvironment;
+
+    public ImmutableArray<VersionPattern> BlockedVersions { get; init; } = [];
+
+    public ImmutableArray<Workload> AllowedWorkloads { get; init; } = [];
+
+    public ImmutableArray<MutexName> AllowedMutexes { get; init; } = [];
+
+    public ImmutableArray<Sector> Sectors { get; init; } = [];
+
+    public ImmutableArray<InheritedOrganization> InheritVersionData { get; init; } = [];
+
+    public ImmutableArray<string> PublishVersionData { get; init; } = [];
+
+    public ImmutableArray<ClusterPolicy> Clusters { get; init; } = [];
+}
