@@ -114,6 +114,8 @@ public static class FleetPlanner
             Actions = result.Actions,
             Clusters = decisions,
             History = organization.CheckedIn,
+            Report = result.Report,
+            InheritsFrom = [.. policy.InheritVersionData.Select(i => i.Name ?? i.OrgId)],
         };
         return (plan, explanation);
     }

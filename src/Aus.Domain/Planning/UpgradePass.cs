@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Policies;
+using Aus.Domain.Reporting;
 using Aus.Domain.Versions;
 
 namespace Aus.Domain.Planning;
@@ -91,7 +92,8 @@ internal sealed partial class UpgradePass
             explanation = explanation with { Actions = explanation.Actions.AddRange(extra) };
         }
 
-        return new PassResult(decisions.MoveToImmutable(), _actions.ToImmutable(), _warnings.ToImmutable(), explanation);
+        var report = ordered.Select(ReportRow).ToImmutableArray();
+        return new PassResult(decisions.MoveToImmutable(), _actions.ToImmutable(), _warnings.ToImmutable(), explanation) { Report = report };
     }
 
     private ClusterDecision Decide(UpgradeSpec spec)
@@ -231,5 +233,8 @@ internal sealed partial class UpgradePass
         ImmutableArray<ClusterDecision> Decisions,
         ImmutableArray<PlannedAction> Actions,
         ImmutableArray<OrganizationMessage> Warnings,
-        ClusterExplanation? Explanation);
+        ClusterExplanation? Explanation)
+    {
+        public ImmutableArray<ClusterReportRow> Report { get; init; } = [];
+    }
 }
