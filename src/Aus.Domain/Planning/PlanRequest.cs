@@ -8,4 +8,7 @@ public sealed record PlanRequest(ImmutableArray<OrganizationInput> Organizations
 {
     /// <summary>When set, the planner records the full reasoning for this cluster (by name).</summary>
     public string? ExplainCluster { get; init; }
+
+    /// <summary>Whether to compute the fleet report's rows (they cost as much again as the decisions).</summary>
+    public bool IncludeReport { get; init; }
 }

@@ -25,6 +25,7 @@ internal sealed partial class UpgradePass
     private readonly VersionHistory _history;
     private readonly DateTimeOffset _now;
     private readonly string? _explainCluster;
+    private readonly bool _includeReport;
     private readonly Dictionary<SectorName, Sector> _sectors;
 
     private readonly Dictionary<MutexName, Holder> _locked = [];
@@ -39,7 +40,8 @@ internal sealed partial class UpgradePass
         ImmutableArray<VersionGate> gates,
         VersionHistory history,
         DateTimeOffset now,
-        string? explainCluster)
+        string? explainCluster,
+        bool includeReport)
     {
         _organization = organization;
         _specs = specs;
@@ -47,6 +49,7 @@ internal sealed partial class UpgradePass
         _history = history;
         _now = now;
         _explainCluster = explainCluster;
+        _includeReport = includeReport;
         _sectors = organization.Sectors.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.First());
         _sectorMembers = BuildSectorMembers(specs);
     }
@@ -92,7 +95,7 @@ internal sealed partial class UpgradePass
             explanation = explanation with { Actions = explanation.Actions.AddRange(extra) };
         }
 
-        var report = ordered.Select(ReportRow).ToImmutableArray();
+        var report = _includeReport ? ordered.Select(ReportRow).ToImmutableArray() : [];
         return new PassResult(decisions.MoveToImmutable(), _actions.ToImmutable(), _warnings.ToImmutable(), explanation) { Report = report };
     }
 
