@@ -27,7 +27,7 @@ internal static class FleetReportMarkdownWriter
 
         foreach (var organization in plan.Organizations.Where(o => !o.Report.IsEmpty).OrderBy(o => o.Name, StringComparer.Ordinal))
         {
-            text.Append("\n# ").Append(organization.Name).Append("\n\n");
+            text.Append("\n# ").Append(organization.Name).Append('\n');
             if (!organization.InheritsFrom.IsEmpty)
             {
                 text.Append("inheriting version data from ")

@@ -25,10 +25,10 @@ internal static class PlanTableWriter
     private static void WriteOrganization(StringBuilder text, OrganizationPlan organization)
     {
         var upgrades = organization.Clusters.Count(c => c.Decision == Decision.Upgrade);
-        text.Append($"{organization.Name} ({organization.OrgId}): {organization.Clusters.Length} clusters, {upgrades} to upgrade, {organization.Actions.Length} actions");
+        text.Append($"{organization.Name} ({organization.OrgId}): {Count(organization.Clusters.Length, "cluster")}, {upgrades} to upgrade, {Count(organization.Actions.Length, "action")}");
         if (!organization.Errors.IsEmpty)
         {
-            text.Append($", {organization.Errors.Length} errors");
+            text.Append($", {Count(organization.Errors.Length, "error")}");
         }
 
         text.Append('\n');
@@ -67,6 +67,8 @@ internal static class PlanTableWriter
             AppendWrapped(text, "action: " + Describe(action), "  ");
         }
     }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static string Prefix(OrganizationMessage message) => message.Cluster is null ? string.Empty : $"{message.Cluster}: ";
 

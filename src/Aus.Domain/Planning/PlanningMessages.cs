@@ -33,7 +33,7 @@ internal static class PlanningMessages
     public static string InWindow(DateTimeOffset slot) => $"next slot {TimeFormat.Format(slot)} is within the 2-hour look-ahead";
 
     public static string Scheduled(OpenShiftVersion version, DateTimeOffset slot) =>
-        $"{version} is the highest version that meets every condition; the upgrade starts at {TimeFormat.Format(slot)}";
+        $"upgrade to {version} at {TimeFormat.Format(slot)}: the highest version that meets every condition";
 
     public static string NodePoolCatchUp(NodePool pool, OpenShiftVersion controlPlane) =>
         $"node pool {pool.Id} runs {pool.Version}, behind the control plane at {controlPlane}";
