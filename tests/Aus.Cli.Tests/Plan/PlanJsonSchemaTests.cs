@@ -23,8 +23,10 @@ public sealed class PlanJsonSchemaTests
     public async Task Schema_RejectsAPlanThatBreaksTheContract()
     {
         var schema = await LoadSchemaAsync();
-        const string Broken = """{"now": "2026-11-23 12:00", "organizations": [{"orgId": "o", "name": "n", "errors": [], "warnings": [], "clusters": [],
-            "actions": [{"action": "create-upgrade-policy", "cluster": "c", "clusterId": "c", "kind": "node-pool", "version": "4.16.9", "nextRun": "2026-11-23T12:06:00Z"}]}]}""";
+        const string Broken = """
+            {"now": "2026-11-23 12:00", "organizations": [{"orgId": "o", "name": "n", "errors": [], "warnings": [], "clusters": [],
+             "actions": [{"action": "create-upgrade-policy", "cluster": "c", "clusterId": "c", "kind": "node-pool", "version": "4.16.9", "nextRun": "2026-11-23T12:06:00Z"}]}]}
+            """;
 
         schema.Validate(Broken).Count.ShouldBeGreaterThanOrEqualTo(2);
     }
