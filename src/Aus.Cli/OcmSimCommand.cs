@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Aus.Simulator;
+using Microsoft.Extensions.Logging;
 
 namespace Aus.Cli;
 
@@ -52,8 +53,14 @@ internal static class OcmSimCommand
                 return ExitCodes.Usage;
             }
 
+            // Upgrade transitions go to stderr so stdout stays the export lines.
+            using var loggerFactory = LoggerFactory.Create(b => b
+                .AddFilter("Microsoft", LogLevel.Warning)
+                .AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace)
+                .AddSimpleConsole(c => c.SingleLine = true));
             var options = new SimulatorOptions
             {
+                LoggerFactory = loggerFactory,
                 FleetPath = parse.GetValue(fleet)!.FullName,
                 Port = parse.GetValue(port),
                 UpgradeDuration = TimeSpan.FromMinutes(parse.GetValue(upgradeMinutes)),
