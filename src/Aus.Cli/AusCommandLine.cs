@@ -15,6 +15,7 @@ internal static class AusCommandLine
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(PlanCommand.Create(time));
         root.Subcommands.Add(ExplainCommand.Create(time));
+        root.Subcommands.Add(OcmSimCommand.Create());
         return root;
     }
 
