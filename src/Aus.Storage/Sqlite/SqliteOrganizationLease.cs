@@ -14,8 +14,9 @@ internal sealed class SqliteOrganizationLease : IOrganizationLease
     private readonly (string Database, string Environment, string Organization) key;
     private int disposed;
 
-    private SqliteOrganizationLease((string, string, string) key, string owner)
+    private SqliteOrganizationLease(object store, (string, string, string) key, string owner)
     {
+        Store = store;
         this.key = key;
         Owner = owner;
     }
@@ -28,14 +29,14 @@ internal sealed class SqliteOrganizationLease : IOrganizationLease
 
     public bool IsHeld => Volatile.Read(ref disposed) == 0 && Held.TryGetValue(key, out var holder) && ReferenceEquals(holder, this);
 
-    public static SqliteOrganizationLease? TryAcquire(string database, string environment, string organizationId, string owner)
+    /// <summary>The store instance that took the lease; writes under it go through that store only.</summary>
+    internal object Store { get; }
+
+    public static SqliteOrganizationLease? TryAcquire(object store, string database, string environment, string organizationId, string owner)
     {
-        var lease = new SqliteOrganizationLease((database, environment, organizationId), owner);
+        var lease = new SqliteOrganizationLease(store, (database, environment, organizationId), owner);
         return Held.TryAdd(lease.key, lease) ? lease : null;
     }
-
-    /// <summary>Whether this lease belongs to the given database file.</summary>
-    public bool IsFor(string database) => key.Database == database;
 
     public ValueTask DisposeAsync()
     {

@@ -73,7 +73,7 @@ internal sealed class SqliteStateStore : AdoStateStore
         ArgumentException.ThrowIfNullOrWhiteSpace(environment);
         ArgumentException.ThrowIfNullOrWhiteSpace(organizationId);
         ArgumentNullException.ThrowIfNull(owner);
-        IOrganizationLease? lease = SqliteOrganizationLease.TryAcquire(Location.Target, environment, organizationId, owner);
+        IOrganizationLease? lease = SqliteOrganizationLease.TryAcquire(this, Location.Target, environment, organizationId, owner);
         return Task.FromResult(lease);
     }
 
@@ -110,7 +110,7 @@ internal sealed class SqliteStateStore : AdoStateStore
             return;
         }
 
-        if (lease is not SqliteOrganizationLease own || !own.IsFor(Location.Target))
+        if (lease is not SqliteOrganizationLease own || !ReferenceEquals(own.Store, this))
         {
             throw new ArgumentException("the lease was not taken from this store", nameof(lease));
         }
