@@ -372,6 +372,20 @@ public abstract class StateStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lease_NotDisposedWhenItsStoreCloses_IsReleasedWithTheStore()
+    {
+        var closing = await StateStore.OpenAsync(Location);
+        var lease = await closing.TryAcquireOrganizationLeaseAsync("production", "org-a", "replica-1");
+        lease.ShouldNotBeNull();
+
+        await closing.DisposeAsync();
+
+        lease.IsHeld.ShouldBeFalse();
+        await using var taken = await Store.TryAcquireOrganizationLeaseAsync("production", "org-a", "replica-2");
+        taken.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task CommitPass_UnderAHeldLease_IsStored()
     {
         await using var lease = await Store.TryAcquireOrganizationLeaseAsync("production", "org-a", "replica-1");

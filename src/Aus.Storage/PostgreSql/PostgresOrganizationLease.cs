@@ -151,6 +151,7 @@ internal sealed class PostgresOrganizationLease : IOrganizationLease
             }
 
             await connection.DisposeAsync();
+            Store.Forget(this);
         }
         finally
         {

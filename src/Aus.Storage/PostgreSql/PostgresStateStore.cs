@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Aus.Storage.Ado;
 using Npgsql;
@@ -8,6 +9,9 @@ namespace Aus.Storage.PostgreSql;
 internal sealed class PostgresStateStore : AdoStateStore
 {
     private readonly NpgsqlDataSource dataSource;
+
+    // Leases still open, so closing the store closes their sessions and frees their organizations.
+    private readonly ConcurrentDictionary<PostgresOrganizationLease, byte> leases = new();
 
     private PostgresStateStore(StateLocation location, StateStoreOptions options)
         : base(location, options)
@@ -53,10 +57,27 @@ internal sealed class PostgresStateStore : AdoStateStore
         ArgumentException.ThrowIfNullOrWhiteSpace(environment);
         ArgumentException.ThrowIfNullOrWhiteSpace(organizationId);
         ArgumentNullException.ThrowIfNull(owner);
-        return await PostgresOrganizationLease.TryAcquireAsync(this, Location.Target, environment, organizationId, owner, cancellationToken);
+        var lease = await PostgresOrganizationLease.TryAcquireAsync(this, Location.Target, environment, organizationId, owner, cancellationToken);
+        if (lease is not null)
+        {
+            leases.TryAdd(lease, 0);
+        }
+
+        return lease;
     }
 
-    public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var lease in leases.Keys)
+        {
+            await lease.DisposeAsync();
+        }
+
+        await dataSource.DisposeAsync();
+    }
+
+    /// <summary>Called by a lease when it is disposed.</summary>
+    internal void Forget(PostgresOrganizationLease lease) => leases.TryRemove(lease, out _);
 
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);

@@ -38,6 +38,18 @@ internal sealed class SqliteOrganizationLease : IOrganizationLease
         return Held.TryAdd(lease.key, lease) ? lease : null;
     }
 
+    /// <summary>Releases every lease a store took and did not release, when that store closes.</summary>
+    public static void ReleaseAll(object store)
+    {
+        foreach (var (_, lease) in Held)
+        {
+            if (ReferenceEquals(lease.Store, store))
+            {
+                lease.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 0)

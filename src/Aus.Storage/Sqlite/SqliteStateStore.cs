@@ -79,6 +79,7 @@ internal sealed class SqliteStateStore : AdoStateStore
 
     public override ValueTask DisposeAsync()
     {
+        SqliteOrganizationLease.ReleaseAll(this);
         fileLock?.Dispose();
         return ValueTask.CompletedTask;
     }
