@@ -6,12 +6,16 @@ namespace Aus.Cli;
 /// <summary>The `aus` command tree: the one place where commands are put together.</summary>
 internal static class AusCommandLine
 {
-    public static RootCommand Create()
+    public static RootCommand Create() => Create(TimeProvider.System);
+
+    public static RootCommand Create(TimeProvider time)
     {
         var root = new RootCommand(
             "aus - the Advanced Upgrade Service: policy-based upgrade scheduling for fleets of OpenShift clusters in OCM.");
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(StateCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create(time));
+        root.Subcommands.Add(ExplainCommand.Create(time));
         return root;
     }
 

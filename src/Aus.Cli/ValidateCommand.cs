@@ -1,19 +1,107 @@
 using System.CommandLine;
+using System.Globalization;
+using Aus.Policies.Files;
 
 namespace Aus.Cli;
 
-/// <summary>`aus validate FILE...`: placeholder wiring, completed by the policy reader work.</summary>
+/// <summary>`aus validate FILE...`: checks organization files, fleet snapshots and soak histories and prints every problem.</summary>
 internal static class ValidateCommand
 {
+    private static readonly string[] Extensions = [".yml", ".yaml", ".json"];
+
     public static Command Create()
     {
         var files = new Argument<string[]>("FILE")
         {
             Arity = ArgumentArity.OneOrMore,
-            Description = "Organization files, fleet snapshots or soak histories (YAML or JSON), or directories of them.",
+            Description = "Files (YAML or JSON) or directories (every *.yml, *.yaml and *.json file directly in them). "
+                + "A file with top-level 'organizations' is a fleet snapshot, one with 'versions' or 'check_in' a soak history, "
+                + "any other an organization file. Problems go to stderr as FILE:LINE:COL: error: MESSAGE, a summary to stdout.",
         };
-        var command = new Command("validate", "Validate policy files and print every error and warning.") { files };
-        command.SetAction((parse, _) => Task.FromResult(ExitCodes.Success));
+        var command = new Command(
+            "validate",
+            "Check organization files, fleet snapshots and soak histories and print every error and warning "
+            + "(exit status 0: valid, 1: errors, 2: a file cannot be read).")
+        {
+            files,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var configuration = parse.InvocationConfiguration;
+            return RunAsync(parse.GetValue(files) ?? [], configuration.Output, configuration.Error, cancellationToken);
+        });
         return command;
     }
+
+    internal static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var unreadable = false;
+        var checkedFiles = 0;
+        var errors = 0;
+        var warnings = 0;
+        foreach (var argument in arguments)
+        {
+            var paths = Expand(argument);
+            if (paths.Count == 0)
+            {
+                await stderr.WriteLineAsync($"aus: error: {argument}: the directory holds no .yml, .yaml or .json files").ConfigureAwait(false);
+                unreadable = true;
+                continue;
+            }
+
+            foreach (var path in paths)
+            {
+                checkedFiles++;
+                var source = await SourceFiles.LoadAsync(path, cancellationToken).ConfigureAwait(false);
+                if (!source.IsReadable)
+                {
+                    await stderr.WriteLineAsync($"aus: error: {path}: {source.Error!.Message}").ConfigureAwait(false);
+                    unreadable = true;
+                    errors++;
+                    continue;
+                }
+
+                var (_, diagnostics) = PolicyFiles.Validate(source);
+                foreach (var diagnostic in diagnostics)
+                {
+                    await stderr.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+                    if (diagnostic.IsError)
+                    {
+                        errors++;
+                    }
+                    else
+                    {
+                        warnings++;
+                    }
+                }
+            }
+        }
+
+        await stdout.WriteLineAsync(Summary(checkedFiles, errors, warnings)).ConfigureAwait(false);
+        return unreadable ? ExitCodes.Usage : errors > 0 ? ExitCodes.Invalid : ExitCodes.Success;
+    }
+
+    /// <summary>A directory stands for the policy files directly in it, sorted by name; anything else for itself.</summary>
+    private static List<string> Expand(string argument)
+    {
+        if (!Directory.Exists(argument))
+        {
+            return [argument];
+        }
+
+        return [.. Directory.EnumerateFiles(argument)
+            .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private static string Summary(int files, int errors, int warnings)
+    {
+        var checkedText = Count(files, "file");
+        return errors == 0 && warnings == 0
+            ? $"{checkedText} valid"
+            : $"{checkedText} checked: {Count(errors, "error")}, {Count(warnings, "warning")}";
+    }
+
+    private static string Count(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 }

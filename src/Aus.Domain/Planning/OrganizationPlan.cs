@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Aus.Domain.History;
+using Aus.Domain.Reporting;
 
 namespace Aus.Domain.Planning;
 
@@ -17,6 +18,12 @@ public sealed record OrganizationPlan
     public ImmutableArray<PlannedAction> Actions { get; init; } = [];
 
     public ImmutableArray<ClusterDecision> Clusters { get; init; } = [];
+
+    /// <summary>The fleet report's row of every cluster that is in OCM, in planning order.</summary>
+    public ImmutableArray<ClusterReportRow> Report { get; init; } = [];
+
+    /// <summary>Organizations whose version data this one inherits, by display name (name, else id).</summary>
+    public ImmutableArray<string> InheritsFrom { get; init; } = [];
 
     /// <summary>The organization's own history after this pass's check-in: what is stored.</summary>
     public VersionHistory? History { get; init; }

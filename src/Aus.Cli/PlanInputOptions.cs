@@ -1,0 +1,58 @@
+using System.CommandLine;
+
+namespace Aus.Cli;
+
+/// <summary>The options `aus plan`, `aus explain` and `aus run` share (contracts.md section 4).</summary>
+internal sealed class PlanInputOptions
+{
+    public Option<string[]> Config { get; } = new("--config")
+    {
+        Description = "Organization policy files, or directories of them (*.yml, *.yaml, *.json).",
+        Required = true,
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public Option<string?> Fleet { get; } = new("--fleet")
+    {
+        Description = "A fleet snapshot file: what OCM reports for the clusters (instead of --ocm-url).",
+    };
+
+    public Option<string?> OcmUrl { get; } = new("--ocm-url")
+    {
+        Description = "Read the fleet from this OCM API (credentials from OCM_CLIENT_ID/OCM_CLIENT_SECRET or OCM_TOKEN).",
+    };
+
+    public Option<string?> TokenUrl { get; } = new("--token-url")
+    {
+        Description = "OAuth2 token endpoint for --ocm-url (default: OCM_TOKEN_URL, else Red Hat SSO).",
+    };
+
+    public Option<string[]> History { get; } = new("--history")
+    {
+        Description = "[ORGID=]FILE: the stored soak history of an organization (ORGID= may be left out with one organization file).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<string[]> HistoryOut { get; } = new("--history-out")
+    {
+        Description = "[ORGID=]FILE: where to write the organization's checked-in history (own data, not inherited).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<string?> Now { get; } = new("--now")
+    {
+        Description = "Plan as of this RFC 3339 UTC time (default: the current time).",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Config);
+        command.Options.Add(Fleet);
+        command.Options.Add(OcmUrl);
+        command.Options.Add(TokenUrl);
+        command.Options.Add(History);
+        command.Options.Add(HistoryOut);
+        command.Options.Add(Now);
+    }
+}

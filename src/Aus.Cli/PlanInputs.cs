@@ -1,0 +1,291 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using Aus.Domain.Fleet;
+using Aus.Domain.History;
+using Aus.Domain.Planning;
+using Aus.Policies.Diagnostics;
+using Aus.Policies.Files;
+using Aus.Policies.Fleet;
+using Aus.Policies.History;
+using Aus.Policies.Organizations;
+
+namespace Aus.Cli;
+
+/// <summary>
+/// Reads what a planning command needs: organization files, the fleet, histories and the time.
+/// Problems are printed as they are found; <see cref="ExitCode"/> tells how loading ended.
+/// </summary>
+internal sealed class PlanInputs
+{
+    private PlanInputs(ImmutableArray<OrganizationInput> organizations, FleetSnapshot fleet, DateTimeOffset now, IReadOnlyDictionary<string, string> historyOut)
+    {
+        Organizations = organizations;
+        Fleet = fleet;
+        Now = now;
+        HistoryOut = historyOut;
+    }
+
+    public ImmutableArray<OrganizationInput> Organizations { get; }
+
+    public FleetSnapshot Fleet { get; }
+
+    public DateTimeOffset Now { get; }
+
+    /// <summary>Organization id → file the checked-in history is written to.</summary>
+    public IReadOnlyDictionary<string, string> HistoryOut { get; }
+
+    public bool HasValidationErrors => Organizations.Any(o => !o.ValidationErrors.IsEmpty);
+
+    public PlanRequest ToRequest() => new(Organizations, Fleet, Now);
+
+    /// <summary>Loads every input; returns null (with the exit code) when something cannot be read or used.</summary>
+    public static async Task<(PlanInputs? Inputs, int ExitCode)> LoadAsync(
+        ParseResult parse,
+        PlanInputOptions options,
+        TimeProvider time,
+        TextWriter stderr,
+        CancellationToken cancellationToken)
+    {
+        var now = ParseNow(parse.GetValue(options.Now), time, stderr);
+        if (now is null)
+        {
+            return (null, ExitCodes.Usage);
+        }
+
+        var fleetPath = parse.GetValue(options.Fleet);
+        var ocmUrl = parse.GetValue(options.OcmUrl);
+        if ((fleetPath is null) == (ocmUrl is null))
+        {
+            await stderr.WriteLineAsync("aus: error: give exactly one of --fleet FILE or --ocm-url URL");
+            return (null, ExitCodes.Usage);
+        }
+
+        var documents = new List<OrganizationDocument>();
+        var unreadable = false;
+        foreach (var file in ExpandOrganizationFiles(parse.GetValue(options.Config) ?? [], stderr, ref unreadable))
+        {
+            var document = await OrganizationReader.ReadFileAsync(file, cancellationToken);
+            await PrintAsync(stderr, document.Diagnostics);
+            unreadable |= document.IsUnreadable || document.Policy is null;
+            documents.Add(document);
+        }
+
+        if (unreadable)
+        {
+            return (null, ExitCodes.Usage);
+        }
+
+        if (documents.Count == 0)
+        {
+            await stderr.WriteLineAsync("aus: error: --config names no organization file");
+            return (null, ExitCodes.Usage);
+        }
+
+        var duplicate = documents.GroupBy(d => d.Policy!.OrgId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            await stderr.WriteLineAsync($"aus: error: organization {duplicate.Key} is defined in more than one file: {string.Join(", ", duplicate.Select(d => d.File))}");
+            return (null, ExitCodes.Invalid);
+        }
+
+        var orgIds = documents.Select(d => d.Policy!.OrgId).ToList();
+        var histories = await ReadHistoriesAsync(parse.GetValue(options.History) ?? [], orgIds, "--history", stderr, cancellationToken);
+        var historyOut = await MapPerOrganizationAsync(parse.GetValue(options.HistoryOut) ?? [], orgIds, "--history-out", stderr);
+        if (histories is null || historyOut is null)
+        {
+            return (null, ExitCodes.Usage);
+        }
+
+        FleetSnapshot fleet;
+        if (fleetPath is not null)
+        {
+            var fleetDocument = await FleetReader.ReadFileAsync(fleetPath, cancellationToken);
+            await PrintAsync(stderr, fleetDocument.Diagnostics);
+            if (fleetDocument.IsUnreadable || fleetDocument.Snapshot is null)
+            {
+                return (null, ExitCodes.Usage);
+            }
+
+            if (fleetDocument.HasErrors)
+            {
+                return (null, ExitCodes.Invalid);
+            }
+
+            fleet = fleetDocument.Snapshot;
+        }
+        else
+        {
+            await stderr.WriteLineAsync("aus: error: --ocm-url is not available in this build; use --fleet");
+            return (null, ExitCodes.Usage);
+        }
+
+        var organizations = documents.Select(d => ToInput(d, histories.GetValueOrDefault(d.Policy!.OrgId) ?? VersionHistory.Empty)).ToImmutableArray();
+        return (new PlanInputs(organizations, fleet, now.Value, historyOut), ExitCodes.Success);
+    }
+
+    /// <summary>Writes each organization's checked-in history where --history-out asked, atomically.</summary>
+    public async Task WriteHistoriesAsync(FleetPlan plan, CancellationToken cancellationToken)
+    {
+        foreach (var organization in plan.Organizations)
+        {
+            if (!HistoryOut.TryGetValue(organization.OrgId, out var path))
+            {
+                continue;
+            }
+
+            var history = organization.History ?? Organizations.First(o => o.Policy.OrgId == organization.OrgId).History;
+            await AtomicFile.WriteAllTextAsync(path, VersionHistoryJson.Write(history) + "\n", cancellationToken);
+        }
+    }
+
+    private static OrganizationInput ToInput(OrganizationDocument document, VersionHistory history) => new()
+    {
+        Policy = document.Policy!,
+        ClusterNames = document.ClusterNames,
+        ValidationErrors = [.. document.Errors.Select(d => new OrganizationMessage(d.Cluster, d.Message))],
+        Warnings = [.. document.Warnings.Select(d => new OrganizationMessage(d.Cluster, d.Message))],
+        History = history,
+    };
+
+    private static DateTimeOffset? ParseNow(string? text, TimeProvider time, TextWriter stderr)
+    {
+        if (text is null)
+        {
+            var current = time.GetUtcNow();
+            return new DateTimeOffset(current.Ticks - (current.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var now)
+            && text.Contains('T', StringComparison.OrdinalIgnoreCase)
+            && (text.EndsWith('Z') || text.EndsWith('z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 10))
+        {
+            return now.ToUniversalTime();
+        }
+
+        stderr.WriteLine($"aus: error: --now '{text}' is not an RFC 3339 time; write it like 2026-11-23T12:00:00Z");
+        return null;
+    }
+
+    private static IEnumerable<string> ExpandOrganizationFiles(IEnumerable<string> paths, TextWriter stderr, ref bool unreadable)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                // A directory may also hold fleet snapshots and histories (as examples/ does): take only organization files.
+                var found = Directory.EnumerateFiles(path)
+                    .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal)
+                    .Where(f => PolicyFiles.Classify(SafeRead(f)) == PolicyFileKind.Organization)
+                    .ToList();
+                if (found.Count == 0)
+                {
+                    stderr.WriteLine($"aus: error: {path}: the directory holds no organization file (*.yml, *.yaml, *.json)");
+                    unreadable = true;
+                }
+
+                files.AddRange(found);
+            }
+            else
+            {
+                files.Add(path);
+            }
+        }
+
+        return files;
+    }
+
+    private static string SafeRead(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length > SourceFiles.MaxBytes ? string.Empty : File.ReadAllText(file);
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
+
+    private static async Task<Dictionary<string, VersionHistory>?> ReadHistoriesAsync(
+        IEnumerable<string> values, IReadOnlyList<string> orgIds, string option, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var files = await MapPerOrganizationAsync(values, orgIds, option, stderr);
+        if (files is null)
+        {
+            return null;
+        }
+
+        var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
+        var failed = false;
+        foreach (var (orgId, path) in files)
+        {
+            var document = await HistoryReader.ReadFileAsync(path, cancellationToken);
+            await PrintAsync(stderr, document.Diagnostics);
+            if (document.History is null || document.HasErrors)
+            {
+                failed = true;
+                continue;
+            }
+
+            histories[orgId] = document.History;
+        }
+
+        return failed ? null : histories;
+    }
+
+    /// <summary>Maps "[ORGID=]FILE" values to organizations; ORGID= may be left out when there is one organization.</summary>
+    private static async Task<Dictionary<string, string>?> MapPerOrganizationAsync(
+        IEnumerable<string> values, IReadOnlyList<string> orgIds, string option, TextWriter stderr)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            string orgId;
+            string file;
+            if (equals > 0 && orgIds.Contains(value[..equals]))
+            {
+                orgId = value[..equals];
+                file = value[(equals + 1)..];
+            }
+            else if (equals > 0 && !File.Exists(value))
+            {
+                await stderr.WriteLineAsync($"aus: error: {option} {value}: organization {value[..equals]} is not in any --config file (known: {string.Join(", ", orgIds)})");
+                return null;
+            }
+            else if (orgIds.Count == 1)
+            {
+                orgId = orgIds[0];
+                file = value;
+            }
+            else
+            {
+                await stderr.WriteLineAsync($"aus: error: {option} {value}: with several organizations, write ORGID=FILE (known: {string.Join(", ", orgIds)})");
+                return null;
+            }
+
+            if (!map.TryAdd(orgId, file))
+            {
+                await stderr.WriteLineAsync($"aus: error: {option} is given twice for organization {orgId}");
+                return null;
+            }
+        }
+
+        return map;
+    }
+
+    private static async Task PrintAsync(TextWriter stderr, IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            await stderr.WriteLineAsync(diagnostic.ToString());
+        }
+    }
+}

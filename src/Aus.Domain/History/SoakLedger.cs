@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using Aus.Domain.Planning;
+using Aus.Domain.Policies;
+using Aus.Domain.Versions;
+
+namespace Aus.Domain.History;
+
+/// <summary>The soak accounting of reference-behaviour.md section 9: check-ins and soak queries.</summary>
+public static class SoakLedger
+{
+    /// <summary>
+    /// Checks the organization's clusters in at <paramref name="now"/>: every healthy cluster already
+    /// reporting its (version, workload) adds the days since the last check-in; a cluster seen there
+    /// for the first time only registers. The stats are recomputed from every cluster.
+    /// </summary>
+    public static VersionHistory CheckIn(VersionHistory history, IReadOnlyList<UpgradeSpec> specs, DateTimeOffset now)
+    {
+        var elapsedDays = ((now - (history.CheckIn ?? now)).TotalSeconds) / 86400.0;
+        var versions = history.Versions.ToDictionary(v => v.Key, v => v.Value.ToBuilder(), StringComparer.Ordinal);
+        foreach (var spec in specs)
+        {
+            if (spec.HasEnforcedHealthErrors)
+            {
+                continue;
+            }
+
+            var version = spec.CurrentVersion.ToString();
+            if (!versions.TryGetValue(version, out var workloads))
+            {
+                workloads = ImmutableSortedDictionary.CreateBuilder<Workload, WorkloadSoak>();
+                versions[version] = workloads;
+            }
+
+            foreach (var workload in spec.Policy.Workloads)
+            {
+                var soak = workloads.GetValueOrDefault(workload, WorkloadSoak.Empty);
+                workloads[workload] = soak.Reporting.Contains(spec.Name)
+                    ? soak with { SoakDays = soak.SoakDays + elapsedDays }
+                    : soak with { Reporting = soak.Reporting.Add(spec.Name) };
+            }
+        }
+
+        return history with
+        {
+            CheckIn = now,
+            Versions = versions.ToImmutableSortedDictionary(v => v.Key, v => v.Value.ToImmutable(), StringComparer.Ordinal),
+            Stats = specs.Count == 0 ? history.Stats : ComputeStats(specs),
+        };
+    }
+
+    /// <summary>The soak days of a version, rounded to two decimals as the reference reports them.</summary>
+    public static double RoundedSoakDays(VersionHistory history, string version, Workload workload) =>
+        Math.Round(history.SoakDays(version, workload), 2, MidpointRounding.ToEven);
+
+    private static VersionStats ComputeStats(IReadOnlyList<UpgradeSpec> specs)
+    {
+        var perWorkload = new SortedDictionary<Workload, OpenShiftVersion>();
+        foreach (var spec in specs)
+        {
+            foreach (var workload in spec.Policy.Workloads)
+            {
+                perWorkload[workload] = perWorkload.TryGetValue(workload, out var min)
+                    ? OpenShiftVersion.Min(min, spec.CurrentVersion)
+                    : spec.CurrentVersion;
+            }
+        }
+
+        var overall = perWorkload.Values.Aggregate((OpenShiftVersion?)null, (min, v) => min is null ? v : OpenShiftVersion.Min(min, v));
+        return new VersionStats(overall, perWorkload.ToImmutableSortedDictionary());
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using Aus.Domain.History;
+using Aus.Domain.Policies;
+
+namespace Aus.Domain.Planning;
+
+/// <summary>One organization as the planner receives it: its policy, what validation found, and its stored history.</summary>
+public sealed record OrganizationInput
+{
+    public required OrganizationPolicy Policy { get; init; }
+
+    /// <summary>Every cluster name of the policy file in file order, including clusters whose policy is invalid.</summary>
+    public ImmutableArray<string> ClusterNames { get; init; } = [];
+
+    /// <summary>Validation errors; any error stops the whole organization (reference-behaviour.md 5.6).</summary>
+    public ImmutableArray<OrganizationMessage> ValidationErrors { get; init; } = [];
+
+    public ImmutableArray<OrganizationMessage> Warnings { get; init; } = [];
+
+    /// <summary>The history as stored before this pass.</summary>
+    public VersionHistory History { get; init; } = VersionHistory.Empty;
+
+    public ImmutableArray<string> AllClusterNames =>
+        ClusterNames.IsDefaultOrEmpty ? [.. Policy.Clusters.Select(c => c.Name)] : ClusterNames;
+}

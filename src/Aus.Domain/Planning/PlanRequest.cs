@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using Aus.Domain.Fleet;
+
+namespace Aus.Domain.Planning;
+
+/// <summary>Everything one planning pass needs; the planner reads nothing else (no clock, no I/O).</summary>
+public sealed record PlanRequest(ImmutableArray<OrganizationInput> Organizations, FleetSnapshot Fleet, DateTimeOffset Now)
+{
+    /// <summary>When set, the planner records the full reasoning for this cluster (by name).</summary>
+    public string? ExplainCluster { get; init; }
+
+    /// <summary>Whether to compute the fleet report's rows (they cost as much again as the decisions).</summary>
+    public bool IncludeReport { get; init; }
+}

@@ -1,0 +1,87 @@
+using Aus.Domain.Policies;
+
+namespace Aus.Domain.Planning;
+
+/// <summary>Mutexes and sector parallelism (reference-behaviour.md section 11.4).</summary>
+internal sealed partial class UpgradePass
+{
+    private readonly Dictionary<(SectorName Sector, MutexName Mutex), int> _sectorMembers;
+
+    /// <summary>The skip decision when the cluster may not start an upgrade now, or null when it may.</summary>
+    private ClusterDecision? CheckCapacity(UpgradeSpec spec)
+    {
+        var sector = spec.Policy.Sector is { } name && _sectors.TryGetValue(name, out var found) ? found : null;
+        return sector?.MaxParallelUpgrades is { } limit
+            ? CheckSectorLimit(spec, sector.Name, limit)
+            : CheckMutexes(spec);
+    }
+
+    /// <summary>Without a sector limit, any held mutex stops the cluster, whoever holds it.</summary>
+    private ClusterDecision? CheckMutexes(UpgradeSpec spec)
+    {
+        foreach (var mutex in spec.EffectiveMutexes)
+        {
+            if (_locked.TryGetValue(mutex, out var holder))
+            {
+                Record(PlanningMessages.MutexHeld(mutex, holder));
+                return holder.Spec.ClusterId == spec.ClusterId
+                    ? Skip(spec, Reason.UpgradeInProgress, PlanningMessages.OwnUpgradeInProgress(holder.Version))
+                    : Skip(spec, Reason.MutexLocked, PlanningMessages.MutexHeld(mutex, holder));
+            }
+        }
+
+        Record(PlanningMessages.MutexesFree(spec.EffectiveMutexes));
+        return null;
+    }
+
+    /// <summary>
+    /// With a sector limit only upgrades in the same sector count, and the organization-wide locks
+    /// are ignored: a mutex shared with another sector does not hold the cluster back (a reference quirk).
+    /// </summary>
+    private ClusterDecision? CheckSectorLimit(UpgradeSpec spec, SectorName sector, ParallelLimit limit)
+    {
+        var upgrading = spec.EffectiveMutexes.ToDictionary(m => m, m => _sectorUpgrades.GetValueOrDefault((sector, m)) ?? []);
+        if (upgrading.Values.Sum(h => h.Count) == 0)
+        {
+            Record(PlanningMessages.SectorIdle(sector));
+            return null;
+        }
+
+        foreach (var mutex in spec.EffectiveMutexes)
+        {
+            var members = _sectorMembers.GetValueOrDefault((sector, mutex));
+            var max = limit.MaxFor(members);
+            var holders = upgrading[mutex];
+            if (holders.Count >= max)
+            {
+                var detail = PlanningMessages.SectorLimitReached(sector, limit, max, members, mutex, holders);
+                Record(detail);
+                return holders.All(h => h.Spec.ClusterId == spec.ClusterId)
+                    ? Skip(spec, Reason.UpgradeInProgress, PlanningMessages.OwnUpgradeInProgress(holders[0].Version))
+                    : Skip(spec, Reason.SectorParallelLimit, detail);
+            }
+        }
+
+        Record(PlanningMessages.SectorBelowLimit(sector, limit));
+        return null;
+    }
+
+    private static Dictionary<(SectorName Sector, MutexName Mutex), int> BuildSectorMembers(IReadOnlyList<UpgradeSpec> specs)
+    {
+        var members = new Dictionary<(SectorName, MutexName), int>();
+        foreach (var spec in specs)
+        {
+            if (spec.Policy.Sector is not { } sector)
+            {
+                continue;
+            }
+
+            foreach (var mutex in spec.EffectiveMutexes)
+            {
+                members[(sector, mutex)] = members.GetValueOrDefault((sector, mutex)) + 1;
+            }
+        }
+
+        return members;
+    }
+}

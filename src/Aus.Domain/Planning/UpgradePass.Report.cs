@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Aus.Domain.History;
+using Aus.Domain.Reporting;
+
+namespace Aus.Domain.Planning;
+
+/// <summary>The fleet report's view of each cluster (reference-behaviour.md section 17).</summary>
+internal sealed partial class UpgradePass
+{
+    private static readonly TimeSpan LongUpgrade = TimeSpan.FromHours(6);
+
+    private ClusterReportRow ReportRow(UpgradeSpec spec)
+    {
+        var policy = spec.Policy;
+        var upgradeable = EvaluateCandidates(spec, stopAtFirstUpgradeable: true).FirstOrDefault(c => c.IsUpgradeable)?.Version;
+        var current = spec.Cluster.UpgradePolicies.FirstOrDefault() is { ScheduleType: "manual" } manual ? manual : null;
+        var upgrades = spec.Cluster.AvailableUpgrades
+            .Where(v => spec.BlockingPattern(v) is null)
+            .Order()
+            .Select(version =>
+            {
+                var text = version.ToString();
+                var days = policy.Workloads.Min(w => SoakLedger.RoundedSoakDays(_history, text, w));
+                if (current is not null && current.Version == text)
+                {
+                    return current.NextRun is { } run && run > _now
+                        ? new SoakingUpgrade(text, days, SoakMark.Scheduled)
+                        : current.NextRun is { } started && _now - started > LongUpgrade
+                            ? new SoakingUpgrade(text, days, SoakMark.LongUpgrade, Math.Round((_now - started).TotalHours, 1))
+                            : new SoakingUpgrade(text, days, SoakMark.Upgrading);
+                }
+
+                return new SoakingUpgrade(text, days, version == upgradeable ? SoakMark.Ready : SoakMark.None);
+            });
+
+        return new ClusterReportRow
+        {
+            Cluster = spec.Name,
+            ClusterId = spec.ClusterId.Value,
+            Version = spec.CurrentVersion.ToString(),
+            Channel = spec.Cluster.ChannelGroup,
+            Schedule = policy.Schedule.Expression,
+            Sector = policy.Sector?.Value,
+            Mutexes = [.. policy.Mutexes.Select(m => m.Value)],
+            SoakDays = policy.SoakDays,
+            Workloads = [.. policy.Workloads.Select(w => w.Value).Order(StringComparer.Ordinal)],
+            SoakingUpgrades = [.. upgrades],
+        };
+    }
+}

@@ -1,0 +1,199 @@
+using System.Collections.Immutable;
+using Aus.Domain.Policies;
+using Aus.Domain.Versions;
+
+namespace Aus.Domain.Planning;
+
+/// <summary>Choosing the version (reference-behaviour.md sections 9.4, 10.4 and 11.5).</summary>
+internal sealed partial class UpgradePass
+{
+    private readonly Dictionary<(SectorName Sector, Workload Workload), SectorLowestCluster?> _sectorMinimums = [];
+    private readonly Dictionary<(SectorName Sector, Workload Workload), ImmutableArray<SectorName>> _effectiveDependencies = [];
+
+    /// <summary>
+    /// Every available version, highest first, with its conditions. Unless the full picture is
+    /// wanted, evaluation stops at the first version that can be upgraded to.
+    /// </summary>
+    private ImmutableArray<CandidateEvaluation> EvaluateCandidates(UpgradeSpec spec, bool stopAtFirstUpgradeable)
+    {
+        var evaluations = ImmutableArray.CreateBuilder<CandidateEvaluation>();
+        foreach (var version in spec.AvailableUpgrades.OrderDescending())
+        {
+            var evaluation = Evaluate(spec, version);
+            evaluations.Add(evaluation);
+            if (stopAtFirstUpgradeable && evaluation.IsUpgradeable)
+            {
+                break;
+            }
+        }
+
+        return evaluations.ToImmutable();
+    }
+
+    private CandidateEvaluation Evaluate(UpgradeSpec spec, OpenShiftVersion version)
+    {
+        if (spec.BlockingPattern(version) is { } pattern)
+        {
+            return new CandidateEvaluation(version, pattern.Source, []);
+        }
+
+        var conditions = ImmutableArray.CreateBuilder<Condition>();
+        if (spec.Policy.Sector is { } sector)
+        {
+            conditions.Add(InheritedMinimumCondition(spec, version));
+            conditions.AddRange(SectorDependencyConditions(spec, sector, version));
+        }
+
+        conditions.AddRange(SoakConditions(spec, version));
+        return new CandidateEvaluation(version, null, conditions.ToImmutable());
+    }
+
+    /// <summary>A sectored cluster never passes what the organizations it inherits from run (a reference quirk: sectored only).</summary>
+    private Condition InheritedMinimumCondition(UpgradeSpec spec, OpenShiftVersion version)
+    {
+        if (_history.Stats is null || _history.InheritedStats is not { } inherited)
+        {
+            return new Condition(Reason.InheritedVersionData, true, PlanningMessages.NoInheritedMinimum);
+        }
+
+        var workloads = spec.Policy.Workloads;
+        if (workloads.All(inherited.MinVersionPerWorkload.ContainsKey))
+        {
+            foreach (var workload in workloads)
+            {
+                var minimum = inherited.MinVersionPerWorkload[workload];
+                if (version > minimum)
+                {
+                    return new Condition(Reason.InheritedVersionData, false, PlanningMessages.InheritedMinimumExceeded(version, minimum, workload));
+                }
+            }
+
+            return new Condition(Reason.InheritedVersionData, true, PlanningMessages.InheritedMinimumHolds(version, workloads.Select(w => inherited.MinVersionPerWorkload[w]).Min()!));
+        }
+
+        if (inherited.MinVersion is { } overall && version > overall)
+        {
+            return new Condition(Reason.InheritedVersionData, false, PlanningMessages.InheritedMinimumExceeded(version, overall, workload: null));
+        }
+
+        return new Condition(Reason.InheritedVersionData, true, PlanningMessages.InheritedMinimumHolds(version, inherited.MinVersion));
+    }
+
+    /// <summary>Every cluster of the sectors this one depends on must run at least the version, per workload.</summary>
+    private IEnumerable<Condition> SectorDependencyConditions(UpgradeSpec spec, SectorName sector, OpenShiftVersion version)
+    {
+        foreach (var workload in spec.Policy.Workloads)
+        {
+            foreach (var dependency in EffectiveDependencies(sector, workload))
+            {
+                if (SectorMinimumFor(dependency, workload) is not { } minimum)
+                {
+                    continue;
+                }
+
+                yield return minimum.Version >= version
+                    ? new Condition(Reason.SectorDependency, true, PlanningMessages.SectorDependencyHolds(dependency, workload, minimum, version))
+                    : new Condition(Reason.SectorDependency, false, PlanningMessages.SectorDependencyFails(sector, dependency, minimum, version));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The sectors whose clusters gate this sector for a workload: direct dependencies that run the
+    /// workload, and, through those that do not, their own dependencies in turn.
+    /// </summary>
+    private ImmutableArray<SectorName> EffectiveDependencies(SectorName sector, Workload workload)
+    {
+        if (_effectiveDependencies.TryGetValue((sector, workload), out var cached))
+        {
+            return cached;
+        }
+
+        var result = new List<SectorName>();
+        var visited = new HashSet<SectorName> { sector };
+        var pending = new Stack<SectorName>(DirectDependencies(sector).Reverse());
+        while (pending.TryPop(out var dependency))
+        {
+            if (!visited.Add(dependency))
+            {
+                continue;
+            }
+
+            if (SectorMinimumFor(dependency, workload) is not null)
+            {
+                result.Add(dependency);
+            }
+            else
+            {
+                foreach (var next in DirectDependencies(dependency).Reverse())
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        var dependencies = result.Distinct().ToImmutableArray();
+        _effectiveDependencies[(sector, workload)] = dependencies;
+        return dependencies;
+    }
+
+    private IEnumerable<SectorName> DirectDependencies(SectorName sector) =>
+        _sectors.TryGetValue(sector, out var found) ? found.Dependencies : [];
+
+    /// <summary>The cluster of the sector running the workload on the lowest version, or null if none runs it.</summary>
+    private SectorLowestCluster? SectorMinimumFor(SectorName sector, Workload workload)
+    {
+        if (_sectorMinimums.TryGetValue((sector, workload), out var cached))
+        {
+            return cached;
+        }
+
+        SectorLowestCluster? minimum = null;
+        foreach (var spec in _specs)
+        {
+            if (spec.Policy.Sector == sector && spec.Policy.Workloads.Contains(workload)
+                && (minimum is null || spec.CurrentVersion < minimum.Version))
+            {
+                minimum = new SectorLowestCluster(spec.Name, spec.CurrentVersion);
+            }
+        }
+
+        _sectorMinimums[(sector, workload)] = minimum;
+        return minimum;
+    }
+
+    /// <summary>Every workload must have soaked the version for soakDays cluster-days (absent soakDays: no check).</summary>
+    private IEnumerable<Condition> SoakConditions(UpgradeSpec spec, OpenShiftVersion version)
+    {
+        if (spec.Policy.SoakDays is not { } required)
+        {
+            yield return new Condition(Reason.Soaking, true, PlanningMessages.NoSoakRequired);
+            yield break;
+        }
+
+        foreach (var workload in spec.Policy.Workloads)
+        {
+            var soaked = _history.SoakDays(version.ToString(), workload);
+            yield return new Condition(Reason.Soaking, soaked >= required, PlanningMessages.Soak(version, soaked, required, workload));
+        }
+    }
+
+    private static (Reason Reason, string Detail) ExplainNoVersion(UpgradeSpec spec, ImmutableArray<CandidateEvaluation> candidates)
+    {
+        if (candidates.IsEmpty)
+        {
+            return (Reason.NoUpgradesAvailable, PlanningMessages.NoUpgrades(spec.CurrentVersion));
+        }
+
+        var best = candidates.FirstOrDefault(c => !c.IsBlocked);
+        if (best is null)
+        {
+            return (Reason.Blocked, PlanningMessages.AllBlocked(candidates));
+        }
+
+        var failure = best.FirstFailure!;
+        return (failure.FailureReason, failure.Detail);
+    }
+
+    
+}

@@ -1,0 +1,243 @@
+using System.Collections.Immutable;
+using Aus.Domain.Fleet;
+using Aus.Domain.History;
+using Aus.Domain.Policies;
+using Aus.Domain.Reporting;
+using Aus.Domain.Versions;
+
+namespace Aus.Domain.Planning;
+
+/// <summary>
+/// One organization's decision pipeline (reference-behaviour.md section 11): clusters are taken in
+/// (version, soakDays) order and each takes its locks greedily, so later clusters see earlier ones.
+/// </summary>
+internal sealed partial class UpgradePass
+{
+    /// <summary>OCM refuses policies less than 5 minutes ahead; the reference plans 6 minutes ahead.</summary>
+    public static readonly TimeSpan PolicyDelay = TimeSpan.FromMinutes(6);
+
+    /// <summary>How far ahead a schedule slot may be for the cluster to count as in its window.</summary>
+    public static readonly TimeSpan LookAhead = TimeSpan.FromHours(2);
+
+    private readonly OrganizationPolicy _organization;
+    private readonly IReadOnlyList<UpgradeSpec> _specs;
+    private readonly ImmutableArray<VersionGate> _gates;
+    private readonly VersionHistory _history;
+    private readonly DateTimeOffset _now;
+    private readonly string? _explainCluster;
+    private readonly bool _includeReport;
+    private readonly Dictionary<SectorName, Sector> _sectors;
+
+    private readonly Dictionary<MutexName, Holder> _locked = [];
+    private readonly Dictionary<(SectorName Sector, MutexName Mutex), List<Holder>> _sectorUpgrades = [];
+    private readonly ImmutableArray<PlannedAction>.Builder _actions = ImmutableArray.CreateBuilder<PlannedAction>();
+    private readonly ImmutableArray<OrganizationMessage>.Builder _warnings = ImmutableArray.CreateBuilder<OrganizationMessage>();
+    private ExplanationRecorder? _recorder;
+
+    public UpgradePass(
+        OrganizationPolicy organization,
+        IReadOnlyList<UpgradeSpec> specs,
+        ImmutableArray<VersionGate> gates,
+        VersionHistory history,
+        DateTimeOffset now,
+        string? explainCluster,
+        bool includeReport)
+    {
+        _organization = organization;
+        _specs = specs;
+        _gates = gates;
+        _history = history;
+        _now = now;
+        _explainCluster = explainCluster;
+        _includeReport = includeReport;
+        _sectors = organization.Sectors.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.First());
+        _sectorMembers = BuildSectorMembers(specs);
+    }
+
+    public PassResult Run()
+    {
+        // The reference sorts with Python's stable sort: ties keep the policy file's order.
+        var ordered = _specs.OrderBy(s => s.CurrentVersion).ThenBy(s => s.Policy.SoakDays ?? 0).ToList();
+        foreach (var spec in ordered.Where(s => !s.Cluster.UpgradePolicies.IsEmpty))
+        {
+            MarkUpgrading(spec, spec.Cluster.UpgradePolicies[0].Version);
+        }
+
+        var decisions = ImmutableArray.CreateBuilder<ClusterDecision>(ordered.Count);
+        ClusterExplanation? explanation = null;
+        foreach (var spec in ordered)
+        {
+            _recorder = spec.Name == _explainCluster ? new ExplanationRecorder() : null;
+            var actionsBefore = _actions.Count;
+            var decision = Decide(spec);
+            decisions.Add(decision);
+            if (_recorder is not null)
+            {
+                if (!_recorder.HasCandidates)
+                {
+                    // Explain every candidate, even where the pipeline stopped before choosing.
+                    _recorder.SetCandidates(EvaluateCandidates(spec, stopAtFirstUpgradeable: false));
+                }
+
+                explanation = _recorder.Build(decision, _actions.Skip(actionsBefore), GateReport(spec));
+            }
+        }
+
+        _recorder = null;
+        foreach (var spec in ordered)
+        {
+            AddGateAgreements(spec);
+        }
+
+        if (explanation is not null)
+        {
+            var extra = _actions.OfType<AgreeVersionGate>().Where(a => a.Cluster == _explainCluster);
+            explanation = explanation with { Actions = explanation.Actions.AddRange(extra) };
+        }
+
+        var report = _includeReport ? ordered.Select(ReportRow).ToImmutableArray() : [];
+        return new PassResult(decisions.MoveToImmutable(), _actions.ToImmutable(), _warnings.ToImmutable(), explanation) { Report = report };
+    }
+
+    private ClusterDecision Decide(UpgradeSpec spec)
+    {
+        if (spec.Cluster.IsHostedControlPlane)
+        {
+            if (CheckCapacity(spec) is { } held)
+            {
+                return held;
+            }
+
+            if (spec.Cluster.NodePools.FirstOrDefault(p => p.Version < spec.CurrentVersion) is { } lagging)
+            {
+                return CatchUpNodePool(spec, lagging);
+            }
+        }
+
+        if (!spec.Cluster.UpgradePolicies.IsEmpty)
+        {
+            return InProgress(spec);
+        }
+
+        var slot = spec.Policy.Schedule.NextAfter(_now + PolicyDelay);
+        if (slot is null || slot.Value - _now > LookAhead)
+        {
+            Record(PlanningMessages.OutsideWindow(spec.Policy.Schedule.Expression, slot));
+            var channel = TrySwitchChannel(spec);
+            return Skip(spec, Reason.OutsideWindow, PlanningMessages.OutsideWindow(spec.Policy.Schedule.Expression, slot) + channel);
+        }
+
+        Record(PlanningMessages.InWindow(slot.Value));
+        if (CheckCapacity(spec) is { } blocked)
+        {
+            return blocked;
+        }
+
+        var candidates = EvaluateCandidates(spec, stopAtFirstUpgradeable: _recorder is null);
+        _recorder?.SetCandidates(candidates);
+        var chosen = candidates.FirstOrDefault(c => c.IsUpgradeable);
+        if (chosen is null)
+        {
+            var (reason, detail) = ExplainNoVersion(spec, candidates);
+            var channel = TrySwitchChannel(spec);
+            return Skip(spec, reason, detail + channel);
+        }
+
+        var missingGates = MissingGates(spec, chosen.Version.MinorVersion).ToList();
+        if (missingGates.Count > 0)
+        {
+            return Skip(spec, Reason.VersionGate, PlanningMessages.GateMissing(chosen.Version, missingGates, EnabledGateLabels(spec)), chosen.Version.ToString());
+        }
+
+        var kind = spec.Cluster.IsHostedControlPlane ? UpgradePolicyKind.ControlPlane : UpgradePolicyKind.Cluster;
+        _actions.Add(new CreateUpgradePolicy(spec.Name, spec.ClusterId, kind, chosen.Version.ToString(), slot.Value));
+        MarkUpgrading(spec, chosen.Version.ToString());
+        return new ClusterDecision
+        {
+            Name = spec.Name,
+            Version = spec.CurrentVersion.ToString(),
+            Decision = Decision.Upgrade,
+            Reason = Reason.Scheduled,
+            TargetVersion = chosen.Version.ToString(),
+            NextRun = slot.Value,
+            Detail = PlanningMessages.Scheduled(chosen.Version, slot.Value),
+        };
+    }
+
+    private ClusterDecision CatchUpNodePool(UpgradeSpec spec, NodePool pool)
+    {
+        // Node pools follow their control plane at once: no window, soak or version check.
+        var nextRun = _now + PolicyDelay;
+        var version = spec.CurrentVersion.ToString();
+        _actions.Add(new CreateUpgradePolicy(spec.Name, spec.ClusterId, UpgradePolicyKind.NodePool, version, nextRun, pool.Id));
+        MarkUpgrading(spec, version);
+        return new ClusterDecision
+        {
+            Name = spec.Name,
+            Version = version,
+            Decision = Decision.Upgrade,
+            Reason = Reason.NodePoolUpgrade,
+            TargetVersion = version,
+            NextRun = nextRun,
+            Detail = PlanningMessages.NodePoolCatchUp(pool, spec.CurrentVersion),
+        };
+    }
+
+    private ClusterDecision InProgress(UpgradeSpec spec)
+    {
+        var policies = spec.Cluster.UpgradePolicies;
+        if (policies.Length > 1)
+        {
+            _warnings.Add(new OrganizationMessage(spec.Name, PlanningMessages.SeveralPolicies(spec.Name, policies.Length)));
+        }
+
+        return Skip(spec, Reason.UpgradeInProgress, PlanningMessages.PolicyExists(policies[0], policies.Length));
+    }
+
+    private static ClusterDecision Skip(UpgradeSpec spec, Reason reason, string detail, string? targetVersion = null) => new()
+    {
+        Name = spec.Name,
+        Version = spec.CurrentVersion.ToString(),
+        Decision = Decision.Skip,
+        Reason = reason,
+        TargetVersion = targetVersion,
+        Detail = detail,
+    };
+
+    private void MarkUpgrading(UpgradeSpec spec, string version)
+    {
+        var holder = new Holder(spec, version);
+        foreach (var mutex in spec.EffectiveMutexes)
+        {
+            _locked[mutex] = holder;
+            if (spec.Policy.Sector is { } sector)
+            {
+                var key = (sector, mutex);
+                if (!_sectorUpgrades.TryGetValue(key, out var holders))
+                {
+                    holders = [];
+                    _sectorUpgrades[key] = holders;
+                }
+
+                if (!holders.Any(h => h.Spec.ClusterId == spec.ClusterId))
+                {
+                    holders.Add(holder);
+                }
+            }
+        }
+    }
+
+    private void Record(string step) => _recorder?.AddStep(step);
+
+    /// <summary>A cluster upgrading in this pass or before it, holding its mutexes.</summary>
+    internal sealed record Holder(UpgradeSpec Spec, string Version);
+
+    internal sealed record PassResult(
+        ImmutableArray<ClusterDecision> Decisions,
+        ImmutableArray<PlannedAction> Actions,
+        ImmutableArray<OrganizationMessage> Warnings,
+        ClusterExplanation? Explanation)
+    {
+        public ImmutableArray<ClusterReportRow> Report { get; init; } = [];
+    }
+}

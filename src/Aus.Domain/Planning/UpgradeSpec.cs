@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Aus.Domain.Fleet;
+using Aus.Domain.Policies;
+using Aus.Domain.Versions;
+
+namespace Aus.Domain.Planning;
+
+/// <summary>One cluster's upgrade spec: the OCM cluster together with its policy.</summary>
+public sealed class UpgradeSpec
+{
+    public UpgradeSpec(OrganizationPolicy organization, ClusterPolicy policy, OcmCluster cluster)
+    {
+        Policy = policy;
+        Cluster = cluster;
+        OldestCurrentVersion = cluster.NodePools.Select(p => p.Version).Aggregate(cluster.Version, OpenShiftVersion.Min);
+        EffectiveMutexes = [.. policy.Mutexes.Append(new MutexName(cluster.Id.Value)).Distinct()];
+        BlockedVersions = [.. organization.BlockedVersions.Concat(policy.BlockedVersions).Distinct()];
+        AvailableUpgrades = OldestCurrentVersion != cluster.Version && !cluster.AvailableUpgrades.Contains(cluster.Version)
+            ? cluster.AvailableUpgrades.Insert(0, cluster.Version)
+            : cluster.AvailableUpgrades;
+    }
+
+    public ClusterPolicy Policy { get; }
+
+    public OcmCluster Cluster { get; }
+
+    public string Name => Policy.Name;
+
+    public ClusterId ClusterId => Cluster.Id;
+
+    /// <summary>The cluster's (control plane's) version.</summary>
+    public OpenShiftVersion CurrentVersion => Cluster.Version;
+
+    /// <summary>The lowest version among the control plane and the node pools.</summary>
+    public OpenShiftVersion OldestCurrentVersion { get; }
+
+    /// <summary>The policy's mutexes and the implicit per-cluster mutex, the cluster id.</summary>
+    public ImmutableArray<MutexName> EffectiveMutexes { get; }
+
+    /// <summary>The organization's and the cluster's blocked-version patterns.</summary>
+    public ImmutableArray<VersionPattern> BlockedVersions { get; }
+
+    /// <summary>
+    /// OCM's available upgrades; when node pools lag behind the control plane, the current version
+    /// comes first so that the pools can catch up to it.
+    /// </summary>
+    public ImmutableArray<OpenShiftVersion> AvailableUpgrades { get; }
+
+    public bool HasEnforcedHealthErrors => Cluster.HealthErrors.Any(e => e.Enforce);
+
+    /// <summary>The first pattern that blocks the version, or null when it is not blocked.</summary>
+    public VersionPattern? BlockingPattern(OpenShiftVersion version)
+    {
+        var text = version.ToString();
+        foreach (var pattern in BlockedVersions)
+        {
+            if (pattern.IsMatch(text))
+            {
+                return pattern;
+            }
+        }
+
+        return null;
+    }
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,50 @@
+using Aus.Policies.Diagnostics;
+using Aus.Policies.Fleet;
+using Aus.Policies.History;
+using Aus.Policies.Organizations;
+using Aus.Policies.Yaml;
+
+namespace Aus.Policies.Files;
+
+/// <summary>Tells the kinds of file apart by their top-level keys, and validates any of them.</summary>
+public static class PolicyFiles
+{
+    /// <summary>
+    /// The kind of a file: a fleet snapshot has organizations (or versionGates, releases), a soak history
+    /// has versions or check_in; anything else, including a file that does not parse, is read as an
+    /// organization file, whose reader explains what is wrong.
+    /// </summary>
+    public static PolicyFileKind Classify(string text)
+    {
+        var root = YamlTreeParser.Parse(text, new DiagnosticBag(string.Empty)).Root as YamlMapping;
+        if (root is null)
+        {
+            return PolicyFileKind.Organization;
+        }
+
+        if (root.Has("organizations") || root.Has("versionGates") || root.Has("releases"))
+        {
+            return PolicyFileKind.Fleet;
+        }
+
+        return root.Has("versions") || root.Has("check_in") ? PolicyFileKind.History : PolicyFileKind.Organization;
+    }
+
+    /// <summary>Every problem of a file of any kind, and the kind it was read as.</summary>
+    public static (PolicyFileKind Kind, IReadOnlyList<Diagnostic> Diagnostics) Validate(SourceText source)
+    {
+        if (source.Text is null)
+        {
+            return (PolicyFileKind.Organization, [source.Error!]);
+        }
+
+        var kind = Classify(source.Text);
+        IReadOnlyList<Diagnostic> diagnostics = kind switch
+        {
+            PolicyFileKind.Fleet => FleetReader.Read(source.Text, source.File).Diagnostics,
+            PolicyFileKind.History => HistoryReader.Read(source.Text, source.File).Diagnostics,
+            _ => OrganizationReader.Read(source.Text, source.File).Diagnostics,
+        };
+        return (kind, diagnostics);
+    }
+}

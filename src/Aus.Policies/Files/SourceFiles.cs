@@ -1,0 +1,89 @@
+using System.Text;
+using Aus.Policies.Diagnostics;
+
+namespace Aus.Policies.Files;
+
+/// <summary>
+/// Reads policy files as UTF-8 text, refusing what cannot be a policy file (too large, binary, not
+/// UTF-8) with a clear message instead of an exception.
+/// </summary>
+public static class SourceFiles
+{
+    /// <summary>The largest file aus reads: far above any real policy file, far below what would hurt.</summary>
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static async Task<SourceText> LoadAsync(string path, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(path))
+        {
+            return Unreadable(path, PolicyMessages.IsADirectory);
+        }
+
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            return Unreadable(path, PolicyMessages.FileNotFound);
+        }
+
+        if (info.Length > MaxBytes)
+        {
+            return Unreadable(path, PolicyMessages.TooLarge(info.Length));
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Unreadable(path, PolicyMessages.CannotRead(e.Message));
+        }
+
+        return Decode(path, bytes);
+    }
+
+    /// <summary>Decodes file content, with the same checks as <see cref="LoadAsync"/>.</summary>
+    public static SourceText Decode(string file, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > MaxBytes)
+        {
+            return Unreadable(file, PolicyMessages.TooLarge(bytes.Length));
+        }
+
+        if (bytes.Contains((byte)0))
+        {
+            return Unreadable(file, PolicyMessages.Binary);
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Unreadable(file, PolicyMessages.NotUtf8);
+        }
+
+        // A byte order mark is allowed and not part of the content.
+        return new SourceText(file, text.StartsWith('\uFEFF') ? text[1..] : text, null);
+    }
+
+    /// <summary>Checks text given directly (not from a file) as a file would be checked.</summary>
+    internal static Diagnostic? CheckText(string file, string text)
+    {
+        if (text.Length > MaxBytes)
+        {
+            return FileError(file, PolicyMessages.TooLarge(Encoding.UTF8.GetByteCount(text)));
+        }
+
+        return text.Contains('\0', StringComparison.Ordinal) ? FileError(file, PolicyMessages.Binary) : null;
+    }
+
+    internal static Diagnostic FileError(string file, string message) => new(file, 0, 0, DiagnosticSeverity.Error, message);
+
+    private static SourceText Unreadable(string file, string message) => new(file, null, FileError(file, message));
+}

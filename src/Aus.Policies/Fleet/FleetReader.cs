@@ -1,0 +1,38 @@
+using Aus.Policies.Diagnostics;
+using Aus.Policies.Files;
+using Aus.Policies.Yaml;
+
+namespace Aus.Policies.Fleet;
+
+/// <summary>
+/// Reads a fleet snapshot (YAML or JSON, contracts.md section 2): what OCM knows of the clusters.
+/// Every problem is reported at once; never throws for bad input.
+/// </summary>
+public static class FleetReader
+{
+    public static async Task<FleetDocument> ReadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var source = await SourceFiles.LoadAsync(path, cancellationToken).ConfigureAwait(false);
+        return FromSource(source);
+    }
+
+    public static FleetDocument FromSource(SourceText source) =>
+        source.Text is null
+            ? new FleetDocument(source.File, null, [], [source.Error!]) { IsUnreadable = true }
+            : Read(source.Text, source.File);
+
+    /// <summary>Reads the text of a fleet file; <paramref name="file"/> is the name used in diagnostics.</summary>
+    public static FleetDocument Read(string text, string file)
+    {
+        var bag = new DiagnosticBag(file);
+        var root = DocumentRoot.Parse(text, bag, PolicyMessages.FleetExpected, out var unreadable);
+        if (root is null)
+        {
+            return new FleetDocument(file, null, [], bag.ToImmutable()) { IsUnreadable = unreadable };
+        }
+
+        var parser = new FleetParser(new NodeReader(bag));
+        var snapshot = parser.Read(root);
+        return new FleetDocument(file, snapshot, [.. parser.Releases], bag.ToImmutable());
+    }
+}

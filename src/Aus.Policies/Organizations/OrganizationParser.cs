@@ -1,0 +1,198 @@
+using System.Text.RegularExpressions;
+using Aus.Domain.Policies;
+using Aus.Policies.Yaml;
+
+namespace Aus.Policies.Organizations;
+
+/// <summary>Turns the tree of one organization file into the domain model, checking every rule of contracts.md section 1.</summary>
+internal sealed partial class OrganizationParser(NodeReader reader)
+{
+    private const string Where = "the organization";
+
+    private static readonly string[] OrganizationKeys =
+    [
+        "name", "orgId", "environment", "blockedVersions", "upgradePolicyAllowedWorkloads", "upgradePolicyAllowedMutexes",
+        "sectors", "inheritVersionData", "publishVersionData", "upgradePolicyClusters",
+    ];
+
+    private static readonly string[] SectorKeys = ["name", "maxParallelUpgrades", "dependencies"];
+    private static readonly string[] DependencyKeys = ["name"];
+    private static readonly string[] InheritKeys = ["orgId", "name"];
+    private static readonly string[] PublishKeys = ["orgId", "name"];
+    private static readonly string[] ClusterKeys = ["name", "upgradePolicy"];
+    private static readonly string[] UpgradePolicyKeys = ["workloads", "schedule", "versionGateApprovals", "conditions"];
+    private static readonly string[] ConditionKeys = ["soakDays", "mutexes", "sector", "blockedVersions"];
+
+    private readonly List<string> _allowedWorkloads = [];
+    private readonly List<string> _allowedMutexes = [];
+    private readonly List<SectorEntry> _sectors = [];
+
+    public List<string> ClusterNames { get; } = [];
+
+    public OrganizationPolicy? Read(YamlMapping root)
+    {
+        reader.CheckKeys(root, Where, OrganizationKeys);
+        var name = reader.RequiredString(root, "name", string.Empty, Where);
+        var orgId = reader.RequiredString(root, "orgId", string.Empty, Where);
+        var environment = reader.OptionalString(root, "environment", string.Empty);
+        var blocked = Patterns(NodeReader.Optional(root, "blockedVersions"), "blockedVersions");
+        _allowedWorkloads.AddRange(reader.StringList(NodeReader.Optional(root, "upgradePolicyAllowedWorkloads"), "upgradePolicyAllowedWorkloads").Select(w => w.Value));
+        _allowedMutexes.AddRange(reader.StringList(NodeReader.Optional(root, "upgradePolicyAllowedMutexes"), "upgradePolicyAllowedMutexes").Select(m => m.Value));
+        ReadSectors(NodeReader.Optional(root, "sectors"));
+        var inherit = ReadInherit(NodeReader.Optional(root, "inheritVersionData"), orgId);
+        var publish = ReadPublish(NodeReader.Optional(root, "publishVersionData"));
+        var clusters = ReadClusters(NodeReader.Optional(root, "upgradePolicyClusters"));
+        WarnAboutWorkloadsThatCannotSoak(clusters, inheritsVersionData: inherit.Count > 0);
+
+        if (name is null || orgId is null)
+        {
+            return null;
+        }
+
+        return new OrganizationPolicy
+        {
+            Name = name,
+            OrgId = orgId,
+            Environment = environment ?? OrganizationPolicy.DefaultEnvironment,
+            BlockedVersions = [.. blocked],
+            AllowedWorkloads = [.. _allowedWorkloads.Select(w => new Workload(w))],
+            AllowedMutexes = [.. _allowedMutexes.Select(m => new MutexName(m))],
+            Sectors = [.. _sectors.Where(s => !s.IsDuplicate).Select(s => s.ToSector())],
+            InheritVersionData = [.. inherit],
+            PublishVersionData = [.. publish],
+            Clusters = [.. clusters.Where(c => c.Policy is not null).Select(c => c.Policy!)],
+        };
+    }
+
+    private List<VersionPattern> Patterns(YamlNode? node, string path)
+    {
+        var patterns = new List<VersionPattern>();
+        foreach (var (source, at, itemPath) in reader.StringList(node, path))
+        {
+            if (VersionPattern.TryCreate(source, out var pattern, out var error))
+            {
+                patterns.Add(pattern);
+            }
+            else
+            {
+                reader.Bag.Error(at, PolicyMessages.InvalidRegex(itemPath, source, RegexError(error)));
+            }
+        }
+
+        return patterns;
+    }
+
+    // .NET's message repeats the pattern, which the diagnostic already shows; keep the offset and the reason.
+    private static string RegexError(string message)
+    {
+        var match = RegexErrorShape().Match(message);
+        return match.Success ? $"at offset {match.Groups[1].Value}: {match.Groups[2].Value}" : message.TrimEnd('.');
+    }
+
+    [GeneratedRegex(@"^Invalid pattern '.*' at offset (\d+)\. (.*?)\.?$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex RegexErrorShape();
+
+    private List<InheritedOrganization> ReadInherit(YamlNode? node, string? ownOrgId)
+    {
+        var result = new List<InheritedOrganization>();
+        var items = reader.Sequence(node, "inheritVersionData", "a list of mappings with orgId");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = NodeReader.Index("inheritVersionData", i);
+            if (reader.Mapping(items[i], path) is not { } entry)
+            {
+                continue;
+            }
+
+            reader.CheckKeys(entry, path, InheritKeys);
+            var orgId = reader.RequiredString(entry, "orgId", path, path);
+            var name = reader.OptionalString(entry, "name", path);
+            if (orgId is null)
+            {
+                continue;
+            }
+
+            if (string.Equals(orgId, ownOrgId, StringComparison.Ordinal))
+            {
+                reader.Bag.Error(entry.Find("orgId")!.Value, PolicyMessages.InheritsFromItself(NodeReader.Join(path, "orgId"), orgId));
+                continue;
+            }
+
+            result.Add(new InheritedOrganization(orgId, name));
+        }
+
+        return result;
+    }
+
+    private List<string> ReadPublish(YamlNode? node)
+    {
+        var result = new List<string>();
+        var items = reader.Sequence(node, "publishVersionData", "a list of mappings with orgId");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = NodeReader.Index("publishVersionData", i);
+            if (reader.Mapping(items[i], path) is not { } entry)
+            {
+                continue;
+            }
+
+            reader.CheckKeys(entry, path, PublishKeys);
+            reader.OptionalString(entry, "name", path);
+            if (reader.RequiredString(entry, "orgId", path, path) is { } orgId)
+            {
+                result.Add(orgId);
+            }
+        }
+
+        return result;
+    }
+
+    private void WarnAboutWorkloadsThatCannotSoak(List<ClusterEntry> clusters, bool inheritsVersionData)
+    {
+        if (inheritsVersionData)
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cluster in clusters)
+        {
+            foreach (var (workload, at) in cluster.Workloads)
+            {
+                if (!seen.Add(workload))
+                {
+                    continue;
+                }
+
+                var canSoak = clusters.Any(c => c.MaySoakFreely && c.Workloads.Exists(w => string.Equals(w.Workload, workload, StringComparison.Ordinal)));
+                if (!canSoak)
+                {
+                    reader.Bag.CurrentCluster = null;
+                    reader.Bag.Warning(at, PolicyMessages.NothingCanSoak(workload));
+                }
+            }
+        }
+    }
+
+    private sealed record SectorEntry(string Name, YamlNode At, string Path, ParallelLimit? Limit, List<(string Name, YamlNode At, string Path)> Dependencies)
+    {
+        public bool IsDuplicate { get; init; }
+
+        public Sector ToSector() => new()
+        {
+            Name = new SectorName(Name),
+            MaxParallelUpgrades = Limit,
+            Dependencies = [.. Dependencies.Select(d => new SectorName(d.Name))],
+        };
+    }
+
+    private sealed class ClusterEntry
+    {
+        public List<(string Workload, YamlNode At)> Workloads { get; } = [];
+
+        /// <summary>soakDays is 0 or absent (no soak check), or unreadable (then no warning is wanted on top).</summary>
+        public bool MaySoakFreely { get; set; } = true;
+
+        public ClusterPolicy? Policy { get; set; }
+    }
+}

@@ -1,0 +1,38 @@
+using Aus.Policies.Diagnostics;
+using Aus.Policies.Files;
+using Aus.Policies.Yaml;
+
+namespace Aus.Policies.Organizations;
+
+/// <summary>
+/// Reads an organization policy file (YAML or JSON, contracts.md section 1) into the domain model
+/// and validates it, reporting every problem at once. Never throws for bad input.
+/// </summary>
+public static class OrganizationReader
+{
+    public static async Task<OrganizationDocument> ReadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var source = await SourceFiles.LoadAsync(path, cancellationToken).ConfigureAwait(false);
+        return FromSource(source);
+    }
+
+    public static OrganizationDocument FromSource(SourceText source) =>
+        source.Text is null
+            ? new OrganizationDocument(source.File, null, [], [source.Error!]) { IsUnreadable = true }
+            : Read(source.Text, source.File);
+
+    /// <summary>Reads the text of an organization file; <paramref name="file"/> is the name used in diagnostics.</summary>
+    public static OrganizationDocument Read(string text, string file)
+    {
+        var bag = new DiagnosticBag(file);
+        var root = DocumentRoot.Parse(text, bag, PolicyMessages.OrganizationExpected, out var unreadable);
+        if (root is null)
+        {
+            return new OrganizationDocument(file, null, [], bag.ToImmutable()) { IsUnreadable = unreadable };
+        }
+
+        var parser = new OrganizationParser(new NodeReader(bag));
+        var policy = parser.Read(root);
+        return new OrganizationDocument(file, policy, [.. parser.ClusterNames], bag.ToImmutable());
+    }
+}

@@ -1,0 +1,124 @@
+using Aus.Policies.Diagnostics;
+
+namespace Aus.Policies.Yaml;
+
+/// <summary>Typed access to a YAML tree that reports every mismatch and carries on.</summary>
+internal sealed class NodeReader(DiagnosticBag bag)
+{
+    public DiagnosticBag Bag { get; } = bag;
+
+    public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    public static string Index(string path, int index) => $"{path}[{index}]";
+
+    public YamlMapping? Mapping(YamlNode node, string path)
+    {
+        if (node is YamlMapping mapping)
+        {
+            return mapping;
+        }
+
+        Bag.Error(node, PolicyMessages.WrongType(path, "a mapping", node.Describe()));
+        return null;
+    }
+
+    /// <summary>Reports every key of <paramref name="mapping"/> that is not in <paramref name="allowed"/>.</summary>
+    public void CheckKeys(YamlMapping mapping, string where, IReadOnlyList<string> allowed)
+    {
+        foreach (var entry in mapping.Entries)
+        {
+            if (!allowed.Contains(entry.Key.Text, StringComparer.Ordinal))
+            {
+                Bag.Error(entry.Key, PolicyMessages.UnknownKey(entry.Key.Text, where, allowed));
+            }
+        }
+    }
+
+    /// <summary>The value of an optional key; an explicit null counts as absent.</summary>
+    public static YamlNode? Optional(YamlMapping mapping, string key) =>
+        mapping.Find(key)?.Value is { } value && value is not YamlScalar { IsNull: true } ? value : null;
+
+    /// <summary>The value of a required key; reports it when the key is missing.</summary>
+    public YamlNode? Required(YamlMapping mapping, string key, string where)
+    {
+        var entry = mapping.Find(key);
+        if (entry is null)
+        {
+            Bag.Error(mapping, PolicyMessages.MissingKey(key, where));
+            return null;
+        }
+
+        return entry.Value;
+    }
+
+    public string? String(YamlNode node, string path)
+    {
+        if (node is YamlScalar { IsNull: false } scalar)
+        {
+            return scalar.Text;
+        }
+
+        Bag.Error(node, PolicyMessages.WrongType(path, "a string", node.Describe()));
+        return null;
+    }
+
+    public string? RequiredString(YamlMapping mapping, string key, string path, string where) =>
+        Required(mapping, key, where) is { } node ? String(node, Join(path, key)) : null;
+
+    public string? OptionalString(YamlMapping mapping, string key, string path) =>
+        Optional(mapping, key) is { } node ? String(node, Join(path, key)) : null;
+
+    public long? Integer(YamlNode node, string path, string expected)
+    {
+        if (node is YamlScalar scalar && scalar.TryGetInteger(out var value))
+        {
+            return value;
+        }
+
+        Bag.Error(node, PolicyMessages.WrongType(path, expected, node.Describe()));
+        return null;
+    }
+
+    public bool? Boolean(YamlNode node, string path)
+    {
+        if (node is YamlScalar { Kind: ScalarKind.Boolean } scalar)
+        {
+            return scalar.Text is "true" or "True" or "TRUE";
+        }
+
+        Bag.Error(node, PolicyMessages.WrongType(path, "true or false", node.Describe()));
+        return null;
+    }
+
+    /// <summary>The items of a list; reports anything else and returns no items.</summary>
+    public IReadOnlyList<YamlNode> Sequence(YamlNode? node, string path, string expected = "a list")
+    {
+        switch (node)
+        {
+            case null:
+                return [];
+            case YamlSequence sequence:
+                return sequence.Items;
+            default:
+                Bag.Error(node, PolicyMessages.WrongType(path, expected, node.Describe()));
+                return [];
+        }
+    }
+
+    /// <summary>The strings of a list of strings, each with its node; items of the wrong type are reported and left out.</summary>
+    public List<(string Value, YamlNode Node, string Path)> StringList(YamlNode? node, string path)
+    {
+        var result = new List<(string, YamlNode, string)>();
+        var items = Sequence(node, path, "a list of strings");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemPath = Index(path, i);
+            if (String(items[i], itemPath) is { } value)
+            {
+                result.Add((value, items[i], itemPath));
+            }
+        }
+
+        return result;
+    }
+}

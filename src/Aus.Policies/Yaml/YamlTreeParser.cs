@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using Aus.Policies.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Aus.Policies.Yaml;
+
+/// <summary>
+/// Builds a position-carrying tree from YamlDotNet's event parser. JSON is read by the same parser.
+/// Duplicate keys, non-scalar keys, unknown aliases and extra documents are reported rather than
+/// thrown, and the tree is built without recursion so a deeply nested file cannot exhaust the stack.
+/// </summary>
+internal static partial class YamlTreeParser
+{
+    /// <summary>Parses <paramref name="text"/>; returns null after reporting a syntax error.</summary>
+    public static YamlParseResult Parse(string text, DiagnosticBag bag)
+    {
+        var builder = new Builder(bag);
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            while (parser.MoveNext())
+            {
+                if (!builder.Accept(parser.Current!))
+                {
+                    return new YamlParseResult(null, Failed: true);
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            bag.Error(Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column), PolicyMessages.YamlSyntax(CleanMessage(e.Message)));
+            return new YamlParseResult(null, Failed: true);
+        }
+
+        return new YamlParseResult(builder.Root, Failed: false);
+    }
+
+    // YamlDotNet prefixes its messages with the positions, which the diagnostic already carries.
+    private static string CleanMessage(string message) => PositionPrefix().Replace(message, string.Empty).Trim();
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex PositionPrefix();
+
+    private sealed class Builder(DiagnosticBag bag)
+    {
+        private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+        private readonly Stack<Frame> _frames = new();
+        private int _documents;
+
+        public YamlNode? Root { get; private set; }
+
+        public bool Accept(ParsingEvent e)
+        {
+            var line = (int)e.Start.Line;
+            var column = (int)e.Start.Column;
+            switch (e)
+            {
+                case DocumentStart:
+                    _documents++;
+                    if (_documents > 1)
+                    {
+                        bag.Error(line, column, PolicyMessages.MultipleDocuments);
+                        return false;
+                    }
+
+                    break;
+                case Scalar scalar:
+                    var isStringTagged = !scalar.Tag.IsEmpty && scalar.Tag.Value is "tag:yaml.org,2002:str" or "!!str";
+                    Attach(new YamlScalar(line, column, scalar.Value, scalar.Style == ScalarStyle.Plain, isStringTagged), scalar.Anchor);
+                    break;
+                case SequenceStart start:
+                    var sequence = new YamlSequence(line, column);
+                    Attach(sequence, start.Anchor);
+                    _frames.Push(new Frame(sequence));
+                    break;
+                case MappingStart start:
+                    var mapping = new YamlMapping(line, column);
+                    Attach(mapping, start.Anchor);
+                    _frames.Push(new Frame(mapping));
+                    break;
+                case SequenceEnd or MappingEnd:
+                    _frames.Pop();
+                    break;
+                case AnchorAlias alias:
+                    if (_anchors.TryGetValue(alias.Value.Value, out var target))
+                    {
+                        Attach(target, AnchorName.Empty);
+                    }
+                    else
+                    {
+                        bag.Error(line, column, PolicyMessages.UnknownAlias(alias.Value.Value));
+                        Attach(new YamlScalar(line, column, string.Empty, isPlain: true, isStringTagged: false), AnchorName.Empty);
+                    }
+
+                    break;
+            }
+
+            return true;
+        }
+
+        private void Attach(YamlNode node, AnchorName anchor)
+        {
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = node;
+            }
+
+            if (_frames.Count == 0)
+            {
+                Root = node;
+                return;
+            }
+
+            var frame = _frames.Peek();
+            if (frame.Node is YamlSequence sequence)
+            {
+                sequence.Items.Add(node);
+                return;
+            }
+
+            var mapping = (YamlMapping)frame.Node;
+            if (!frame.HasKey)
+            {
+                frame.HasKey = true;
+                frame.Key = node as YamlScalar;
+                if (frame.Key is null)
+                {
+                    bag.Error(node, PolicyMessages.NonScalarKey(node.Describe()));
+                }
+
+                return;
+            }
+
+            var key = frame.Key;
+            frame.HasKey = false;
+            frame.Key = null;
+            if (key is null)
+            {
+                return;
+            }
+
+            if (frame.Seen.TryGetValue(key.Text, out var first))
+            {
+                bag.Error(key, PolicyMessages.DuplicateKey(key.Text, first.Line));
+                return;
+            }
+
+            frame.Seen[key.Text] = key;
+            mapping.Entries.Add(new YamlEntry(key, node));
+        }
+    }
+
+    private sealed class Frame(YamlNode node)
+    {
+        public YamlNode Node { get; } = node;
+
+        public bool HasKey { get; set; }
+
+        public YamlScalar? Key { get; set; }
+
+        public Dictionary<string, YamlScalar> Seen { get; } = new(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,39 @@
+using Aus.TestKit;
+
+namespace Aus.Cli.Tests.Plan;
+
+/// <summary>`aus plan` on the repository's examples, in each of its three outputs, against golden files.</summary>
+public sealed class PlanGoldenTests
+{
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var example in new[] { "simple", "mutex", "sectors" })
+        {
+            foreach (var output in new[] { "table", "json", "markdown" })
+            {
+                data.Add(example, output);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Plan_OnExample_PrintsTheGoldenOutput(string example, string output)
+    {
+        List<string> args = ["plan", "--config", RepositoryPaths.Example($"{example}-org.yaml"), "--fleet", RepositoryPaths.Example($"{example}-fleet.yaml"), "--now", "2026-11-23T12:00:00Z", "--output", output];
+        var history = RepositoryPaths.Example($"{example}-history.json");
+        if (File.Exists(history))
+        {
+            args.AddRange(["--history", history]);
+        }
+
+        var (exitCode, stdout, stderr) = await CliRunner.RunAsync([.. args]);
+
+        stderr.ShouldBeEmpty();
+        exitCode.ShouldBe(0);
+        Golden.Verify(stdout, $"tests/Aus.Cli.Tests/Golden/plan-{example}.{(output == "markdown" ? "md" : output == "json" ? "json" : "txt")}");
+    }
+}
