@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Aus.Storage;
+using Aus.TestKit;
 
 namespace Aus.Cli.Tests;
 
@@ -36,7 +37,7 @@ public sealed class StateCommandTests : IDisposable
     [Fact]
     public async Task ExportOfOneOrganization_IsTheDocumentThatWasImported()
     {
-        var example = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "examples", "sectors-history.json"));
+        var example = await File.ReadAllTextAsync(RepositoryPaths.Example("sectors-history.json"));
         var file = Write("history.json", example);
 
         (await Run("state", "import", file, "--org", "org-a", "--state", StatePath)).Code.ShouldBe(0);
@@ -203,16 +204,5 @@ public sealed class StateCommandTests : IDisposable
         using var stderr = new StringWriter();
         var code = await AusCommandLine.RunAsync(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Aus.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("the tests run outside the repository");
     }
 }
