@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Aus.Domain.History;
 using Aus.Domain.Policies;
@@ -78,11 +79,18 @@ public static class VersionHistoryJson
         return new VersionHistory { CheckIn = checkIn, Versions = versions.ToImmutable(), Stats = stats };
     }
 
+    /// <summary>
+    /// Writer options for history files: the relaxed encoder keeps '+' in "+00:00" and other
+    /// printable characters as they are, where the default encoder writes \u002B.
+    /// </summary>
+    public static JsonWriterOptions WriterOptions(bool indented) =>
+        new() { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Writes the history as stored: own data only, null fields omitted.</summary>
     public static string Write(VersionHistory history, bool indented = true)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions(indented)))
         {
             Write(writer, history);
         }

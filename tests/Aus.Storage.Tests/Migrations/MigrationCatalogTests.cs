@@ -1,0 +1,46 @@
+using Aus.Storage.Migrations;
+
+namespace Aus.Storage.Tests.Migrations;
+
+public sealed class MigrationCatalogTests
+{
+    // A shipped migration is never edited: installed stores already ran it. Add a numbered file
+    // instead, and pin its checksum here when it ships.
+    private static readonly Dictionary<(StateDialect, string), string> Shipped = new()
+    {
+        [(StateDialect.Sqlite, "0001_initial.sql")] = "86104dd19c696df2acc82d1d6692fa8e14ba85d023bf1fc3b2289339bf82ca8d",
+        [(StateDialect.PostgreSql, "0001_initial.sql")] = "9314326271faccce70ecedcaea94c2afe345366550b5c968c67d1ccd53a06ae1",
+    };
+
+    [Theory]
+    [InlineData(StateDialect.Sqlite)]
+    [InlineData(StateDialect.PostgreSql)]
+    public void ShippedMigrations_AreUnchanged(StateDialect dialect)
+    {
+        foreach (var migration in MigrationCatalog.For(dialect))
+        {
+            if (Shipped.TryGetValue((dialect, migration.Name), out var checksum))
+            {
+                migration.Checksum.ShouldBe(checksum, $"{dialect} migration {migration.Name} was edited after it shipped; add a new migration instead");
+            }
+        }
+    }
+
+    [Fact]
+    public void BothDialects_HaveTheSameMigrations()
+    {
+        MigrationCatalog.For(StateDialect.Sqlite).Select(m => m.Name)
+            .ShouldBe(MigrationCatalog.For(StateDialect.PostgreSql).Select(m => m.Name));
+    }
+
+    [Theory]
+    [InlineData(StateDialect.Sqlite)]
+    [InlineData(StateDialect.PostgreSql)]
+    public void Migrations_AreNumberedFromOneWithoutGaps(StateDialect dialect)
+    {
+        var versions = MigrationCatalog.For(dialect).Select(m => m.Version).ToList();
+
+        versions.ShouldNotBeEmpty();
+        versions.ShouldBe(Enumerable.Range(1, versions.Count));
+    }
+}
