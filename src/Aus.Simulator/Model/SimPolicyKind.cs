@@ -1,0 +1,8 @@
+namespace Aus.Simulator.Model;
+
+internal enum SimPolicyKind
+{
+    Cluster,
+    ControlPlane,
+    NodePool,
+}
