@@ -46,15 +46,16 @@ public sealed class OcmClient : IOcmFleetReader, IOcmActionApplier, IDisposable
         Configure(_tokenClient, options);
         _tokens = new OcmTokenProvider(_tokenClient, options.TokenUrl, options.Credentials!, time, logger);
 
-        // Outermost first: retries wrap everything, so each attempt waits for a slot, is counted and carries a valid token.
+        // Outermost first: retries wrap everything; each attempt waits for a slot and carries a valid token; every
+        // request that reaches the wire (a 401 and its renewed repeat too) is counted.
         _apiClient = new HttpClient(
             new ResilienceHandler(new OcmResilience(options, time, logger, retryCreates: false).For)
             {
                 InnerHandler = new ConcurrencyLimitingHandler(options.MaxConcurrency)
                 {
-                    InnerHandler = new CallCountingHandler(_counter)
+                    InnerHandler = new BearerTokenHandler(_tokens)
                     {
-                        InnerHandler = new BearerTokenHandler(_tokens) { InnerHandler = primary },
+                        InnerHandler = new CallCountingHandler(_counter) { InnerHandler = primary },
                     },
                 },
             })

@@ -38,6 +38,9 @@ internal sealed class SimClient : IAsyncDisposable
             BaseUrl = sim.BaseUrl,
             TokenUrl = sim.TokenUrl,
             Credentials = credentials?.Invoke(sim) ?? OcmCredentials.ForClient(sim.ClientId, sim.ClientSecret),
+
+            // Retries happen without pause unless a test runs the client on fake time to look at the delays.
+            RetryBaseDelay = clientTime is null ? TimeSpan.Zero : TimeSpan.FromSeconds(1),
         };
         var wire = new ObservingHandler();
         var log = new CapturingLoggerProvider();
