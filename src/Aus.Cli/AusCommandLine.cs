@@ -11,6 +11,7 @@ internal static class AusCommandLine
         var root = new RootCommand(
             "aus - the Advanced Upgrade Service: policy-based upgrade scheduling for fleets of OpenShift clusters in OCM.");
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(OcmSimCommand.Create());
         return root;
     }
 

@@ -22,14 +22,12 @@ public sealed partial class OcmSimulator : IAsyncDisposable
     private readonly WebApplication app;
     private readonly SimWorld world;
     private readonly FaultInjector faults;
-    private readonly ILogger logger;
 
-    private OcmSimulator(WebApplication app, SimWorld world, FaultInjector faults, SimulatorStats stats, SimulatorOptions options, Uri baseUrl, ILogger logger)
+    private OcmSimulator(WebApplication app, SimWorld world, FaultInjector faults, SimulatorStats stats, SimulatorOptions options, Uri baseUrl)
     {
         this.app = app;
         this.world = world;
         this.faults = faults;
-        this.logger = logger;
         Stats = stats;
         Clock = new SimulatorClock(world);
         BaseUrl = baseUrl;
@@ -82,7 +80,9 @@ public sealed partial class OcmSimulator : IAsyncDisposable
 
         var (yaml, source) = await ReadFleetAsync(options, cancellationToken);
         var now = options.InitialTime ?? TruncateToSecond(options.TimeProvider.GetUtcNow());
+        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<OcmSimulator>();
         var world = SimWorld.Load(FleetReader.Read(yaml, source), source, options, now.ToUniversalTime());
+        world.OnTransition = e => LogTransition(logger, e.ClusterName, e.Kind, e.Version, e.State, SimWorld.Format(e.At));
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -106,7 +106,7 @@ public sealed partial class OcmSimulator : IAsyncDisposable
 
         app.UseRouting();
         app.Use((ctx, next) => SimPipeline.CountAsync(ctx, next, stats));
-        app.Use((ctx, next) => SimPipeline.InjectFaultsAsync(ctx, next, faults, world));
+        app.Use((ctx, next) => SimPipeline.InjectFaultsAsync(ctx, next, faults, world, stats));
         app.Use((ctx, next) => SimPipeline.AuthenticateAsync(ctx, next, tokens, world));
         TokenEndpoint.Map(app, options, tokens);
         AccountsEndpoints.Map(app, world);
@@ -118,9 +118,8 @@ public sealed partial class OcmSimulator : IAsyncDisposable
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<OcmSimulator>();
-        LogStarted(logger, address, world.Clusters.Count, world.Now);
-        return new OcmSimulator(app, world, faults, stats, options, new Uri(address), logger);
+        LogStarted(logger, address, world.Clusters.Count, SimWorld.Format(world.Now));
+        return new OcmSimulator(app, world, faults, stats, options, new Uri(address));
     }
 
     /// <summary>Adds a release (or more channels to one); every cluster's available upgrades and channels follow.</summary>
@@ -144,18 +143,6 @@ public sealed partial class OcmSimulator : IAsyncDisposable
         {
             return SimControlEndpoints.FleetBody(world).ToJsonString();
         }
-    }
-
-    /// <summary>Moves the virtual clock forward and logs each upgrade transition.</summary>
-    public IReadOnlyList<SimEvent> Advance(TimeSpan by)
-    {
-        var events = Clock.Advance(by);
-        foreach (var e in events)
-        {
-            LogTransition(logger, e.ClusterName, e.Kind, e.Version, e.State, e.At);
-        }
-
-        return events;
     }
 
     public async ValueTask DisposeAsync()
@@ -224,8 +211,8 @@ public sealed partial class OcmSimulator : IAsyncDisposable
         new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "OCM simulator listening on {Address} with {ClusterCount} clusters, virtual time {Now}")]
-    private static partial void LogStarted(ILogger logger, string address, int clusterCount, DateTimeOffset now);
+    private static partial void LogStarted(ILogger logger, string address, int clusterCount, string now);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cluster {Cluster} {Kind} upgrade to {Version}: {State} at {At}")]
-    private static partial void LogTransition(ILogger logger, string cluster, string kind, string version, string state, DateTimeOffset at);
+    internal static partial void LogTransition(ILogger logger, string cluster, string kind, string version, string state, string at);
 }

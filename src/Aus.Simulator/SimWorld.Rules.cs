@@ -119,7 +119,9 @@ internal sealed partial class SimWorld
                 Now = due.At!.Value;
             }
 
-            events.Add(Step(due.Policy));
+            var e = Step(due.Policy);
+            events.Add(e);
+            OnTransition?.Invoke(e);
         }
 
         if (target > Now)

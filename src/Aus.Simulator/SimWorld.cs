@@ -28,6 +28,9 @@ internal sealed partial class SimWorld
 
     public Lock Sync { get; } = new();
 
+    /// <summary>Told of every transition the clock causes (the simulator logs them).</summary>
+    public Action<SimEvent>? OnTransition { get; set; }
+
     public DateTimeOffset Now { get; private set; }
 
     public TimeSpan UpgradeDuration { get; }

@@ -22,8 +22,8 @@ internal static class SimControlEndpoints
                 return Ok(ClockBody(world, []));
             }
         });
-        app.MapPut("/_sim/clock", async (HttpContext ctx) => await SetClockAsync(ctx, world));
-        app.MapPost("/_sim/clock", async (HttpContext ctx) => await SetClockAsync(ctx, world));
+        app.MapPut("/_sim/clock", (Func<HttpContext, Task<IResult>>)(ctx => SetClockAsync(ctx, world)));
+        app.MapPost("/_sim/clock", (Func<HttpContext, Task<IResult>>)(ctx => SetClockAsync(ctx, world)));
         app.MapPost("/_sim/clock/advance", async (HttpContext ctx) =>
         {
             var (body, error) = await RequestBody.ReadAsync(ctx);

@@ -8,25 +8,45 @@ namespace Aus.Simulator.Http;
 internal static class SimPipeline
 {
     private const string DroppedKey = "aus-sim.dropped";
+    private const string RecordedKey = "aus-sim.recorded";
 
     public static async Task CountAsync(HttpContext context, RequestDelegate next, SimulatorStats stats)
     {
+        // Count when the response starts, before the client can see it, so a caller reading the
+        // counters right after its response always finds its request there.
+        context.Response.OnStarting(() =>
+        {
+            Record(context, stats, context.Response.StatusCode.ToString(CultureInfo.InvariantCulture));
+            return Task.CompletedTask;
+        });
         try
         {
             await next(context);
         }
         finally
         {
-            var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-            var endpoint = $"{context.Request.Method} {(template is null ? "(unmatched)" : "/" + template.TrimStart('/'))}";
-            var status = context.Items.ContainsKey(DroppedKey)
-                ? SimulatorStats.Dropped
-                : context.Response.StatusCode.ToString(CultureInfo.InvariantCulture);
-            stats.Record(endpoint, status);
+            if (!context.Response.HasStarted)
+            {
+                Record(context, stats, context.Items.ContainsKey(DroppedKey) ? SimulatorStats.Dropped : context.Response.StatusCode.ToString(CultureInfo.InvariantCulture));
+            }
         }
     }
 
-    public static async Task InjectFaultsAsync(HttpContext context, RequestDelegate next, FaultInjector faults, SimWorld world)
+    private static void Record(HttpContext context, SimulatorStats stats, string status)
+    {
+        if (context.Items.TryAdd(RecordedKey, true))
+        {
+            stats.Record(EndpointName(context), status);
+        }
+    }
+
+    private static string EndpointName(HttpContext context)
+    {
+        var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        return $"{context.Request.Method} {(template is null ? "(unmatched)" : "/" + template.TrimStart('/'))}";
+    }
+
+    public static async Task InjectFaultsAsync(HttpContext context, RequestDelegate next, FaultInjector faults, SimWorld world, SimulatorStats stats)
     {
         var settings = faults.Settings;
         if (!(context.Request.Path.Value ?? string.Empty).StartsWith(settings.PathPrefix, StringComparison.Ordinal))
@@ -47,6 +67,7 @@ internal static class SimPipeline
                 break;
             case 0:
                 context.Items[DroppedKey] = true;
+                Record(context, stats, SimulatorStats.Dropped);
                 context.Abort();
                 break;
             case 429:
