@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+
+namespace Aus.Ocm.Configuration;
+
+/// <summary>
+/// Builds <see cref="OcmClientOptions"/> from environment variables (contracts.md §4) and explicit
+/// overrides. Precedence for URLs and tuning: overrides (command line) over the environment over
+/// the defaults. Credentials only come from the environment.
+/// </summary>
+public static class OcmClientOptionsFactory
+{
+    public const string UrlVariable = "OCM_URL";
+    public const string TokenUrlVariable = "OCM_TOKEN_URL";
+    public const string ClientIdVariable = "OCM_CLIENT_ID";
+    public const string ClientSecretVariable = "OCM_CLIENT_SECRET";
+    public const string OfflineTokenVariable = "OCM_TOKEN";
+
+    /// <summary>Reads the process environment.</summary>
+    public static OcmOptionsResult FromEnvironment(OcmConnectionOverrides? overrides = null) =>
+        FromEnvironment(Environment.GetEnvironmentVariable, overrides);
+
+    /// <summary>Reads variables through <paramref name="getVariable"/>, so tests need not touch the process environment.</summary>
+    public static OcmOptionsResult FromEnvironment(Func<string, string?> getVariable, OcmConnectionOverrides? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(getVariable);
+        overrides ??= new OcmConnectionOverrides();
+        var errors = ImmutableArray.CreateBuilder<string>();
+
+        var baseUrl = ParseUrl(errors, Pick(overrides.OcmUrl, getVariable(UrlVariable)), "OCM URL (--ocm-url / OCM_URL)", OcmClientOptions.DefaultBaseUrl);
+        var tokenUrl = ParseUrl(errors, Pick(overrides.TokenUrl, getVariable(TokenUrlVariable)), "token URL (--token-url / OCM_TOKEN_URL)", OcmClientOptions.DefaultTokenUrl);
+        var credentials = ReadCredentials(errors, getVariable);
+
+        var defaults = new OcmClientOptions();
+        var options = defaults with
+        {
+            BaseUrl = baseUrl ?? defaults.BaseUrl,
+            TokenUrl = tokenUrl ?? defaults.TokenUrl,
+            Credentials = credentials,
+            Timeout = overrides.Timeout ?? defaults.Timeout,
+            MaxConcurrency = overrides.MaxConcurrency ?? defaults.MaxConcurrency,
+            RetryCount = overrides.RetryCount ?? defaults.RetryCount,
+        };
+
+        // The credential problems are already reported precisely above; do not repeat "no credentials".
+        foreach (var error in options.Validate())
+        {
+            if (credentials is null && error.StartsWith("no OCM credentials", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!errors.Contains(error))
+            {
+                errors.Add(error);
+            }
+        }
+
+        return errors.Count == 0 ? new OcmOptionsResult(options, []) : new OcmOptionsResult(null, errors.ToImmutable());
+    }
+
+    private static string? Pick(string? preferred, string? fallback) =>
+        !string.IsNullOrWhiteSpace(preferred) ? preferred : (!string.IsNullOrWhiteSpace(fallback) ? fallback : null);
+
+    private static Uri? ParseUrl(ImmutableArray<string>.Builder errors, string? text, string what, Uri fallback)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return url;
+        }
+
+        errors.Add($"{what} '{text}' is not allowed; it must be an absolute http:// or https:// URL");
+        return null;
+    }
+
+    private static OcmCredentials? ReadCredentials(ImmutableArray<string>.Builder errors, Func<string, string?> getVariable)
+    {
+        var clientId = Blank(getVariable(ClientIdVariable));
+        var clientSecret = Blank(getVariable(ClientSecretVariable));
+        var offlineToken = Blank(getVariable(OfflineTokenVariable));
+        var hasClient = clientId is not null || clientSecret is not null;
+
+        if (hasClient && offlineToken is not null)
+        {
+            errors.Add($"both {ClientIdVariable}/{ClientSecretVariable} and {OfflineTokenVariable} are set; set exactly one credentials source");
+            return null;
+        }
+
+        if (offlineToken is not null)
+        {
+            return OcmCredentials.ForOfflineToken(offlineToken);
+        }
+
+        if (clientId is not null && clientSecret is not null)
+        {
+            return OcmCredentials.ForClient(clientId, clientSecret);
+        }
+
+        if (clientId is not null)
+        {
+            errors.Add($"{ClientIdVariable} is set but {ClientSecretVariable} is not; a service account needs both");
+        }
+        else if (clientSecret is not null)
+        {
+            errors.Add($"{ClientSecretVariable} is set but {ClientIdVariable} is not; a service account needs both");
+        }
+        else
+        {
+            errors.Add($"no OCM credentials: set {ClientIdVariable} and {ClientSecretVariable} (service account) or {OfflineTokenVariable} (offline token)");
+        }
+
+        return null;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,4 @@
+namespace Aus.Ocm.Fleet;
+
+/// <summary>Why one organization could not be read; the other organizations of the pass are unaffected.</summary>
+public sealed record OcmOrganizationError(string OrgId, string Message);

@@ -1,0 +1,6 @@
+namespace Aus.Ocm.Wire;
+
+internal sealed record WireAws
+{
+    public WireSts? Sts { get; init; }
+}

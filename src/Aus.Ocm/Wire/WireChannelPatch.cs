@@ -1,0 +1,3 @@
+namespace Aus.Ocm.Wire;
+
+internal sealed record WireChannelPatch(string Channel);

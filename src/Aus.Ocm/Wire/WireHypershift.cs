@@ -1,0 +1,6 @@
+namespace Aus.Ocm.Wire;
+
+internal sealed record WireHypershift
+{
+    public bool? Enabled { get; init; }
+}

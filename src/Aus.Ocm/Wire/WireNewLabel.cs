@@ -1,0 +1,3 @@
+namespace Aus.Ocm.Wire;
+
+internal sealed record WireNewLabel(string Kind, string Key, string Value);

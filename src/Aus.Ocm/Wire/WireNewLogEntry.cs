@@ -1,0 +1,3 @@
+namespace Aus.Ocm.Wire;
+
+internal sealed record WireNewLogEntry(string ClusterUuid, string ServiceName, string Summary, string Description, string Severity);

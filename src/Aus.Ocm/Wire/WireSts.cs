@@ -1,0 +1,6 @@
+namespace Aus.Ocm.Wire;
+
+internal sealed record WireSts
+{
+    public bool? Enabled { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace Aus.Ocm.Wire;
+
+internal sealed record WireUpgradePolicyState
+{
+    public string? Value { get; init; }
+
+    public string? Description { get; init; }
+}

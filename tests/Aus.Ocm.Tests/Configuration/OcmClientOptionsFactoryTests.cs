@@ -1,0 +1,105 @@
+using Aus.Ocm.Configuration;
+using Aus.Ocm.Tests.Support;
+
+namespace Aus.Ocm.Tests.Configuration;
+
+public sealed class OcmClientOptionsFactoryTests
+{
+    private static Func<string, string?> Env(params (string Name, string Value)[] variables) =>
+        name => variables.FirstOrDefault(v => v.Name == name).Value;
+
+    [Fact]
+    public void ServiceAccountVariablesGiveClientCredentialsAndDefaultUrls()
+    {
+        var result = OcmClientOptionsFactory.FromEnvironment(Env(("OCM_CLIENT_ID", "id"), ("OCM_CLIENT_SECRET", "secret")));
+
+        result.Succeeded.ShouldBeTrue(string.Join("; ", result.Errors));
+        result.Options.BaseUrl.ShouldBe(new Uri("https://api.openshift.com"));
+        result.Options.TokenUrl.ShouldBe(new Uri("https://sso.redhat.com/auth/realms/redhat-external/protocol/openid-connect/token"));
+        result.Options.Credentials!.ClientId.ShouldBe("id");
+        result.Options.Credentials.IsOfflineToken.ShouldBeFalse();
+        result.Options.MaxConcurrency.ShouldBe(8);
+    }
+
+    [Fact]
+    public void OfflineTokenVariableGivesTheRefreshTokenGrant()
+    {
+        var result = OcmClientOptionsFactory.FromEnvironment(Env(("OCM_TOKEN", "offline")));
+
+        result.Succeeded.ShouldBeTrue();
+        result.Options.Credentials!.IsOfflineToken.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void OverridesWinOverTheEnvironment()
+    {
+        var result = OcmClientOptionsFactory.FromEnvironment(
+            Env(("OCM_URL", "http://env.example"), ("OCM_TOKEN_URL", "http://env.example/token"), ("OCM_TOKEN", "t")),
+            new OcmConnectionOverrides { OcmUrl = "http://127.0.0.1:8000", MaxConcurrency = 3 });
+
+        result.Options!.BaseUrl.ShouldBe(new Uri("http://127.0.0.1:8000"));
+        result.Options.TokenUrl.ShouldBe(new Uri("http://env.example/token"));
+        result.Options.MaxConcurrency.ShouldBe(3);
+    }
+
+    [Fact]
+    public void BothCredentialSourcesAreAnError()
+    {
+        var result = OcmClientOptionsFactory.FromEnvironment(Env(("OCM_CLIENT_ID", "id"), ("OCM_CLIENT_SECRET", "s"), ("OCM_TOKEN", "t")));
+
+        result.Succeeded.ShouldBeFalse();
+        result.Errors.ShouldHaveSingleItem().ShouldContain("set exactly one credentials source");
+    }
+
+    [Fact]
+    public void NoCredentialsIsAnErrorNamingTheVariables()
+    {
+        var result = OcmClientOptionsFactory.FromEnvironment(Env());
+
+        result.Errors.ShouldHaveSingleItem().ShouldBe(
+            "no OCM credentials: set OCM_CLIENT_ID and OCM_CLIENT_SECRET (service account) or OCM_TOKEN (offline token)");
+    }
+
+    [Fact]
+    public void EveryProblemIsReportedTogether()
+    {
+        var result = OcmClientOptionsFactory.FromEnvironment(
+            Env(("OCM_URL", "ftp://nope"), ("OCM_CLIENT_ID", "id")),
+            new OcmConnectionOverrides { TokenUrl = "not a url", MaxConcurrency = 0, RetryCount = -1, Timeout = TimeSpan.Zero });
+
+        result.Succeeded.ShouldBeFalse();
+        result.Errors.ShouldBe(
+        [
+            "OCM URL (--ocm-url / OCM_URL) 'ftp://nope' is not allowed; it must be an absolute http:// or https:// URL",
+            "token URL (--token-url / OCM_TOKEN_URL) 'not a url' is not allowed; it must be an absolute http:// or https:// URL",
+            "OCM_CLIENT_ID is set but OCM_CLIENT_SECRET is not; a service account needs both",
+            "timeout 00:00:00 is not allowed; it must be positive",
+            "max concurrency 0 is not allowed; it must be at least 1",
+            "retry count -1 is not allowed; it must be 0 or more",
+        ]);
+    }
+
+    [Fact]
+    public void CredentialsNeverPrintTheirSecrets()
+    {
+        var client = OcmCredentials.ForClient(TestClients.ClientId, TestClients.ClientSecret);
+        var offline = OcmCredentials.ForOfflineToken(TestClients.OfflineToken);
+        var options = TestClients.Options(client);
+
+        client.ToString().ShouldNotContain(TestClients.ClientSecret);
+        offline.ToString().ShouldNotContain(TestClients.OfflineToken);
+        options.ToString().ShouldNotContain(TestClients.ClientSecret);
+        (options with { Credentials = offline }).ToString().ShouldNotContain(TestClients.OfflineToken);
+    }
+
+    [Fact]
+    public void CreateRejectsInvalidOptionsWithEveryError()
+    {
+        var options = new OcmClientOptions { MaxConcurrency = 0, PageSize = 500 };
+
+        var error = Should.Throw<OcmOptionsException>(() => OcmClient.Create(options));
+
+        error.Errors.Length.ShouldBe(3);
+        error.Message.ShouldContain("page size 500");
+    }
+}
