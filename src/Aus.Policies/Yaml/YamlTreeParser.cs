@@ -37,10 +37,13 @@ internal static partial class YamlTreeParser
     }
 
     // YamlDotNet prefixes its messages with the positions, which the diagnostic already carries.
-    private static string CleanMessage(string message) => PositionPrefix().Replace(message, string.Empty).Trim();
+    private static string CleanMessage(string message) => PositionPrefix().Replace(message, string.Empty).Trim().TrimEnd('.');
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant)]
     private static partial Regex PositionPrefix();
+
+    /// <summary>Far deeper than any policy file; the parser slows down sharply on deeper (hostile) input.</summary>
+    public const int MaxDepth = 64;
 
     private sealed class Builder(DiagnosticBag bag)
     {
@@ -69,6 +72,9 @@ internal static partial class YamlTreeParser
                     var isStringTagged = !scalar.Tag.IsEmpty && scalar.Tag.Value is "tag:yaml.org,2002:str" or "!!str";
                     Attach(new YamlScalar(line, column, scalar.Value, scalar.Style == ScalarStyle.Plain, isStringTagged), scalar.Anchor);
                     break;
+                case SequenceStart or MappingStart when _frames.Count >= MaxDepth:
+                    bag.Error(line, column, PolicyMessages.TooDeep(MaxDepth));
+                    return false;
                 case SequenceStart start:
                     var sequence = new YamlSequence(line, column);
                     Attach(sequence, start.Anchor);
