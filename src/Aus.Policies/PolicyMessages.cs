@@ -30,6 +30,8 @@ internal static class PolicyMessages
     // The document as a whole.
     public static string YamlSyntax(string detail) => $"YAML syntax error: {detail}";
 
+    public const string UnexpectedCharacter = "cannot parse what follows this point; look for an unclosed '[' or '{'";
+
     public static string MultipleDocuments => "a second YAML document ('---') was found; a file holds exactly one document";
 
     public static string TooDeep(int depth) =>

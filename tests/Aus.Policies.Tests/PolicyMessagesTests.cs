@@ -13,6 +13,7 @@ public sealed class PolicyMessagesTests
         { PolicyMessages.CannotRead("denied"), "cannot read the file: denied" },
         { PolicyMessages.NoPolicyFiles, "the directory holds no .yml, .yaml or .json files" },
         { PolicyMessages.YamlSyntax("bad"), "YAML syntax error: bad" },
+        { PolicyMessages.YamlSyntax(PolicyMessages.UnexpectedCharacter), "YAML syntax error: cannot parse what follows this point; look for an unclosed '[' or '{'" },
         { PolicyMessages.MultipleDocuments, "a second YAML document ('---') was found; a file holds exactly one document" },
         { PolicyMessages.TooDeep(64), "the document nests lists and mappings more than 64 levels deep" },
         { PolicyMessages.UnknownAlias("x"), "alias '*x' refers to no anchor defined before it" },

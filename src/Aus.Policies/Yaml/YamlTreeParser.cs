@@ -32,6 +32,14 @@ internal static partial class YamlTreeParser
             bag.Error(Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column), PolicyMessages.YamlSyntax(CleanMessage(e.Message)));
             return new YamlParseResult(null, Failed: true);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (a block entry "- x" inside an
+            // unclosed flow list); it is still the user's syntax error, reported after the last event parsed.
+            var (line, column) = builder.LastEnd;
+            bag.Error(line, column, PolicyMessages.YamlSyntax(PolicyMessages.UnexpectedCharacter));
+            return new YamlParseResult(null, Failed: true);
+        }
 
         return new YamlParseResult(builder.Root, Failed: false);
     }
@@ -53,8 +61,12 @@ internal static partial class YamlTreeParser
 
         public YamlNode? Root { get; private set; }
 
+        /// <summary>Where the last event parsed ended: the best place to report a failure of the parser itself.</summary>
+        public (int Line, int Column) LastEnd { get; private set; } = (1, 1);
+
         public bool Accept(ParsingEvent e)
         {
+            LastEnd = (Math.Max(1, (int)e.End.Line), Math.Max(1, (int)e.End.Column));
             var line = (int)e.Start.Line;
             var column = (int)e.Start.Column;
             switch (e)

@@ -42,6 +42,15 @@ public sealed class YamlTreeParserTests
     }
 
     [Fact]
+    public void BlockEntryInAnUnclosedFlowList_IsASyntaxErrorNotAnException()
+    {
+        // Regression: YamlDotNet throws InvalidOperationException here rather than a YamlException.
+        Read("name: a\norgId: b\nmutexes: [blue\n- name: c\n").ShouldBe([
+            "f.yaml:3:10: error: YAML syntax error: cannot parse what follows this point; look for an unclosed '[' or '{'",
+        ]);
+    }
+
+    [Fact]
     public void SecondDocument_IsAnError()
     {
         Read("name: a\norgId: b\n---\nname: c\n").ShouldBe(["f.yaml:3:1: error: a second YAML document ('---') was found; a file holds exactly one document"]);
