@@ -30,7 +30,12 @@ internal static class PolicyMessages
     // The document as a whole.
     public static string YamlSyntax(string detail) => $"YAML syntax error: {detail}";
 
+    public const string UnexpectedCharacter = "cannot parse what follows this point; look for an unclosed '[' or '{'";
+
     public static string MultipleDocuments => "a second YAML document ('---') was found; a file holds exactly one document";
+
+    public static string TooDeep(int depth) =>
+        string.Create(CultureInfo.InvariantCulture, $"the document nests lists and mappings more than {depth} levels deep");
 
     public static string UnknownAlias(string alias) => $"alias '*{alias}' refers to no anchor defined before it";
 
@@ -119,10 +124,10 @@ internal static class PolicyMessages
         $"{path}: nodePool is only allowed on upgrade policies of kind node-pool, this one is of kind {kind}";
 
     public static string UnknownNodePool(string path, string nodePool, IReadOnlyCollection<string> declared) =>
-        $"{path}: node pool '{nodePool}' is not a node pool of this cluster; " + Declared(declared, "node pools", "nodePools");
+        $"{path}: node pool '{nodePool}' is not a node pool of this cluster; " + Declared(declared, "node pools", "nodePools", "the cluster");
 
     public static string UnknownGate(string path, string gate, IReadOnlyCollection<string> declared) =>
-        $"{path}: version gate '{gate}' is not in versionGates; " + Declared(declared, "version gates", "versionGates");
+        $"{path}: version gate '{gate}' is not in versionGates; " + Declared(declared, "version gates", "versionGates", "the fleet snapshot");
 
     public static string DuplicateId(string path, string what, string id, int firstLine) =>
         string.Create(CultureInfo.InvariantCulture, $"{path}: duplicate {what} '{id}'; it is already defined on line {firstLine}");
@@ -133,8 +138,8 @@ internal static class PolicyMessages
     // Soak history files.
     public static string InvalidJson(string detail) => $"invalid JSON: {detail}";
 
-    private static string Declared(IReadOnlyCollection<string> declared, string what, string field) =>
+    private static string Declared(IReadOnlyCollection<string> declared, string what, string field, string owner = "the organization") =>
         declared.Count == 0
-            ? $"the organization declares no {what} (add them to {field})"
+            ? $"{owner} declares no {what} (add them to {field})"
             : $"declared {what} are {string.Join(", ", declared)}";
 }

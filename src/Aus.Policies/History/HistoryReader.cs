@@ -126,7 +126,12 @@ public static class HistoryReader
 
     private static string FirstSentence(string message)
     {
-        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (end > 0 ? message[..end] : message).TrimEnd('.', ' ');
+        foreach (var marker in (string[])[" Path:", " LineNumber:"])
+        {
+            var end = message.IndexOf(marker, StringComparison.Ordinal);
+            message = end > 0 ? message[..end] : message;
+        }
+
+        return message.TrimEnd('.', ' ');
     }
 }

@@ -32,15 +32,26 @@ internal static partial class YamlTreeParser
             bag.Error(Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column), PolicyMessages.YamlSyntax(CleanMessage(e.Message)));
             return new YamlParseResult(null, Failed: true);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (a block entry "- x" inside an
+            // unclosed flow list); it is still the user's syntax error, reported after the last event parsed.
+            var (line, column) = builder.LastEnd;
+            bag.Error(line, column, PolicyMessages.YamlSyntax(PolicyMessages.UnexpectedCharacter));
+            return new YamlParseResult(null, Failed: true);
+        }
 
         return new YamlParseResult(builder.Root, Failed: false);
     }
 
     // YamlDotNet prefixes its messages with the positions, which the diagnostic already carries.
-    private static string CleanMessage(string message) => PositionPrefix().Replace(message, string.Empty).Trim();
+    private static string CleanMessage(string message) => PositionPrefix().Replace(message, string.Empty).Trim().TrimEnd('.');
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant)]
     private static partial Regex PositionPrefix();
+
+    /// <summary>Far deeper than any policy file; the parser slows down sharply on deeper (hostile) input.</summary>
+    public const int MaxDepth = 64;
 
     private sealed class Builder(DiagnosticBag bag)
     {
@@ -50,8 +61,12 @@ internal static partial class YamlTreeParser
 
         public YamlNode? Root { get; private set; }
 
+        /// <summary>Where the last event parsed ended: the best place to report a failure of the parser itself.</summary>
+        public (int Line, int Column) LastEnd { get; private set; } = (1, 1);
+
         public bool Accept(ParsingEvent e)
         {
+            LastEnd = (Math.Max(1, (int)e.End.Line), Math.Max(1, (int)e.End.Column));
             var line = (int)e.Start.Line;
             var column = (int)e.Start.Column;
             switch (e)
@@ -69,6 +84,9 @@ internal static partial class YamlTreeParser
                     var isStringTagged = !scalar.Tag.IsEmpty && scalar.Tag.Value is "tag:yaml.org,2002:str" or "!!str";
                     Attach(new YamlScalar(line, column, scalar.Value, scalar.Style == ScalarStyle.Plain, isStringTagged), scalar.Anchor);
                     break;
+                case SequenceStart or MappingStart when _frames.Count >= MaxDepth:
+                    bag.Error(line, column, PolicyMessages.TooDeep(MaxDepth));
+                    return false;
                 case SequenceStart start:
                     var sequence = new YamlSequence(line, column);
                     Attach(sequence, start.Anchor);

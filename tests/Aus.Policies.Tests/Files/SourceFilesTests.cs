@@ -1,0 +1,90 @@
+using System.Text;
+using Aus.Policies.Files;
+using Aus.Policies.Organizations;
+
+namespace Aus.Policies.Tests.Files;
+
+public sealed class SourceFilesTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("aus-source-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task LoadAsync_MissingFile_IsUnreadable()
+    {
+        var path = Path.Combine(_dir, "nope.yaml");
+
+        var document = await OrganizationReader.ReadFileAsync(path, CancellationToken.None);
+
+        document.IsUnreadable.ShouldBeTrue();
+        document.Diagnostics.Single().ToString().ShouldBe($"{path}: error: no such file");
+    }
+
+    [Fact]
+    public async Task LoadAsync_Directory_IsUnreadable()
+    {
+        var source = await SourceFiles.LoadAsync(_dir, CancellationToken.None);
+
+        source.IsReadable.ShouldBeFalse();
+        source.Error!.Message.ShouldBe("is a directory; give the files in it, or the directory to 'aus validate'");
+    }
+
+    [Fact]
+    public async Task LoadAsync_FileOverTenMebibytes_IsUnreadable()
+    {
+        var path = Path.Combine(_dir, "huge.yaml");
+        await using (var stream = File.Create(path))
+        {
+            stream.SetLength(SourceFiles.MaxBytes + 1);
+        }
+
+        var source = await SourceFiles.LoadAsync(path, CancellationToken.None);
+
+        source.Error!.Message.ShouldBe("the file is 10485761 bytes; policy files may be at most 10 MiB");
+    }
+
+    [Fact]
+    public void Decode_NulBytes_AreBinary()
+    {
+        SourceFiles.Decode("f", [0x50, 0x4B, 0x03, 0x04, 0x00, 0x01]).Error!.Message
+            .ShouldBe("the file is binary (it contains NUL bytes); expected YAML or JSON text");
+    }
+
+    [Fact]
+    public void Decode_InvalidUtf8_IsRefused()
+    {
+        SourceFiles.Decode("f", [0x6E, 0x61, 0xFF, 0xFE, 0x3A]).Error!.Message
+            .ShouldBe("the file is not valid UTF-8 text; expected YAML or JSON in UTF-8");
+    }
+
+    [Fact]
+    public void Decode_ByteOrderMark_IsDropped()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("name: a")).ToArray();
+
+        SourceFiles.Decode("f", bytes).Text.ShouldBe("name: a");
+    }
+
+    [Fact]
+    public void Read_TextWithNul_IsBinary()
+    {
+        var document = OrganizationReader.Read("name: a\0", "f.yaml");
+
+        document.IsUnreadable.ShouldBeTrue();
+        document.Diagnostics.Single().ToString().ShouldBe("f.yaml: error: the file is binary (it contains NUL bytes); expected YAML or JSON text");
+    }
+
+    [Theory]
+    [InlineData("organizations: []\n", PolicyFileKind.Fleet)]
+    [InlineData("versionGates: []\n", PolicyFileKind.Fleet)]
+    [InlineData("{\"versions\": {}}", PolicyFileKind.History)]
+    [InlineData("{\"check_in\": \"2026-01-01T00:00:00+00:00\"}", PolicyFileKind.History)]
+    [InlineData("name: a\norgId: b\n", PolicyFileKind.Organization)]
+    [InlineData("- a\n", PolicyFileKind.Organization)]
+    [InlineData("name: [\n", PolicyFileKind.Organization)]
+    public void Classify_TellsKindsApartByTopLevelKeys(string text, PolicyFileKind kind)
+    {
+        PolicyFiles.Classify(text).ShouldBe(kind);
+    }
+}

@@ -1,0 +1,113 @@
+using Aus.Policies.Organizations;
+
+namespace Aus.Policies.Tests.Yaml;
+
+/// <summary>Problems with the document itself, before any field is looked at.</summary>
+public sealed class YamlTreeParserTests
+{
+    private static string[] Read(string text) =>
+        [.. OrganizationReader.Read(text, "f.yaml").Diagnostics.Select(d => d.ToString())];
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n")]
+    [InlineData("# only a comment\n")]
+    [InlineData("---\n")]
+    [InlineData("~\n")]
+    public void EmptyDocument_IsAClearError(string text)
+    {
+        var document = OrganizationReader.Read(text, "f.yaml");
+
+        document.Policy.ShouldBeNull();
+        document.Diagnostics.Single().Message.ShouldBe("the file is empty; expected a mapping with name, orgId and upgradePolicyClusters");
+    }
+
+    [Theory]
+    [InlineData("- a\n- b\n", "f.yaml:1:1: error: the document is a list; expected a mapping with name, orgId and upgradePolicyClusters")]
+    [InlineData("just text\n", "f.yaml:1:1: error: the document is 'just text'; expected a mapping with name, orgId and upgradePolicyClusters")]
+    [InlineData("42\n", "f.yaml:1:1: error: the document is 42; expected a mapping with name, orgId and upgradePolicyClusters")]
+    public void NonMappingDocument_IsAClearError(string text, string expected)
+    {
+        Read(text).ShouldBe([expected]);
+    }
+
+    [Theory]
+    [InlineData("name: a\norgId: b\nfoo: [\n", "f.yaml:4:1: error: YAML syntax error: While parsing a node, did not find expected node content")]
+    [InlineData("name: a\n  orgId: b\n", "f.yaml:2:8: error: YAML syntax error: While scanning a plain scalar value, found invalid mapping")]
+    [InlineData("name: 'a\n", "f.yaml:1:7: error: YAML syntax error: While scanning a quoted scalar, found unexpected end of stream")]
+    [InlineData("{\"name\": \"a\",, }", "f.yaml:1:14: error: YAML syntax error: While parsing a node, did not find expected node content")]
+    public void SyntaxError_IsReportedAtItsPosition(string text, string expected)
+    {
+        Read(text).ShouldBe([expected]);
+    }
+
+    [Fact]
+    public void BlockEntryInAnUnclosedFlowList_IsASyntaxErrorNotAnException()
+    {
+        // Regression: YamlDotNet throws InvalidOperationException here rather than a YamlException.
+        Read("name: a\norgId: b\nmutexes: [blue\n- name: c\n").ShouldBe([
+            "f.yaml:3:10: error: YAML syntax error: cannot parse what follows this point; look for an unclosed '[' or '{'",
+        ]);
+    }
+
+    [Fact]
+    public void SecondDocument_IsAnError()
+    {
+        Read("name: a\norgId: b\n---\nname: c\n").ShouldBe(["f.yaml:3:1: error: a second YAML document ('---') was found; a file holds exactly one document"]);
+    }
+
+    [Fact]
+    public void DuplicateKeys_AreEachReported()
+    {
+        Read("name: a\norgId: b\nname: c\norgId: d\n").ShouldBe([
+            "f.yaml:3:1: error: duplicate key 'name'; it is already defined on line 1",
+            "f.yaml:4:1: error: duplicate key 'orgId'; it is already defined on line 2",
+        ]);
+    }
+
+    [Fact]
+    public void DuplicateKeys_InJson_AreReported()
+    {
+        Read("{\"name\": \"a\", \"orgId\": \"b\", \"name\": \"c\"}").ShouldBe(["f.yaml:1:29: error: duplicate key 'name'; it is already defined on line 1"]);
+    }
+
+    [Fact]
+    public void AnchorsAndAliases_AreResolved()
+    {
+        var text = "name: a\norgId: b\nupgradePolicyAllowedWorkloads: &w [svc]\nupgradePolicyClusters:\n- name: c\n  upgradePolicy: {workloads: *w, schedule: '0 0 * * *'}\n";
+
+        var document = OrganizationReader.Read(text, "f.yaml");
+
+        document.Diagnostics.ShouldBeEmpty();
+        document.Policy!.Clusters.Single().Workloads.Single().Value.ShouldBe("svc");
+    }
+
+    [Fact]
+    public void UnknownAlias_IsAnError()
+    {
+        Read("name: a\norgId: b\nupgradePolicyClusters: *nope\n").ShouldBe(["f.yaml:3:24: error: alias '*nope' refers to no anchor defined before it"]);
+    }
+
+    [Fact]
+    public void NonScalarKey_IsAnError()
+    {
+        Read("name: a\norgId: b\n? [x]\n: y\n").ShouldBe(["f.yaml:3:3: error: a mapping key must be a string, found a list"]);
+    }
+
+    [Fact]
+    public void DeeplyNestedInput_IsReportedNotAStackOverflow()
+    {
+        var text = "name: a\norgId: b\nsectors: " + new string('[', 50_000) + new string(']', 50_000) + "\n";
+
+        Read(text).ShouldBe(["f.yaml:3:73: error: the document nests lists and mappings more than 64 levels deep"]);
+    }
+
+    [Fact]
+    public void QuotedScalars_AreStrings_PlainOnesAreTyped()
+    {
+        Read("name: a\norgId: b\nsectors: [{name: s, maxParallelUpgrades: '3'}]\n").ShouldBeEmpty();
+        Read("name: a\norgId: b\nsectors: [{name: s, maxParallelUpgrades: true}]\n").ShouldBe([
+            "f.yaml:3:42: error: sectors[0].maxParallelUpgrades: true is not a valid maxParallelUpgrades; expected a positive integer such as \"2\" or an integer percentage such as \"50%\"",
+        ]);
+    }
+}
