@@ -81,4 +81,15 @@ public sealed class UpgradeSpecTests
         spec.BlockingPattern(V("4.14.1")).ShouldNotBeNull().Source.ShouldBe("^4\\.14\\.");
         spec.BlockingPattern(V("4.12.9")).ShouldBeNull();
     }
+
+    [Fact]
+    public void NodePools_CountOnlyForHostedControlPlanes()
+    {
+        // The reference reads node pools only for ROSA HCP clusters; a classic cluster must never
+        // be offered its own version because a snapshot lists pools for it.
+        var spec = Spec(Cluster("c", "4.13.0") with { NodePools = [new Aus.Domain.Fleet.NodePool("pool", V("4.12.0"))] });
+
+        spec.OldestCurrentVersion.ShouldBe(V("4.13.0"));
+        spec.AvailableUpgrades.ShouldBeEmpty();
+    }
 }
