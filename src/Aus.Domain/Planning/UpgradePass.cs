@@ -107,7 +107,9 @@ internal sealed partial class UpgradePass
         {
             if (CheckCapacity(spec) is { } held)
             {
-                return held;
+                // A policy in OCM takes the cluster's own locks, so it is held here rather than at
+                // the existing-policy step; report it as the upgrade in progress that it is.
+                return spec.Cluster.UpgradePolicies.IsEmpty ? held : InProgress(spec);
             }
 
             if (spec.Cluster.NodePools.FirstOrDefault(p => p.Version < spec.CurrentVersion) is { } lagging)

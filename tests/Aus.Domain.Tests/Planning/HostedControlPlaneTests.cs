@@ -116,6 +116,34 @@ public sealed class HostedControlPlaneTests
             Now);
 
         plan.Decision("h").Reason.ShouldBe(Reason.UpgradeInProgress);
-        plan.Decision("h").Detail.ShouldBe("an upgrade of this cluster to 4.16.3 is already in progress");
+        plan.Decision("h").Detail.ShouldBe("upgrade policy policy-4.16.3 to 4.16.3 exists in OCM (state scheduled)");
+    }
+
+    [Fact]
+    public void ControlPlaneWithAPolicy_HeldByAnotherClustersMutex_IsStillInProgress()
+    {
+        var plan = PlanOne(
+            Organization("org", [Policy("h", mutexes: ["m"]), Policy("other", mutexes: ["m"])]),
+            [
+                Hcp("h", "4.16.2", ["4.16.3"], ("workers", "4.16.2")) with { UpgradePolicies = [ExistingPolicy("4.16.3") with { Kind = UpgradePolicyKind.ControlPlane }] },
+                Cluster("other", "4.16.5") with { UpgradePolicies = [ExistingPolicy("4.16.6")] },
+            ],
+            Now);
+
+        plan.Decision("h").Reason.ShouldBe(Reason.UpgradeInProgress);
+    }
+
+    [Fact]
+    public void ControlPlaneWithAPolicy_InAFullSector_IsStillInProgress()
+    {
+        var plan = PlanOne(
+            Organization("org", [Policy("h", mutexes: ["m"], sector: "s"), Policy("other", mutexes: ["m"], sector: "s")], [Sector("s", "50%")]),
+            [
+                Hcp("h", "4.16.2", ["4.16.3"], ("workers", "4.16.2")) with { UpgradePolicies = [ExistingPolicy("4.16.3") with { Kind = UpgradePolicyKind.ControlPlane }] },
+                Cluster("other", "4.16.5") with { UpgradePolicies = [ExistingPolicy("4.16.6")] },
+            ],
+            Now);
+
+        plan.Decision("h").Reason.ShouldBe(Reason.UpgradeInProgress);
     }
 }
