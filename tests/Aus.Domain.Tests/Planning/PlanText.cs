@@ -30,6 +30,18 @@ internal static class PlanText
             text.Append(CultureInfo.InvariantCulture, $"cluster {cluster}\n");
         }
 
+        if (plan.History is { } history)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"check-in {history.CheckIn:O}, min {history.Stats?.MinVersion}\n");
+            foreach (var (version, workloads) in history.Versions)
+            {
+                foreach (var (workload, soak) in workloads)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"soak {version} {workload} {soak.SoakDays:R} [{string.Join(", ", soak.Reporting)}]\n");
+                }
+            }
+        }
+
         return text.ToString();
     }
 
