@@ -89,5 +89,31 @@ public static class Build
         return plan.Organizations.Single();
     }
 
+    /// <summary>A ROSA hosted control plane cluster with node pools given as (id, version).</summary>
+    public static OcmCluster Hcp(string name, string version, string[] availableUpgrades, params (string Id, string Version)[] pools) =>
+        Cluster(name, version, availableUpgrades) with
+        {
+            Product = "rosa",
+            Hypershift = true,
+            NodePools = [.. pools.Select(p => new NodePool(p.Id, V(p.Version)))],
+        };
+
+    public static VersionGate Gate(string id, string prefix, string label = VersionGate.OcpLabel) =>
+        new(id, MinorVersion.TryParse(prefix, out var minor) ? minor.Value : throw new ArgumentException(prefix), label, StsOnly: label == VersionGate.StsLabel);
+
+    public static OrganizationInput Input(OrganizationPolicy organization, VersionHistory? history = null, IEnumerable<OrganizationMessage>? errors = null) => new()
+    {
+        Policy = organization,
+        History = history ?? VersionHistory.Empty,
+        ValidationErrors = [.. errors ?? []],
+    };
+
+    /// <summary>Plans several organizations against one fleet snapshot.</summary>
+    public static FleetPlan PlanMany(IEnumerable<OrganizationInput> inputs, FleetSnapshot fleet, DateTimeOffset now) =>
+        FleetPlanner.Plan(new PlanRequest([.. inputs], fleet, now));
+
+    /// <summary>The decision for one cluster of a plan, by name.</summary>
+    public static ClusterDecision Decision(this OrganizationPlan plan, string cluster) => plan.Clusters.Single(c => c.Name == cluster);
+
     public static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

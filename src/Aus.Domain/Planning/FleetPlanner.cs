@@ -76,7 +76,12 @@ public static class FleetPlanner
         var inheritanceErrors = new List<OrganizationMessage>();
         foreach (var inherited in policy.InheritVersionData)
         {
-            if (!byOrgId.TryGetValue(inherited.OrgId, out var source))
+            if (string.Equals(inherited.OrgId, policy.OrgId, StringComparison.Ordinal))
+            {
+                // Checked first, as the reference does: counting its own data twice would double every soak day.
+                inheritanceErrors.Add(new(null, PlanningMessages.InheritsFromItself(policy.OrgId)));
+            }
+            else if (!byOrgId.TryGetValue(inherited.OrgId, out var source))
             {
                 inheritanceErrors.Add(new(null, PlanningMessages.InheritedOrganizationMissing(policy.OrgId, inherited.OrgId)));
             }

@@ -15,6 +15,8 @@ internal static class PlanningMessages
     public static string InheritedOrganizationMissing(string orgId, string sourceId) =>
         $"organization {orgId} inherits version data from {sourceId}, which is not among the organizations given";
 
+    public static string InheritsFromItself(string orgId) => $"organization {orgId} inherits version data from itself";
+
     public static string InheritanceNotPublished(string orgId, string sourceId) =>
         $"organization {orgId} inherits version data from {sourceId} but this data is not published to it: missing publishVersionData in {sourceId}";
 

@@ -60,6 +60,13 @@ internal sealed partial class UpgradePass
         var ordered = _specs.OrderBy(s => s.CurrentVersion).ThenBy(s => s.Policy.SoakDays ?? 0).ToList();
         foreach (var spec in ordered.Where(s => !s.Cluster.UpgradePolicies.IsEmpty))
         {
+            // Warned here rather than where the cluster is skipped: a hosted control plane is
+            // skipped earlier, by its own lock, and must not go unreported (contracts.md 5.3).
+            if (spec.Cluster.UpgradePolicies.Length > 1)
+            {
+                _warnings.Add(new OrganizationMessage(spec.Name, PlanningMessages.SeveralPolicies(spec.Name, spec.Cluster.UpgradePolicies.Length)));
+            }
+
             MarkUpgrading(spec, spec.Cluster.UpgradePolicies[0].Version);
         }
 
@@ -105,7 +112,9 @@ internal sealed partial class UpgradePass
         {
             if (CheckCapacity(spec) is { } held)
             {
-                return held;
+                // A policy in OCM takes the cluster's own locks, so it is held here rather than at
+                // the existing-policy step; report it as the upgrade in progress that it is.
+                return spec.Cluster.UpgradePolicies.IsEmpty ? held : InProgress(spec);
             }
 
             if (spec.Cluster.NodePools.FirstOrDefault(p => p.Version < spec.CurrentVersion) is { } lagging)
@@ -186,11 +195,6 @@ internal sealed partial class UpgradePass
     private ClusterDecision InProgress(UpgradeSpec spec)
     {
         var policies = spec.Cluster.UpgradePolicies;
-        if (policies.Length > 1)
-        {
-            _warnings.Add(new OrganizationMessage(spec.Name, PlanningMessages.SeveralPolicies(spec.Name, policies.Length)));
-        }
-
         return Skip(spec, Reason.UpgradeInProgress, PlanningMessages.PolicyExists(policies[0], policies.Length));
     }
 

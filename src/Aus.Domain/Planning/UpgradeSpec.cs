@@ -12,7 +12,9 @@ public sealed class UpgradeSpec
     {
         Policy = policy;
         Cluster = cluster;
-        OldestCurrentVersion = cluster.NodePools.Select(p => p.Version).Aggregate(cluster.Version, OpenShiftVersion.Min);
+        // As in the reference, node pools exist only for hosted control planes (ROSA HCP).
+        var pools = cluster.IsHostedControlPlane ? cluster.NodePools : [];
+        OldestCurrentVersion = pools.Select(p => p.Version).Aggregate(cluster.Version, OpenShiftVersion.Min);
         EffectiveMutexes = [.. policy.Mutexes.Append(new MutexName(cluster.Id.Value)).Distinct()];
         BlockedVersions = [.. organization.BlockedVersions.Concat(policy.BlockedVersions).Distinct()];
         AvailableUpgrades = OldestCurrentVersion != cluster.Version && !cluster.AvailableUpgrades.Contains(cluster.Version)
