@@ -19,7 +19,7 @@ public sealed class ValidateCommandTests : IDisposable
         var run = await CliRun.RunAsync("validate", Path.Combine(RepositoryRoot.Path, "examples"));
 
         run.Stderr.ShouldBeEmpty();
-        run.Stdout.ShouldBe("5 files valid\n");
+        run.Stdout.ShouldBe("8 files valid\n");
         run.ExitCode.ShouldBe(0);
     }
 

@@ -76,10 +76,10 @@ public sealed class SectorsExampleTests
         plan.Clusters.Select(c => (c.Name, c.Decision, c.Reason, c.TargetVersion, c.NextRun, c.Detail)).ShouldBe(
         [
             ("prod-3", Decision.Upgrade, Reason.Scheduled, "4.16.8", At("2026-11-23T13:00:00Z"),
-                "4.16.8 is the highest version that meets every condition; the upgrade starts at 2026-11-23T13:00:00Z"),
+                "upgrade to 4.16.8 at 2026-11-23T13:00:00Z: the highest version that meets every condition"),
             ("prod-4", Decision.Skip, Reason.MutexLocked, null, null, "mutex green-mutex is held by prod-3 (upgrading to 4.16.8)"),
             ("stage-1", Decision.Upgrade, Reason.Scheduled, "4.16.9", At("2026-11-23T13:00:00Z"),
-                "4.16.9 is the highest version that meets every condition; the upgrade starts at 2026-11-23T13:00:00Z"),
+                "upgrade to 4.16.9 at 2026-11-23T13:00:00Z: the highest version that meets every condition"),
             ("prod-1", Decision.Skip, Reason.SectorDependency, null, null, "sector prod-blue waits for stage: stage-1 runs 4.16.8 < 4.16.9"),
             ("prod-2", Decision.Skip, Reason.SectorDependency, null, null, "sector prod-blue waits for stage: stage-1 runs 4.16.8 < 4.16.9"),
             ("stage-2", Decision.Skip, Reason.Blocked, null, null, "every available upgrade is blocked: 4.16.10-rc.1 by ^.*-rc\\..*$"),

@@ -18,7 +18,7 @@ public sealed class VersionChoiceTests
         decision.Decision.ShouldBe(Decision.Upgrade);
         decision.TargetVersion.ShouldBe("4.16.10");
         decision.NextRun.ShouldBe(At("2026-11-23T12:07:00Z"));
-        decision.Detail.ShouldBe("4.16.10 is the highest version that meets every condition; the upgrade starts at 2026-11-23T12:07:00Z");
+        decision.Detail.ShouldBe("upgrade to 4.16.10 at 2026-11-23T12:07:00Z: the highest version that meets every condition");
         plan.Actions.ShouldBe([new CreateUpgradePolicy("c", new("id-c"), Aus.Domain.Fleet.UpgradePolicyKind.Cluster, "4.16.10", At("2026-11-23T12:07:00Z"))]);
     }
 
