@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+using Aus.Domain.Planning;
+
+namespace Aus.Benchmarks;
+
+/// <summary>
+/// Times the planner in memory on fleets of growing size, and on large organizations, to show that
+/// the cost per cluster stays flat. A Stopwatch around FleetPlanner.Plan, best of a few runs after a
+/// warm-up; the fleet is built beforehand and not timed.
+/// </summary>
+internal static class ScaleRun
+{
+    private static readonly (int Clusters, int PerOrganization)[] DefaultCases =
+    [
+        (10_000, 100),
+        (100_000, 100),
+        (1_000_000, 100),
+        (10_000, 10_000),
+        (100_000, 10_000),
+    ];
+
+    /// <summary>Sizes are "clusters" (organizations of 100) or "clusters/perOrganization".</summary>
+    public static int Run(string[] sizes)
+    {
+        var cases = sizes.Length == 0 ? DefaultCases : [.. sizes.Select(ParseCase)];
+        Console.WriteLine("clusters  orgs  per org  best (ms)  median (ms)  µs/cluster  alloc (MB)  gen0/1/2 per run  actions");
+        foreach (var (clusters, perOrganization) in cases)
+        {
+            var request = SyntheticFleet.Create(clusters, perOrganization);
+            var runs = clusters >= 1_000_000 ? 3 : 7;
+            FleetPlanner.Plan(request); // warm-up: JIT and tiering
+            var times = new List<double>();
+            long allocated = 0;
+            int gen0 = 0, gen1 = 0, gen2 = 0, actions = 0;
+            for (var run = 0; run < runs; run++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var watch = Stopwatch.StartNew();
+                var plan = FleetPlanner.Plan(request);
+                watch.Stop();
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                gen0 += GC.CollectionCount(0) - g0;
+                gen1 += GC.CollectionCount(1) - g1;
+                gen2 += GC.CollectionCount(2) - g2;
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                actions = plan.Organizations.Sum(o => o.Actions.Length);
+            }
+
+            times.Sort();
+            var best = times[0];
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{clusters,8}  {request.Organizations.Length,4}  {perOrganization,7}  {best,9:F0}  {times[times.Count / 2],11:F0}  {best * 1000 / clusters,10:F2}  {allocated / 1e6,10:F0}  {(double)gen0 / runs,5:F1}/{(double)gen1 / runs:F1}/{(double)gen2 / runs:F1}  {actions,7}"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>Plans the same fleet again and again, for perf or another sampling profiler.</summary>
+    public static int Profile(int clusters, int perOrganization, int runs)
+    {
+        var request = SyntheticFleet.Create(clusters, perOrganization);
+        var watch = Stopwatch.StartNew();
+        for (var run = 0; run < runs; run++)
+        {
+            FleetPlanner.Plan(request);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs} runs of {clusters} clusters: {watch.Elapsed.TotalMilliseconds / runs:F0} ms each"));
+        return 0;
+    }
+
+    private static (int, int) ParseCase(string text)
+    {
+        var parts = text.Split('/');
+        var clusters = int.Parse(parts[0], CultureInfo.InvariantCulture);
+        return (clusters, parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 100);
+    }
+}
