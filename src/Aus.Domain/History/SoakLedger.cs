@@ -16,7 +16,9 @@ public static class SoakLedger
     public static VersionHistory CheckIn(VersionHistory history, IReadOnlyList<UpgradeSpec> specs, DateTimeOffset now)
     {
         var elapsedDays = ((now - (history.CheckIn ?? now)).TotalSeconds) / 86400.0;
-        var versions = history.Versions.ToDictionary(v => v.Key, v => v.Value.ToBuilder(), StringComparer.Ordinal);
+
+        // Only the versions that clusters report change; the others are kept as they are.
+        var changed = new Dictionary<string, Dictionary<Workload, SoakTally>>(StringComparer.Ordinal);
         foreach (var spec in specs)
         {
             if (spec.HasEnforcedHealthErrors)
@@ -25,25 +27,42 @@ public static class SoakLedger
             }
 
             var version = spec.CurrentVersion.ToString();
-            if (!versions.TryGetValue(version, out var workloads))
+            if (!changed.TryGetValue(version, out var tallies))
             {
-                workloads = ImmutableSortedDictionary.CreateBuilder<Workload, WorkloadSoak>();
-                versions[version] = workloads;
+                tallies = [];
+                changed[version] = tallies;
             }
 
             foreach (var workload in spec.Policy.Workloads)
             {
-                var soak = workloads.GetValueOrDefault(workload, WorkloadSoak.Empty);
-                workloads[workload] = soak.Reporting.Contains(spec.Name)
-                    ? soak with { SoakDays = soak.SoakDays + elapsedDays }
-                    : soak with { Reporting = soak.Reporting.Add(spec.Name) };
+                if (!tallies.TryGetValue(workload, out var tally))
+                {
+                    tally = new SoakTally(SoakOf(history, version, workload));
+                    tallies[workload] = tally;
+                }
+
+                tally.CheckIn(spec.Name, elapsedDays);
             }
+        }
+
+        var versions = history.Versions.WithComparers(StringComparer.Ordinal).ToBuilder();
+        foreach (var (version, tallies) in changed)
+        {
+            var workloads = versions.TryGetValue(version, out var existing)
+                ? existing.ToBuilder()
+                : ImmutableSortedDictionary.CreateBuilder<Workload, WorkloadSoak>();
+            foreach (var (workload, tally) in tallies)
+            {
+                workloads[workload] = tally.ToSoak();
+            }
+
+            versions[version] = workloads.ToImmutable();
         }
 
         return history with
         {
             CheckIn = now,
-            Versions = versions.ToImmutableSortedDictionary(v => v.Key, v => v.Value.ToImmutable(), StringComparer.Ordinal),
+            Versions = versions.ToImmutable(),
             Stats = specs.Count == 0 ? history.Stats : ComputeStats(specs),
         };
     }
@@ -51,6 +70,9 @@ public static class SoakLedger
     /// <summary>The soak days of a version, rounded to two decimals as the reference reports them.</summary>
     public static double RoundedSoakDays(VersionHistory history, string version, Workload workload) =>
         Math.Round(history.SoakDays(version, workload), 2, MidpointRounding.ToEven);
+
+    private static WorkloadSoak SoakOf(VersionHistory history, string version, Workload workload) =>
+        history.Versions.TryGetValue(version, out var workloads) && workloads.TryGetValue(workload, out var soak) ? soak : WorkloadSoak.Empty;
 
     private static VersionStats ComputeStats(IReadOnlyList<UpgradeSpec> specs)
     {

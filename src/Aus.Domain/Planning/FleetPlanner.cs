@@ -13,7 +13,14 @@ public static class FleetPlanner
 {
     public static FleetPlan Plan(PlanRequest request)
     {
-        var prepared = request.Organizations.Select(o => Prepare(o, request.Fleet, request.Now)).ToList();
+        // Looked up by id once rather than scanned for every organization, which grows with the square of the fleet.
+        var fleet = new Dictionary<string, FleetOrganization>(StringComparer.Ordinal);
+        foreach (var organization in request.Fleet.Organizations)
+        {
+            fleet.TryAdd(organization.OrgId, organization);
+        }
+
+        var prepared = request.Organizations.Select(o => Prepare(o, fleet.GetValueOrDefault(o.Policy.OrgId), request.Now)).ToList();
         var byOrgId = prepared
             .GroupBy(p => p.Input.Policy.OrgId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -30,7 +37,7 @@ public static class FleetPlanner
         return new FleetPlan(request.Now, plans.MoveToImmutable()) { Explanation = explanation };
     }
 
-    private static PreparedOrganization Prepare(OrganizationInput input, FleetSnapshot fleet, DateTimeOffset now)
+    private static PreparedOrganization Prepare(OrganizationInput input, FleetOrganization? fleet, DateTimeOffset now)
     {
         if (!input.ValidationErrors.IsEmpty)
         {
@@ -38,7 +45,7 @@ public static class FleetPlanner
         }
 
         var ocmClusters = new Dictionary<string, OcmCluster>(StringComparer.Ordinal);
-        foreach (var cluster in fleet.Find(input.Policy.OrgId)?.Clusters ?? [])
+        foreach (var cluster in fleet?.Clusters ?? [])
         {
             ocmClusters.TryAdd(cluster.Name, cluster);
         }

@@ -23,14 +23,15 @@ internal sealed partial class UpgradePass
         {
             if (_locked.TryGetValue(mutex, out var holder))
             {
-                Record(PlanningMessages.MutexHeld(mutex, holder));
+                var held = PlanningMessages.MutexHeld(mutex, holder);
+                Record(held);
                 return holder.Spec.ClusterId == spec.ClusterId
                     ? Skip(spec, Reason.UpgradeInProgress, PlanningMessages.OwnUpgradeInProgress(holder.Version))
-                    : Skip(spec, Reason.MutexLocked, PlanningMessages.MutexHeld(mutex, holder));
+                    : Skip(spec, Reason.MutexLocked, held);
             }
         }
 
-        Record(PlanningMessages.MutexesFree(spec.EffectiveMutexes));
+        Record(() => PlanningMessages.MutexesFree(spec.EffectiveMutexes));
         return null;
     }
 
@@ -43,7 +44,7 @@ internal sealed partial class UpgradePass
         var upgrading = spec.EffectiveMutexes.ToDictionary(m => m, m => _sectorUpgrades.GetValueOrDefault((sector, m)) ?? []);
         if (upgrading.Values.Sum(h => h.Count) == 0)
         {
-            Record(PlanningMessages.SectorIdle(sector));
+            Record(() => PlanningMessages.SectorIdle(sector));
             return null;
         }
 
@@ -62,7 +63,7 @@ internal sealed partial class UpgradePass
             }
         }
 
-        Record(PlanningMessages.SectorBelowLimit(sector, limit));
+        Record(() => PlanningMessages.SectorBelowLimit(sector, limit));
         return null;
     }
 

@@ -9,6 +9,7 @@ internal sealed partial class UpgradePass
 {
     private readonly Dictionary<(SectorName Sector, Workload Workload), SectorLowestCluster?> _sectorMinimums = [];
     private readonly Dictionary<(SectorName Sector, Workload Workload), ImmutableArray<SectorName>> _effectiveDependencies = [];
+    private readonly Dictionary<EvaluationProfile, Dictionary<OpenShiftVersion, CandidateEvaluation>> _evaluations = [];
 
     /// <summary>
     /// Every available version, highest first, with its conditions. Unless the full picture is
@@ -17,9 +18,15 @@ internal sealed partial class UpgradePass
     private ImmutableArray<CandidateEvaluation> EvaluateCandidates(UpgradeSpec spec, bool stopAtFirstUpgradeable)
     {
         var evaluations = ImmutableArray.CreateBuilder<CandidateEvaluation>();
+        var memo = EvaluationsFor(spec);
         foreach (var version in spec.AvailableUpgrades.OrderDescending())
         {
-            var evaluation = Evaluate(spec, version);
+            if (!memo.TryGetValue(version, out var evaluation))
+            {
+                evaluation = Evaluate(spec, version);
+                memo[version] = evaluation;
+            }
+
             evaluations.Add(evaluation);
             if (stopAtFirstUpgradeable && evaluation.IsUpgradeable)
             {
@@ -28,6 +35,24 @@ internal sealed partial class UpgradePass
         }
 
         return evaluations.ToImmutable();
+    }
+
+    /// <summary>
+    /// The evaluations already made for clusters that share this one's profile. Within a pass an
+    /// evaluation depends only on the version and the profile (the pass-wide history and sector
+    /// minimums do not change), so clusters of a profile share them, and each blocked-version regex
+    /// runs once per profile and version rather than once per cluster.
+    /// </summary>
+    private Dictionary<OpenShiftVersion, CandidateEvaluation> EvaluationsFor(UpgradeSpec spec)
+    {
+        var profile = new EvaluationProfile(spec.BlockedVersions, spec.Policy.Sector, spec.Policy.Workloads, spec.Policy.SoakDays);
+        if (!_evaluations.TryGetValue(profile, out var memo))
+        {
+            memo = [];
+            _evaluations[profile] = memo;
+        }
+
+        return memo;
     }
 
     private CandidateEvaluation Evaluate(UpgradeSpec spec, OpenShiftVersion version)
@@ -195,5 +220,35 @@ internal sealed partial class UpgradePass
         return (failure.FailureReason, failure.Detail);
     }
 
-    
+    /// <summary>Everything of a cluster that its candidates' evaluation depends on, compared by content.</summary>
+    private readonly record struct EvaluationProfile(
+        ImmutableArray<VersionPattern> BlockedVersions,
+        SectorName? Sector,
+        ImmutableArray<Workload> Workloads,
+        int? SoakDays)
+    {
+        public bool Equals(EvaluationProfile other) =>
+            Sector == other.Sector
+            && SoakDays == other.SoakDays
+            && Workloads.SequenceEqual(other.Workloads)
+            && BlockedVersions.SequenceEqual(other.BlockedVersions);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.Add(Sector);
+            hash.Add(SoakDays);
+            foreach (var workload in Workloads)
+            {
+                hash.Add(workload);
+            }
+
+            foreach (var pattern in BlockedVersions)
+            {
+                hash.Add(pattern);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 }

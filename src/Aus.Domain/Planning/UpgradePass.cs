@@ -131,12 +131,13 @@ internal sealed partial class UpgradePass
         var slot = spec.Policy.Schedule.NextAfter(_now + PolicyDelay);
         if (slot is null || slot.Value - _now > LookAhead)
         {
-            Record(PlanningMessages.OutsideWindow(spec.Policy.Schedule.Expression, slot));
+            var outside = PlanningMessages.OutsideWindow(spec.Policy.Schedule.Expression, slot);
+            Record(outside);
             var channel = TrySwitchChannel(spec);
-            return Skip(spec, Reason.OutsideWindow, PlanningMessages.OutsideWindow(spec.Policy.Schedule.Expression, slot) + channel);
+            return Skip(spec, Reason.OutsideWindow, outside + channel);
         }
 
-        Record(PlanningMessages.InWindow(slot.Value));
+        Record(() => PlanningMessages.InWindow(slot.Value));
         if (CheckCapacity(spec) is { } blocked)
         {
             return blocked;
@@ -232,6 +233,9 @@ internal sealed partial class UpgradePass
     }
 
     private void Record(string step) => _recorder?.AddStep(step);
+
+    /// <summary>Records a step only written for `aus explain`: the sentence is not built for other clusters.</summary>
+    private void Record(Func<string> step) => _recorder?.AddStep(step());
 
     /// <summary>A cluster upgrading in this pass or before it, holding its mutexes.</summary>
     internal sealed record Holder(UpgradeSpec Spec, string Version);
