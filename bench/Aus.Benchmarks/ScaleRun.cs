@@ -29,7 +29,7 @@ internal static class ScaleRun
         {
             var request = SyntheticFleet.Create(clusters, perOrganization);
             var runs = clusters >= 1_000_000 ? 3 : 7;
-            FleetPlanner.Plan(request); // warm-up: JIT and tiering
+            WarmUp(request);
             var times = new List<double>();
             long allocated = 0;
             int gen0 = 0, gen1 = 0, gen2 = 0, actions = 0;
@@ -64,6 +64,8 @@ internal static class ScaleRun
     public static int Profile(int clusters, int perOrganization, int runs)
     {
         var request = SyntheticFleet.Create(clusters, perOrganization);
+        WarmUp(request);
+        using var sampler = new AllocationSampler();
         var watch = Stopwatch.StartNew();
         for (var run = 0; run < runs; run++)
         {
@@ -71,7 +73,22 @@ internal static class ScaleRun
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs} runs of {clusters} clusters: {watch.Elapsed.TotalMilliseconds / runs:F0} ms each"));
+        Console.WriteLine("allocated per run, sampled by type:");
+        foreach (var (type, bytes) in sampler.Top(25))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bytes / runs / 1e6,8:F1} MB  {type}"));
+        }
         return 0;
+    }
+
+    /// <summary>Runs until the hot methods have been recompiled at the top tier (a few runs and a second or two).</summary>
+    private static void WarmUp(PlanRequest request)
+    {
+        var watch = Stopwatch.StartNew();
+        for (var run = 0; run < 5 || watch.Elapsed < TimeSpan.FromSeconds(2); run++)
+        {
+            FleetPlanner.Plan(request);
+        }
     }
 
     private static (int, int) ParseCase(string text)

@@ -44,13 +44,13 @@ public static class FleetPlanner
             return new PreparedOrganization(input, [], [], input.History);
         }
 
-        var ocmClusters = new Dictionary<string, OcmCluster>(StringComparer.Ordinal);
+        var ocmClusters = new Dictionary<string, OcmCluster>(fleet?.Clusters.Length ?? 0, StringComparer.Ordinal);
         foreach (var cluster in fleet?.Clusters ?? [])
         {
             ocmClusters.TryAdd(cluster.Name, cluster);
         }
 
-        var specs = new List<UpgradeSpec>();
+        var specs = new List<UpgradeSpec>(input.Policy.Clusters.Length);
         var notInOcm = new List<string>();
         foreach (var policy in input.Policy.Clusters)
         {

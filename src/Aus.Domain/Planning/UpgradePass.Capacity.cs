@@ -41,8 +41,13 @@ internal sealed partial class UpgradePass
     /// </summary>
     private ClusterDecision? CheckSectorLimit(UpgradeSpec spec, SectorName sector, ParallelLimit limit)
     {
-        var upgrading = spec.EffectiveMutexes.ToDictionary(m => m, m => _sectorUpgrades.GetValueOrDefault((sector, m)) ?? []);
-        if (upgrading.Values.Sum(h => h.Count) == 0)
+        var idle = true;
+        foreach (var mutex in spec.EffectiveMutexes)
+        {
+            idle &= HoldersOf(sector, mutex).Count == 0;
+        }
+
+        if (idle)
         {
             Record(() => PlanningMessages.SectorIdle(sector));
             return null;
@@ -52,7 +57,7 @@ internal sealed partial class UpgradePass
         {
             var members = _sectorMembers.GetValueOrDefault((sector, mutex));
             var max = limit.MaxFor(members);
-            var holders = upgrading[mutex];
+            var holders = HoldersOf(sector, mutex);
             if (holders.Count >= max)
             {
                 var detail = PlanningMessages.SectorLimitReached(sector, limit, max, members, mutex, holders);
@@ -67,9 +72,13 @@ internal sealed partial class UpgradePass
         return null;
     }
 
+    private IReadOnlyList<Holder> HoldersOf(SectorName sector, MutexName mutex) =>
+        _sectorUpgrades.TryGetValue((sector, mutex), out var holders) ? holders : [];
+
     private static Dictionary<(SectorName Sector, MutexName Mutex), int> BuildSectorMembers(IReadOnlyList<UpgradeSpec> specs)
     {
-        var members = new Dictionary<(SectorName, MutexName), int>();
+        // Every cluster adds at least its own-id mutex.
+        var members = new Dictionary<(SectorName, MutexName), int>(specs.Count);
         foreach (var spec in specs)
         {
             if (spec.Policy.Sector is not { } sector)

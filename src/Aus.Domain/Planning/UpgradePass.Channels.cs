@@ -5,6 +5,8 @@ namespace Aus.Domain.Planning;
 /// <summary>Y-stream channel switches (reference-behaviour.md section 11.8).</summary>
 internal sealed partial class UpgradePass
 {
+    private readonly Dictionary<string, string?> _nextChannels = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Plans a switch to the next y-stream channel when OCM offers it. Only called outside the window
     /// or when no version is upgradeable; blocked versions, soak and locks do not matter here.
@@ -13,7 +15,14 @@ internal sealed partial class UpgradePass
     private string TrySwitchChannel(UpgradeSpec spec)
     {
         var current = spec.Cluster.Channel;
-        if (NextYStreamChannel(current) is not { } target
+        if (!_nextChannels.TryGetValue(current, out var next))
+        {
+            // Clusters share a handful of channels: work each one out once per pass.
+            next = NextYStreamChannel(current);
+            _nextChannels[current] = next;
+        }
+
+        if (next is not { } target
             || target == current
             || !spec.Cluster.AvailableChannels.Contains(target))
         {

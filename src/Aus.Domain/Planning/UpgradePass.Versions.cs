@@ -19,7 +19,7 @@ internal sealed partial class UpgradePass
     {
         var evaluations = ImmutableArray.CreateBuilder<CandidateEvaluation>();
         var memo = EvaluationsFor(spec);
-        foreach (var version in spec.AvailableUpgrades.OrderDescending())
+        foreach (var version in HighestFirst(spec.AvailableUpgrades))
         {
             if (!memo.TryGetValue(version, out var evaluation))
             {
@@ -35,6 +35,31 @@ internal sealed partial class UpgradePass
         }
 
         return evaluations.ToImmutable();
+    }
+
+    /// <summary>
+    /// The versions highest first, equal ones in OCM's order. OCM lists them lowest first, and such a
+    /// list is walked backwards rather than sorted again for every cluster.
+    /// </summary>
+    private static IEnumerable<OpenShiftVersion> HighestFirst(ImmutableArray<OpenShiftVersion> versions)
+    {
+        for (var i = 1; i < versions.Length; i++)
+        {
+            if (versions[i - 1] >= versions[i])
+            {
+                return versions.OrderDescending();
+            }
+        }
+
+        return Backwards(versions);
+
+        static IEnumerable<OpenShiftVersion> Backwards(ImmutableArray<OpenShiftVersion> ascending)
+        {
+            for (var i = ascending.Length - 1; i >= 0; i--)
+            {
+                yield return ascending[i];
+            }
+        }
     }
 
     /// <summary>
@@ -66,10 +91,10 @@ internal sealed partial class UpgradePass
         if (spec.Policy.Sector is { } sector)
         {
             conditions.Add(InheritedMinimumCondition(spec, version));
-            conditions.AddRange(SectorDependencyConditions(spec, sector, version));
+            AddSectorDependencyConditions(conditions, spec, sector, version);
         }
 
-        conditions.AddRange(SoakConditions(spec, version));
+        AddSoakConditions(conditions, spec, version);
         return new CandidateEvaluation(version, null, conditions.ToImmutable());
     }
 
@@ -105,7 +130,7 @@ internal sealed partial class UpgradePass
     }
 
     /// <summary>Every cluster of the sectors this one depends on must run at least the version, per workload.</summary>
-    private IEnumerable<Condition> SectorDependencyConditions(UpgradeSpec spec, SectorName sector, OpenShiftVersion version)
+    private void AddSectorDependencyConditions(ImmutableArray<Condition>.Builder conditions, UpgradeSpec spec, SectorName sector, OpenShiftVersion version)
     {
         foreach (var workload in spec.Policy.Workloads)
         {
@@ -116,9 +141,9 @@ internal sealed partial class UpgradePass
                     continue;
                 }
 
-                yield return minimum.Version >= version
+                conditions.Add(minimum.Version >= version
                     ? new Condition(Reason.SectorDependency, true, PlanningMessages.SectorDependencyHolds(dependency, workload, minimum, version))
-                    : new Condition(Reason.SectorDependency, false, PlanningMessages.SectorDependencyFails(sector, dependency, minimum, version));
+                    : new Condition(Reason.SectorDependency, false, PlanningMessages.SectorDependencyFails(sector, dependency, minimum, version)));
             }
         }
     }
@@ -188,18 +213,18 @@ internal sealed partial class UpgradePass
     }
 
     /// <summary>Every workload must have soaked the version for soakDays cluster-days (absent soakDays: no check).</summary>
-    private IEnumerable<Condition> SoakConditions(UpgradeSpec spec, OpenShiftVersion version)
+    private void AddSoakConditions(ImmutableArray<Condition>.Builder conditions, UpgradeSpec spec, OpenShiftVersion version)
     {
         if (spec.Policy.SoakDays is not { } required)
         {
-            yield return new Condition(Reason.Soaking, true, PlanningMessages.NoSoakRequired);
-            yield break;
+            conditions.Add(new Condition(Reason.Soaking, true, PlanningMessages.NoSoakRequired));
+            return;
         }
 
         foreach (var workload in spec.Policy.Workloads)
         {
             var soaked = _history.SoakDays(version.ToString(), workload);
-            yield return new Condition(Reason.Soaking, soaked >= required, PlanningMessages.Soak(version, soaked, required, workload));
+            conditions.Add(new Condition(Reason.Soaking, soaked >= required, PlanningMessages.Soak(version, soaked, required, workload)));
         }
     }
 

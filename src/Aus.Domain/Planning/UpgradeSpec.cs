@@ -14,9 +14,14 @@ public sealed class UpgradeSpec
         Cluster = cluster;
         // As in the reference, node pools exist only for hosted control planes (ROSA HCP).
         var pools = cluster.IsHostedControlPlane ? cluster.NodePools : [];
-        OldestCurrentVersion = pools.Select(p => p.Version).Aggregate(cluster.Version, OpenShiftVersion.Min);
-        EffectiveMutexes = [.. policy.Mutexes.Append(new MutexName(cluster.Id.Value)).Distinct()];
-        BlockedVersions = [.. organization.BlockedVersions.Concat(policy.BlockedVersions).Distinct()];
+        OldestCurrentVersion = cluster.Version;
+        foreach (var pool in pools)
+        {
+            OldestCurrentVersion = OpenShiftVersion.Min(OldestCurrentVersion, pool.Version);
+        }
+
+        EffectiveMutexes = WithoutDuplicates(policy.Mutexes.Add(new MutexName(cluster.Id.Value)));
+        BlockedVersions = WithoutDuplicates(policy.BlockedVersions.IsEmpty ? organization.BlockedVersions : organization.BlockedVersions.AddRange(policy.BlockedVersions));
         AvailableUpgrades = OldestCurrentVersion != cluster.Version && !cluster.AvailableUpgrades.Contains(cluster.Version)
             ? cluster.AvailableUpgrades.Insert(0, cluster.Version)
             : cluster.AvailableUpgrades;
@@ -66,4 +71,26 @@ public sealed class UpgradeSpec
     }
 
     public override string ToString() => Name;
+
+    /// <summary>
+    /// The items without repeats, first occurrence kept. Built for every cluster of the fleet, so the
+    /// usual short list without repeats is returned as it is rather than copied.
+    /// </summary>
+    private static ImmutableArray<T> WithoutDuplicates<T>(ImmutableArray<T> items)
+    {
+        if (items.Length > 8)
+        {
+            return [.. items.Distinct()];
+        }
+
+        for (var i = 1; i < items.Length; i++)
+        {
+            if (items.IndexOf(items[i], 0, i, EqualityComparer<T>.Default) >= 0)
+            {
+                return [.. items.Distinct()];
+            }
+        }
+
+        return items;
+    }
 }
