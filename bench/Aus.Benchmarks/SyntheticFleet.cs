@@ -57,9 +57,11 @@ public static class SyntheticFleet
 
                 // Skewed towards the newest versions: about half the clusters run one of the top two.
                 var current = 19 - (random.Next(5) * random.Next(5) / 2);
+                // Every sector runs every workload; one cluster in five runs two.
+                var first = (i / 3) % 3;
                 Workload[] workloads = i % 5 == 0
-                    ? [new Workload(Workloads[i % 3]), new Workload(Workloads[(i + 1) % 3])]
-                    : [new Workload(Workloads[i % 3])];
+                    ? [new Workload(Workloads[first]), new Workload(Workloads[(first + 1) % 3])]
+                    : [new Workload(Workloads[first])];
                 foreach (var workload in workloads)
                 {
                     if (!reporting.TryGetValue((current, workload.Value), out var names))
@@ -89,6 +91,7 @@ public static class SyntheticFleet
                     Channel = "stable-4.16",
                     Version = versions[current],
                     AvailableUpgrades = [.. versions.Skip(current + 1).Take(10)],
+                    AvailableChannels = ["stable-4.16", "fast-4.16", "candidate-4.16"],
                     UpgradePolicies = i % 50 == 3
                         ? [new ExistingUpgradePolicy { Id = $"p-{name}", Version = versions[current + 1].ToString(), NextRun = Now.AddHours(1), State = UpgradePolicyState.Scheduled }]
                         : [],

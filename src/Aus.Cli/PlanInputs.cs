@@ -62,10 +62,10 @@ internal sealed class PlanInputs
         }
 
         var documents = new List<OrganizationDocument>();
-        var unreadable = false;
-        foreach (var file in ExpandOrganizationFiles(parse.GetValue(options.Config) ?? [], stderr, ref unreadable))
+        var (files, unreadable) = await ExpandOrganizationFilesAsync(parse.GetValue(options.Config) ?? [], stderr, cancellationToken);
+        foreach (var (file, read) in files)
         {
-            var document = await OrganizationReader.ReadFileAsync(file, cancellationToken);
+            var document = read ?? await OrganizationReader.ReadFileAsync(file, cancellationToken);
             await PrintAsync(stderr, document.Diagnostics);
             unreadable |= document.IsUnreadable || document.Policy is null;
             documents.Add(document);
@@ -167,34 +167,56 @@ internal sealed class PlanInputs
         return null;
     }
 
-    private static IEnumerable<string> ExpandOrganizationFiles(IEnumerable<string> paths, TextWriter stderr, ref bool unreadable)
+    /// <summary>
+    /// The organization files to read, in order. Those found in a directory come already read: telling
+    /// them from fleet snapshots and histories takes the same parse as reading them.
+    /// </summary>
+    private static async Task<(List<(string File, OrganizationDocument? Read)> Files, bool Unreadable)> ExpandOrganizationFilesAsync(
+        IEnumerable<string> paths, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var files = new List<string>();
+        var files = new List<(string, OrganizationDocument?)>();
+        var unreadable = false;
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
                 // A directory may also hold fleet snapshots and histories (as examples/ does): take only organization files.
-                var found = Directory.EnumerateFiles(path)
+                var found = 0;
+                var candidates = Directory.EnumerateFiles(path)
                     .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal)
-                    .Where(f => PolicyFiles.Classify(SafeRead(f)) == PolicyFileKind.Organization)
-                    .ToList();
-                if (found.Count == 0)
+                    .Order(StringComparer.Ordinal);
+                foreach (var file in candidates)
                 {
-                    stderr.WriteLine($"aus: error: {path}: the directory holds no organization file (*.yml, *.yaml, *.json)");
-                    unreadable = true;
+                    var source = await SourceFiles.LoadAsync(file, cancellationToken);
+                    if (source.Text is null)
+                    {
+                        // Not readable as a policy file: classified on what can be read, and reported when read.
+                        if (PolicyFiles.Classify(SafeRead(file)) == PolicyFileKind.Organization)
+                        {
+                            files.Add((file, null));
+                            found++;
+                        }
+                    }
+                    else if (PolicyFiles.ReadIfOrganization(source) is { } document)
+                    {
+                        files.Add((file, document));
+                        found++;
+                    }
                 }
 
-                files.AddRange(found);
+                if (found == 0)
+                {
+                    await stderr.WriteLineAsync($"aus: error: {path}: the directory holds no organization file (*.yml, *.yaml, *.json)");
+                    unreadable = true;
+                }
             }
             else
             {
-                files.Add(path);
+                files.Add((path, null));
             }
         }
 
-        return files;
+        return (files, unreadable);
     }
 
     private static string SafeRead(string file)

@@ -7,18 +7,23 @@ namespace Aus.Policies.Diagnostics;
 internal sealed class DiagnosticBag(string file)
 {
     private readonly List<Diagnostic> _items = [];
+    private int _errorCount;
 
     public string File { get; } = file;
 
     /// <summary>The cluster whose entry is being read; problems found meanwhile concern it.</summary>
     public string? CurrentCluster { get; set; }
 
-    public bool HasErrors => _items.Exists(d => d.IsError);
+    public bool HasErrors => _errorCount > 0;
 
-    public int ErrorCount => _items.Count(d => d.IsError);
+    /// <summary>Kept as a count: readers ask for it around every cluster, and a broken file may have thousands of errors.</summary>
+    public int ErrorCount => _errorCount;
 
-    public void Error(int line, int column, string message) =>
+    public void Error(int line, int column, string message)
+    {
         _items.Add(new Diagnostic(File, line, column, DiagnosticSeverity.Error, message, CurrentCluster));
+        _errorCount++;
+    }
 
     public void Error(YamlNode at, string message) => Error(at.Line, at.Column, message);
 

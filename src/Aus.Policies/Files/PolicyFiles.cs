@@ -14,9 +14,28 @@ public static class PolicyFiles
     /// has versions or check_in; anything else, including a file that does not parse, is read as an
     /// organization file, whose reader explains what is wrong.
     /// </summary>
-    public static PolicyFileKind Classify(string text)
+    public static PolicyFileKind Classify(string text) => Classify(YamlTreeParser.Parse(text, new DiagnosticBag(string.Empty)));
+
+    /// <summary>
+    /// Reads a file as an organization file unless <see cref="Classify(string)"/> tells it is a fleet
+    /// snapshot or a history (then null). The one parse serves both, where classifying and then
+    /// reading would parse every organization file twice.
+    /// </summary>
+    public static OrganizationDocument? ReadIfOrganization(SourceText source)
     {
-        var root = YamlTreeParser.Parse(text, new DiagnosticBag(string.Empty)).Root as YamlMapping;
+        if (source.Text is null || SourceFiles.CheckText(source.File, source.Text) is not null)
+        {
+            return OrganizationReader.FromSource(source);
+        }
+
+        var bag = new DiagnosticBag(source.File);
+        var parsed = YamlTreeParser.Parse(source.Text, bag);
+        return Classify(parsed) == PolicyFileKind.Organization ? OrganizationReader.FromParsed(parsed, bag) : null;
+    }
+
+    private static PolicyFileKind Classify(YamlParseResult parsed)
+    {
+        var root = parsed.Root as YamlMapping;
         if (root is null)
         {
             return PolicyFileKind.Organization;

@@ -26,6 +26,16 @@ public static class OrganizationReader
     {
         var bag = new DiagnosticBag(file);
         var root = DocumentRoot.Parse(text, bag, PolicyMessages.OrganizationExpected, out var unreadable);
+        return FromRoot(root, bag, unreadable);
+    }
+
+    /// <summary>Reads a document already parsed into <paramref name="bag"/>'s file.</summary>
+    internal static OrganizationDocument FromParsed(YamlParseResult parsed, DiagnosticBag bag) =>
+        FromRoot(DocumentRoot.FromParsed(parsed, bag, PolicyMessages.OrganizationExpected), bag, unreadable: false);
+
+    private static OrganizationDocument FromRoot(YamlMapping? root, DiagnosticBag bag, bool unreadable)
+    {
+        var file = bag.File;
         if (root is null)
         {
             return new OrganizationDocument(file, null, [], bag.ToImmutable()) { IsUnreadable = unreadable };

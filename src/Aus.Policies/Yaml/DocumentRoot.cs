@@ -16,7 +16,12 @@ internal static class DocumentRoot
             return null;
         }
 
-        var parsed = YamlTreeParser.Parse(text, bag);
+        return FromParsed(YamlTreeParser.Parse(text, bag), bag, expected);
+    }
+
+    /// <summary>The top-level mapping of a document already parsed (with its problems in <paramref name="bag"/>).</summary>
+    public static YamlMapping? FromParsed(YamlParseResult parsed, DiagnosticBag bag, string expected)
+    {
         if (parsed.Failed)
         {
             return null;
