@@ -19,6 +19,9 @@ internal sealed partial class FleetParser(NodeReader reader)
 
     private readonly Dictionary<string, YamlNode> _gateIds = new(StringComparer.Ordinal);
 
+    // A fleet names the same few dozen versions thousands of times: each is parsed once.
+    private readonly Dictionary<string, OpenShiftVersion> _versions = new(StringComparer.Ordinal);
+
     public List<FleetRelease> Releases { get; } = [];
 
     public FleetSnapshot Read(YamlMapping root)
@@ -129,8 +132,14 @@ internal sealed partial class FleetParser(NodeReader reader)
             return null;
         }
 
+        if (_versions.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
         if (OpenShiftVersion.TryParse(text, out var version, out var error))
         {
+            _versions[text] = version;
             return version;
         }
 

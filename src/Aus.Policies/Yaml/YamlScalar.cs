@@ -50,6 +50,12 @@ internal sealed partial class YamlScalar : YamlNode
             return ScalarKind.Boolean;
         }
 
+        // Most scalars are names: only a sign, a dot or a digit can start a number.
+        if (text[0] is not ('-' or '+' or '.' or (>= '0' and <= '9')))
+        {
+            return ScalarKind.String;
+        }
+
         if (IntegerPattern().IsMatch(text))
         {
             return ScalarKind.Integer;
