@@ -31,7 +31,7 @@ internal sealed partial class UpgradePass
             }
         }
 
-        Record(() => PlanningMessages.MutexesFree(spec.EffectiveMutexes));
+        Record(static mutexes => PlanningMessages.MutexesFree(mutexes), spec.EffectiveMutexes);
         return null;
     }
 
@@ -49,7 +49,7 @@ internal sealed partial class UpgradePass
 
         if (idle)
         {
-            Record(() => PlanningMessages.SectorIdle(sector));
+            Record(static sector => PlanningMessages.SectorIdle(sector), sector);
             return null;
         }
 
@@ -62,14 +62,27 @@ internal sealed partial class UpgradePass
             {
                 var detail = PlanningMessages.SectorLimitReached(sector, limit, max, members, mutex, holders);
                 Record(detail);
-                return holders.All(h => h.Spec.ClusterId == spec.ClusterId)
+                return OnlyHolder(holders, spec)
                     ? Skip(spec, Reason.UpgradeInProgress, PlanningMessages.OwnUpgradeInProgress(holders[0].Version))
                     : Skip(spec, Reason.SectorParallelLimit, detail);
             }
         }
 
-        Record(() => PlanningMessages.SectorBelowLimit(sector, limit));
+        Record(static state => PlanningMessages.SectorBelowLimit(state.sector, state.limit), (sector, limit));
         return null;
+    }
+
+    private static bool OnlyHolder(IReadOnlyList<Holder> holders, UpgradeSpec spec)
+    {
+        foreach (var holder in holders)
+        {
+            if (holder.Spec.ClusterId != spec.ClusterId)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private IReadOnlyList<Holder> HoldersOf(SectorName sector, MutexName mutex) =>
@@ -77,8 +90,13 @@ internal sealed partial class UpgradePass
 
     private static Dictionary<(SectorName Sector, MutexName Mutex), int> BuildSectorMembers(IReadOnlyList<UpgradeSpec> specs)
     {
-        // Every cluster adds at least its own-id mutex.
-        var members = new Dictionary<(SectorName, MutexName), int>(specs.Count);
+        var capacity = 0;
+        foreach (var spec in specs)
+        {
+            capacity += spec.EffectiveMutexes.Length;
+        }
+
+        var members = new Dictionary<(SectorName, MutexName), int>(capacity);
         foreach (var spec in specs)
         {
             if (spec.Policy.Sector is not { } sector)

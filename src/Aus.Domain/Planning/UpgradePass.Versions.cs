@@ -107,18 +107,28 @@ internal sealed partial class UpgradePass
         }
 
         var workloads = spec.Policy.Workloads;
-        if (workloads.All(inherited.MinVersionPerWorkload.ContainsKey))
+        var perWorkload = inherited.MinVersionPerWorkload;
+        var allKnown = true;
+        foreach (var workload in workloads)
         {
+            allKnown &= perWorkload.ContainsKey(workload);
+        }
+
+        if (allKnown)
+        {
+            OpenShiftVersion? lowest = null;
             foreach (var workload in workloads)
             {
-                var minimum = inherited.MinVersionPerWorkload[workload];
+                var minimum = perWorkload[workload];
                 if (version > minimum)
                 {
                     return new Condition(Reason.InheritedVersionData, false, PlanningMessages.InheritedMinimumExceeded(version, minimum, workload));
                 }
+
+                lowest = lowest is null || minimum < lowest ? minimum : lowest;
             }
 
-            return new Condition(Reason.InheritedVersionData, true, PlanningMessages.InheritedMinimumHolds(version, workloads.Select(w => inherited.MinVersionPerWorkload[w]).Min()!));
+            return new Condition(Reason.InheritedVersionData, true, PlanningMessages.InheritedMinimumHolds(version, lowest));
         }
 
         if (inherited.MinVersion is { } overall && version > overall)

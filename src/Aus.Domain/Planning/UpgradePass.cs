@@ -117,7 +117,7 @@ internal sealed partial class UpgradePass
                 return spec.Cluster.UpgradePolicies.IsEmpty ? held : InProgress(spec);
             }
 
-            if (spec.Cluster.NodePools.FirstOrDefault(p => p.Version < spec.CurrentVersion) is { } lagging)
+            if (LaggingNodePool(spec) is { } lagging)
             {
                 return CatchUpNodePool(spec, lagging);
             }
@@ -137,7 +137,7 @@ internal sealed partial class UpgradePass
             return Skip(spec, Reason.OutsideWindow, outside + channel);
         }
 
-        Record(() => PlanningMessages.InWindow(slot.Value));
+        Record(static slot => PlanningMessages.InWindow(slot), slot.Value);
         if (CheckCapacity(spec) is { } blocked)
         {
             return blocked;
@@ -224,7 +224,7 @@ internal sealed partial class UpgradePass
                     _sectorUpgrades[key] = holders;
                 }
 
-                if (!holders.Any(h => h.Spec.ClusterId == spec.ClusterId))
+                if (!IsAmong(holders, spec))
                 {
                     holders.Add(holder);
                 }
@@ -232,10 +232,41 @@ internal sealed partial class UpgradePass
         }
     }
 
+    // Loops rather than lambdas: a lambda capturing the spec costs an allocation on every call of
+    // the method that holds it, for every cluster, whether it runs or not.
+    private static NodePool? LaggingNodePool(UpgradeSpec spec)
+    {
+        foreach (var pool in spec.Cluster.NodePools)
+        {
+            if (pool.Version < spec.CurrentVersion)
+            {
+                return pool;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsAmong(IReadOnlyList<Holder> holders, UpgradeSpec spec)
+    {
+        foreach (var holder in holders)
+        {
+            if (holder.Spec.ClusterId == spec.ClusterId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void Record(string step) => _recorder?.AddStep(step);
 
-    /// <summary>Records a step only written for `aus explain`: the sentence is not built for other clusters.</summary>
-    private void Record(Func<string> step) => _recorder?.AddStep(step());
+    /// <summary>
+    /// Records a step only written for `aus explain`: the sentence is not built for other clusters
+    /// (a static lambda with its state, so that nothing is allocated for them either).
+    /// </summary>
+    private void Record<TState>(Func<TState, string> step, TState state) => _recorder?.AddStep(step(state));
 
     /// <summary>A cluster upgrading in this pass or before it, holding its mutexes.</summary>
     internal sealed record Holder(UpgradeSpec Spec, string Version);
