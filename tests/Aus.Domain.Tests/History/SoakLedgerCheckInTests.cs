@@ -46,6 +46,20 @@ public sealed class SoakLedgerCheckInTests
     }
 
     [Fact]
+    public void ManyClustersOnOneVersion_KnownOnesAccrueOnceEach_NewOnesAppendInOrder()
+    {
+        var known = Enumerable.Range(0, 500).Select(i => $"k{i}").ToArray();
+        var history = Build.History(Now.AddDays(-1), ("4.16.2", "wl", 0, known));
+        var specs = known.Concat(Enumerable.Range(0, 500).Select(i => $"n{i}")).Reverse().Select(name => Spec(name, "4.16.2")).ToList();
+
+        var checkedIn = SoakLedger.CheckIn(history, specs, Now);
+
+        var soak = checkedIn.Versions["4.16.2"][new Workload("wl")];
+        soak.SoakDays.ShouldBe(500.0, tolerance: 1e-6);
+        soak.Reporting.ShouldBe([.. known, .. Enumerable.Range(0, 500).Reverse().Select(i => $"n{i}")]);
+    }
+
+    [Fact]
     public void FirstSighting_OfANewVersion_CreatesTheEntryWithZeroDays()
     {
         var history = Build.History(Now.AddDays(-1));
