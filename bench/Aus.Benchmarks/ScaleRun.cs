@@ -24,7 +24,7 @@ internal static class ScaleRun
     public static int Run(string[] sizes)
     {
         var cases = sizes.Length == 0 ? DefaultCases : [.. sizes.Select(ParseCase)];
-        Console.WriteLine("clusters  orgs  per org  best (ms)  median (ms)  µs/cluster  alloc (MB)  gen0/1/2 per run  actions");
+        Console.WriteLine("clusters  orgs  per org  best (ms)  median (ms)  µs/cluster  GC pause (ms)  alloc (MB)  gen0/1/2 per run  actions");
         foreach (var (clusters, perOrganization) in cases)
         {
             var request = SyntheticFleet.Create(clusters, perOrganization);
@@ -33,16 +33,19 @@ internal static class ScaleRun
             var times = new List<double>();
             long allocated = 0;
             int gen0 = 0, gen1 = 0, gen2 = 0, actions = 0;
+            var pause = TimeSpan.Zero;
             for (var run = 0; run < runs; run++)
             {
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                 var before = GC.GetAllocatedBytesForCurrentThread();
+                var pausedBefore = GC.GetTotalPauseDuration();
                 var watch = Stopwatch.StartNew();
                 var plan = FleetPlanner.Plan(request);
                 watch.Stop();
                 allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                pause += GC.GetTotalPauseDuration() - pausedBefore;
                 gen0 += GC.CollectionCount(0) - g0;
                 gen1 += GC.CollectionCount(1) - g1;
                 gen2 += GC.CollectionCount(2) - g2;
@@ -54,7 +57,7 @@ internal static class ScaleRun
             var best = times[0];
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{clusters,8}  {request.Organizations.Length,4}  {perOrganization,7}  {best,9:F0}  {times[times.Count / 2],11:F0}  {best * 1000 / clusters,10:F2}  {allocated / 1e6,10:F0}  {(double)gen0 / runs,5:F1}/{(double)gen1 / runs:F1}/{(double)gen2 / runs:F1}  {actions,7}"));
+                $"{clusters,8}  {request.Organizations.Length,4}  {perOrganization,7}  {best,9:F0}  {times[times.Count / 2],11:F0}  {best * 1000 / clusters,10:F2}  {pause.TotalMilliseconds / runs,13:F0}  {allocated / 1e6,10:F0}  {(double)gen0 / runs,5:F1}/{(double)gen1 / runs:F1}/{(double)gen2 / runs:F1}  {actions,7}"));
         }
 
         return 0;

@@ -26,10 +26,11 @@ public static class FleetPlanner
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         var plans = ImmutableArray.CreateBuilder<OrganizationPlan>(prepared.Count);
+        var blocked = new BlockedVersionMatches();
         ClusterExplanation? explanation = null;
         foreach (var organization in prepared)
         {
-            var (plan, explained) = PlanOrganization(organization, byOrgId, request);
+            var (plan, explained) = PlanOrganization(organization, byOrgId, request, blocked);
             plans.Add(plan);
             explanation ??= explained;
         }
@@ -70,7 +71,8 @@ public static class FleetPlanner
     private static (OrganizationPlan Plan, ClusterExplanation? Explanation) PlanOrganization(
         PreparedOrganization organization,
         Dictionary<string, PreparedOrganization> byOrgId,
-        PlanRequest request)
+        PlanRequest request,
+        BlockedVersionMatches blocked)
     {
         var input = organization.Input;
         var policy = input.Policy;
@@ -109,7 +111,7 @@ public static class FleetPlanner
         }
 
         var history = sources.Count == 0 ? organization.CheckedIn : VersionDataInheritance.Aggregate(organization.CheckedIn, sources);
-        var pass = new UpgradePass(policy, organization.Specs, request.Fleet.VersionGates, history, request.Now, request.ExplainCluster, request.IncludeReport);
+        var pass = new UpgradePass(policy, organization.Specs, request.Fleet.VersionGates, history, request.Now, request.ExplainCluster, request.IncludeReport, blocked);
         var result = pass.Run();
         var decisions = result.Decisions.AddRange(organization.NotInOcm.Select(NotInOcm));
         var explanation = result.Explanation;
@@ -134,10 +136,11 @@ public static class FleetPlanner
 
     private static OrganizationPlan InvalidOrganization(OrganizationInput input, ImmutableArray<OrganizationMessage> errors, VersionHistory? history)
     {
-        var organizationErrors = errors.Where(e => e.Cluster is null).ToList();
+        // Grouped once: a file with an error on each of thousands of clusters must not be scanned per cluster.
+        var byCluster = errors.Where(e => e.Cluster is not null).ToLookup(e => e.Cluster!, e => e.Message, StringComparer.Ordinal);
         var decisions = input.AllClusterNames.Select(name =>
         {
-            var own = errors.Where(e => e.Cluster == name).Select(e => e.Message).ToList();
+            var own = byCluster[name].ToList();
             var detail = own.Count > 0
                 ? PlanningMessages.ClusterPolicyInvalid(own)
                 : PlanningMessages.OrganizationInvalid(input.Policy.Name, errors.Length);

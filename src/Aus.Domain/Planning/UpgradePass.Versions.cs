@@ -9,7 +9,13 @@ internal sealed partial class UpgradePass
 {
     private readonly Dictionary<(SectorName Sector, Workload Workload), SectorLowestCluster?> _sectorMinimums = [];
     private readonly Dictionary<(SectorName Sector, Workload Workload), ImmutableArray<SectorName>> _effectiveDependencies = [];
-    private readonly Dictionary<EvaluationProfile, Dictionary<OpenShiftVersion, CandidateEvaluation>> _evaluations = [];
+    private readonly Dictionary<EvaluationProfile, Dictionary<string, CandidateEvaluation>> _evaluations = [];
+
+    // Reused for every evaluation (they never nest), so that each leaves one array of the exact size behind.
+    private readonly ImmutableArray<Condition>.Builder _conditionScratch = ImmutableArray.CreateBuilder<Condition>();
+    // Single conditions are shared too, between clusters whose profiles differ in something else.
+    private readonly Dictionary<(string Version, Workload Workload, int Required), Condition> _soakConditions = [];
+    private readonly Dictionary<(SectorName Sector, SectorName Dependency, Workload Workload, string Version), Condition> _dependencyConditions = [];
 
     /// <summary>
     /// Every available version, highest first, with its conditions. Unless the full picture is
@@ -21,10 +27,11 @@ internal sealed partial class UpgradePass
         var memo = EvaluationsFor(spec);
         foreach (var version in HighestFirst(spec.AvailableUpgrades))
         {
-            if (!memo.TryGetValue(version, out var evaluation))
+            // Keyed by the text: versions that differ only in build metadata are equal, yet read different soak data.
+            if (!memo.TryGetValue(version.ToString(), out var evaluation))
             {
                 evaluation = Evaluate(spec, version);
-                memo[version] = evaluation;
+                memo[version.ToString()] = evaluation;
             }
 
             evaluations.Add(evaluation);
@@ -68,12 +75,12 @@ internal sealed partial class UpgradePass
     /// minimums do not change), so clusters of a profile share them, and each blocked-version regex
     /// runs once per profile and version rather than once per cluster.
     /// </summary>
-    private Dictionary<OpenShiftVersion, CandidateEvaluation> EvaluationsFor(UpgradeSpec spec)
+    private Dictionary<string, CandidateEvaluation> EvaluationsFor(UpgradeSpec spec)
     {
         var profile = new EvaluationProfile(spec.BlockedVersions, spec.Policy.Sector, spec.Policy.Workloads, spec.Policy.SoakDays);
         if (!_evaluations.TryGetValue(profile, out var memo))
         {
-            memo = [];
+            memo = new(StringComparer.Ordinal);
             _evaluations[profile] = memo;
         }
 
@@ -82,12 +89,13 @@ internal sealed partial class UpgradePass
 
     private CandidateEvaluation Evaluate(UpgradeSpec spec, OpenShiftVersion version)
     {
-        if (spec.BlockingPattern(version) is { } pattern)
+        if (_blocked.BlockingPattern(spec.BlockedVersions, version) is { } pattern)
         {
             return new CandidateEvaluation(version, pattern.Source, []);
         }
 
-        var conditions = ImmutableArray.CreateBuilder<Condition>();
+        var conditions = _conditionScratch;
+        conditions.Clear();
         if (spec.Policy.Sector is { } sector)
         {
             conditions.Add(InheritedMinimumCondition(spec, version));
@@ -151,9 +159,16 @@ internal sealed partial class UpgradePass
                     continue;
                 }
 
-                conditions.Add(minimum.Version >= version
-                    ? new Condition(Reason.SectorDependency, true, PlanningMessages.SectorDependencyHolds(dependency, workload, minimum, version))
-                    : new Condition(Reason.SectorDependency, false, PlanningMessages.SectorDependencyFails(sector, dependency, minimum, version)));
+                var key = (sector, dependency, workload, version.ToString());
+                if (!_dependencyConditions.TryGetValue(key, out var condition))
+                {
+                    condition = minimum.Version >= version
+                        ? new Condition(Reason.SectorDependency, true, PlanningMessages.SectorDependencyHolds(dependency, workload, minimum, version))
+                        : new Condition(Reason.SectorDependency, false, PlanningMessages.SectorDependencyFails(sector, dependency, minimum, version));
+                    _dependencyConditions[key] = condition;
+                }
+
+                conditions.Add(condition);
             }
         }
     }
@@ -233,8 +248,15 @@ internal sealed partial class UpgradePass
 
         foreach (var workload in spec.Policy.Workloads)
         {
-            var soaked = _history.SoakDays(version.ToString(), workload);
-            conditions.Add(new Condition(Reason.Soaking, soaked >= required, PlanningMessages.Soak(version, soaked, required, workload)));
+            var key = (version.ToString(), workload, required);
+            if (!_soakConditions.TryGetValue(key, out var condition))
+            {
+                var soaked = _history.SoakDays(version.ToString(), workload);
+                condition = new Condition(Reason.Soaking, soaked >= required, PlanningMessages.Soak(version, soaked, required, workload));
+                _soakConditions[key] = condition;
+            }
+
+            conditions.Add(condition);
         }
     }
 

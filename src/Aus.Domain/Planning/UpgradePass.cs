@@ -27,6 +27,7 @@ internal sealed partial class UpgradePass
     private readonly string? _explainCluster;
     private readonly bool _includeReport;
     private readonly Dictionary<SectorName, Sector> _sectors;
+    private readonly BlockedVersionMatches _blocked;
 
     private readonly Dictionary<MutexName, Holder> _locked = [];
     private readonly Dictionary<(SectorName Sector, MutexName Mutex), List<Holder>> _sectorUpgrades = [];
@@ -41,11 +42,13 @@ internal sealed partial class UpgradePass
         VersionHistory history,
         DateTimeOffset now,
         string? explainCluster,
-        bool includeReport)
+        bool includeReport,
+        BlockedVersionMatches blocked)
     {
         _organization = organization;
         _specs = specs;
         _gates = gates;
+        _blocked = blocked;
         _history = history;
         _now = now;
         _explainCluster = explainCluster;
