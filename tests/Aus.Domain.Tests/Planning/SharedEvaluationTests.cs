@@ -70,6 +70,21 @@ public sealed class SharedEvaluationTests
     }
 
     [Fact]
+    public void VersionsDifferingOnlyInBuildMetadata_AreJudgedApart()
+    {
+        var history = Aus.TestKit.Build.History(Now, ("4.16.2", "wl", 9.0, []));
+
+        var plan = PlanOne(
+            Organization("org", [Policy("a", soakDays: 7), Policy("b", soakDays: 7)]),
+            [Cluster("a", "4.16.1", "4.16.2+build.1"), Cluster("b", "4.16.1", "4.16.2")],
+            Now,
+            history);
+
+        plan.Decision("a").Reason.ShouldBe(Reason.Soaking);
+        plan.Decision("b").TargetVersion.ShouldBe("4.16.2");
+    }
+
+    [Fact]
     public void AnEvaluationShared_GivesEachClusterItsOwnDecision()
     {
         var plan = PlanOne(
