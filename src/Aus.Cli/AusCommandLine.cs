@@ -16,6 +16,7 @@ internal static class AusCommandLine
         root.Subcommands.Add(StateCommand.Create());
         root.Subcommands.Add(PlanCommand.Create(time));
         root.Subcommands.Add(ExplainCommand.Create(time));
+        root.Subcommands.Add(RunCommand.Create(time));
         root.Subcommands.Add(OcmSimCommand.Create());
         return root;
     }
