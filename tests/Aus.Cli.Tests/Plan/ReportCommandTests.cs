@@ -14,7 +14,7 @@ public sealed class ReportCommandTests
     [Fact]
     public async Task Report_Markdown_MarksTheVersionEachClusterWouldGet()
     {
-        var (exitCode, stdout, _) = await CliRunner.RunAsync(["report", .. Inputs]);
+        var (exitCode, stdout, _) = await CliRun.RunAsync(["report", .. Inputs]);
 
         exitCode.ShouldBe(0);
         stdout.ShouldContain("# mutex-org");
@@ -25,7 +25,7 @@ public sealed class ReportCommandTests
     [Fact]
     public async Task Report_Json_GivesSoakDaysPerVersion()
     {
-        var (exitCode, stdout, _) = await CliRunner.RunAsync(["report", .. Inputs, "-o", "json"]);
+        var (exitCode, stdout, _) = await CliRun.RunAsync(["report", .. Inputs, "-o", "json"]);
 
         exitCode.ShouldBe(0);
         var upgrade = System.Text.Json.JsonDocument.Parse(stdout).RootElement.GetProperty("organizations")[0].GetProperty("clusters")[0].GetProperty("soakingUpgrades")[0];
@@ -37,7 +37,7 @@ public sealed class ReportCommandTests
     [Fact]
     public async Task Report_Html_IsOneTablePerOrganization()
     {
-        var (exitCode, stdout, _) = await CliRunner.RunAsync(["report", .. Inputs, "-o", "html"]);
+        var (exitCode, stdout, _) = await CliRun.RunAsync(["report", .. Inputs, "-o", "html"]);
 
         exitCode.ShouldBe(0);
         stdout.ShouldStartWith("<!DOCTYPE html>");
