@@ -74,7 +74,7 @@ internal static class ServiceSettingsLoader
 
         if (errors.Count > 0)
         {
-            return new SettingsResult(null, errors.ToImmutable());
+            return new SettingsResult(null, errors.ToImmutable()) { Policies = policies };
         }
 
         return new SettingsResult(

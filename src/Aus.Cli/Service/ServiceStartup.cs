@@ -30,7 +30,7 @@ internal static class ServiceStartup
         }
 
         // The organization files are read even when the settings have problems, so that one start-up shows them all.
-        var policies = result.Settings?.Policies ?? [.. overrides.Policies];
+        var policies = result.Policies;
         List<OrganizationDocument>? documents = null;
         var exitCode = ExitCodes.Success;
         if (policies.Length > 0)
