@@ -156,12 +156,12 @@ internal static class ServiceSettingsLoader
             return null;
         }
 
-        if (IPEndPoint.TryParse(text.Trim(), out var endpoint) && endpoint.Port is > 0 and <= 65535 && text.Contains(':', StringComparison.Ordinal))
+        if (IPEndPoint.TryParse(text.Trim(), out var endpoint) && endpoint.Port is >= 0 and <= 65535 && text.Contains(':', StringComparison.Ordinal))
         {
             return endpoint;
         }
 
-        errors.Add($"{where} '{text}' is not an ADDRESS:PORT; write it like 127.0.0.1:9090, 0.0.0.0:9090 or [::1]:9090 (port 1-65535)");
+        errors.Add($"{where} '{text}' is not an ADDRESS:PORT; write it like 127.0.0.1:9090, 0.0.0.0:9090 or [::1]:9090 (port 0-65535; 0 picks a free one)");
         return null;
     }
 

@@ -36,7 +36,7 @@ public sealed class ServiceSettingsTests : IDisposable
             $"{file}:11:1: error: unknown key 'colour'; allowed keys are environments, policies, state, interval, concurrency, dryRun, listen, shutdownTimeout",
             $"{file}: error: no organization files: add 'policies' (files or directories) or give --config FILE...",
             $"{file}:7:11: error: interval '5 minutes' is not a positive duration; write it like 5m, 30s, 1h30m or 500ms",
-            $"{file}:9:9: error: listen 'localhost' is not an ADDRESS:PORT; write it like 127.0.0.1:9090, 0.0.0.0:9090 or [::1]:9090 (port 1-65535)",
+            $"{file}:9:9: error: listen 'localhost' is not an ADDRESS:PORT; write it like 127.0.0.1:9090, 0.0.0.0:9090 or [::1]:9090 (port 0-65535; 0 picks a free one)",
             $"{file}:2:3: error: environment production: OCM URL (--ocm-url / OCM_URL) 'ftp://ocm.example.com' is not allowed; it must be an absolute http:// or https:// URL",
         ], ignoreOrder: true);
     }
