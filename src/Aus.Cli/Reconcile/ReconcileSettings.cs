@@ -15,4 +15,7 @@ internal sealed record ReconcileSettings
     /// processed by another replica in this pass and is skipped: each organization once per pass.
     /// </summary>
     public TimeSpan? PassInterval { get; init; }
+
+    /// <summary>How many organizations apply their actions at once.</summary>
+    public int OrganizationsInParallel { get; init; } = 4;
 }
