@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Aus.Cli.Output;
 using Aus.Cli.Reconcile;
-using Aus.Domain.Planning;
+using Aus.Cli.Service;
 using Aus.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -15,13 +15,13 @@ internal static class RunCommand
         var config = new Option<string[]>("--config")
         {
             HelpName = "FILE|DIR",
-            Description = "Organization policy files, or directories of them (*.yml, *.yaml, *.json).",
-            Required = true,
-            Arity = ArgumentArity.OneOrMore,
+            Description = "Organization policy files, or directories of them (*.yml, *.yaml, *.json); default: the settings file's policies.",
+            Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = true,
         };
-        var ocmUrl = new Option<string?>("--ocm-url") { HelpName = "URL", Description = "OCM API base URL (default: OCM_URL, else https://api.openshift.com)." };
-        var tokenUrl = new Option<string?>("--token-url") { HelpName = "URL", Description = "OAuth2 token endpoint (default: OCM_TOKEN_URL, else Red Hat SSO)." };
+        var settingsFile = ServiceStartup.SettingsOption();
+        var ocmUrl = new Option<string?>("--ocm-url") { HelpName = "URL", Description = "OCM API base URL (default: OCM_URL, else the settings file, else https://api.openshift.com)." };
+        var tokenUrl = new Option<string?>("--token-url") { HelpName = "URL", Description = "OAuth2 token endpoint (default: OCM_TOKEN_URL, else the settings file, else Red Hat SSO)." };
         var state = StateStoreOption.Create();
         var history = new Option<string[]>("--history")
         {
@@ -37,33 +37,41 @@ internal static class RunCommand
         };
         var now = new Option<string?>("--now") { HelpName = "TIME", Description = "Run as of this RFC 3339 UTC time (for replays and simulators; default: the current time)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report; change nothing in OCM or in the store." };
+        var clock = ServiceStartup.ClockOption();
         var command = new Command("run", "One reconcile pass: read the fleet from OCM, check soak data in, plan, create upgrade policies, switch channels, agree gates.")
         {
-            config, ocmUrl, tokenUrl, state, history, historyOut, now, dryRun,
+            config, settingsFile, ocmUrl, tokenUrl, state, history, historyOut, now, dryRun, clock,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var at = PlanInputs.ParseNow(parse.GetValue(now), time, stderr);
-            if (at is null)
+            DateTimeOffset? at = null;
+            if (parse.GetValue(now) is { } nowText)
             {
-                return ExitCodes.Usage;
+                at = PlanInputs.ParseNow(nowText, time, stderr);
+                if (at is null)
+                {
+                    return ExitCodes.Usage;
+                }
             }
 
-            var (documents, exitCode) = await PlanInputs.LoadOrganizationsAsync(parse.GetValue(config) ?? [], stderr, cancellationToken);
-            if (documents is null)
+            var overrides = new SettingsOverrides
+            {
+                SettingsFile = parse.GetValue(settingsFile),
+                Policies = parse.GetValue(config) ?? [],
+                OcmUrl = parse.GetValue(ocmUrl),
+                TokenUrl = parse.GetValue(tokenUrl),
+                State = parse.GetValue(state),
+                DryRun = parse.GetValue(dryRun),
+                Clock = parse.GetValue(clock),
+            };
+            var (settings, documents, exitCode) = await ServiceStartup.PrepareAsync(overrides, stderr, cancellationToken);
+            if (settings is null || documents is null)
             {
                 return exitCode;
             }
 
-            using var client = OcmConnection.TryCreate(parse.GetValue(ocmUrl), parse.GetValue(tokenUrl), stderr);
-            if (client is null)
-            {
-                return ExitCodes.Usage;
-            }
-
-            var isDryRun = parse.GetValue(dryRun);
             var orgIds = documents.Select(d => d.Policy!.OrgId).ToList();
             IStateStore? store = null;
             IPassState passState;
@@ -87,25 +95,10 @@ internal static class RunCommand
             }
             else
             {
-                if (!StateStoreOption.TryResolve(parse, state, out var location, out var error))
+                store = await ServiceStartup.OpenStoreAsync(settings, stderr, cancellationToken);
+                if (store is null)
                 {
-                    await stderr.WriteLineAsync($"aus: error: {error}");
-                    return ExitCodes.Usage;
-                }
-
-                try
-                {
-                    store = await StateStore.OpenAsync(location!, new StateStoreOptions { ExclusiveProcess = true }, cancellationToken);
-                }
-                catch (StateStoreLockedException e)
-                {
-                    await stderr.WriteLineAsync($"aus: error: {e.Message}");
                     return ExitCodes.Invalid;
-                }
-
-                if (isDryRun)
-                {
-                    store = StateStore.DryRun(store);
                 }
 
                 passState = new StorePassState(store, $"{Environment.MachineName}/{Environment.ProcessId}");
@@ -113,10 +106,10 @@ internal static class RunCommand
 
             await using var storeScope = store;
             using var logging = AusLogging.Create(LogLevel.Warning);
-            var settings = new ReconcileSettings { DryRun = isDryRun, UseLeases = store?.Dialect == StateDialect.PostgreSql };
-            var reconciler = new Reconciler(client, client, passState, settings, logging.CreateLogger("aus.run"));
-            var report = await reconciler.RunPassAsync(documents, at.Value, cancellationToken);
-            await stdout.WriteAsync(RunReportWriter.Write(report, isDryRun));
+            using var http = new HttpClient();
+            using var service = new ReconcileService(settings, documents, store, passState, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: false);
+            var report = await service.RunPassAsync(at, cancellationToken);
+            await stdout.WriteAsync(RunReportWriter.Write(report, settings.DryRun));
             return report.Failed ? ExitCodes.Invalid : ExitCodes.Success;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 using Aus.Ocm.Actions;
 
@@ -17,6 +18,24 @@ internal sealed record OrganizationOutcome(string OrgId, string Name)
 
     /// <summary>True when another replica holds the organization and this one left it alone.</summary>
     public bool HeldElsewhere { get; init; }
+
+    /// <summary>
+    /// True when, with leases and a pass interval, another replica already processed the organization
+    /// in this interval (its check-in is in the current slot), so this replica left it alone.
+    /// </summary>
+    public bool AlreadyProcessed { get; init; }
+
+    /// <summary>The OCM environment of the organization.</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>What OCM showed of the organization's clusters in this pass (for metrics and feedback).</summary>
+    public FleetOrganization? Fleet { get; init; }
+
+    /// <summary>How many validation service logs this pass posted.</summary>
+    public int ServiceLogsSent { get; init; }
+
+    /// <summary>Whether this replica processed the organization in this pass.</summary>
+    public bool Processed => !HeldElsewhere && !AlreadyProcessed;
 
     public bool Failed => Failure is not null || (Plan is not null && !Plan.Errors.IsEmpty) || Results.Any(r => !r.Succeeded);
 }

@@ -20,7 +20,8 @@ internal sealed partial class Reconciler(
     IOcmActionApplier applier,
     IPassState state,
     ReconcileSettings settings,
-    ILogger logger)
+    ILogger logger,
+    ValidationFeedback? feedback = null)
 {
     private readonly Dictionary<string, string> _environments = new(StringComparer.Ordinal);
 
@@ -46,11 +47,17 @@ internal sealed partial class Reconciler(
                     if (lease is null)
                     {
                         LogHeldElsewhere(orgId);
-                        outcomes[orgId] = new OrganizationOutcome(orgId, document.Policy.Name) { HeldElsewhere = true };
+                        outcomes[orgId] = new OrganizationOutcome(orgId, document.Policy.Name) { HeldElsewhere = true, Environment = document.Policy.Environment };
                         continue;
                     }
 
                     leases[orgId] = lease;
+                    if (await ProcessedInThisSlotAsync(orgId, now, cancellationToken))
+                    {
+                        LogAlreadyProcessed(orgId);
+                        outcomes[orgId] = new OrganizationOutcome(orgId, document.Policy.Name) { AlreadyProcessed = true, Environment = document.Policy.Environment };
+                        continue;
+                    }
                 }
 
                 owned.Add(document);
@@ -90,12 +97,12 @@ internal sealed partial class Reconciler(
                     if (failedReads.TryGetValue(policy.OrgId, out var message))
                     {
                         LogOrganizationFailed(policy.OrgId, message);
-                        acted[index] = new OrganizationOutcome(policy.OrgId, policy.Name) { Failure = message };
+                        acted[index] = new OrganizationOutcome(policy.OrgId, policy.Name) { Failure = message, Environment = policy.Environment };
                         return;
                     }
 
                     var organization = plan.Organizations.First(o => o.OrgId == policy.OrgId);
-                    acted[index] = await ActAsync(organization, leases.GetValueOrDefault(policy.OrgId), now, commits, ct);
+                    acted[index] = await ActAsync(organization, fleet.Snapshot.Find(policy.OrgId), leases.GetValueOrDefault(policy.OrgId), now, commits, ct);
                 });
             foreach (var outcome in acted)
             {
@@ -113,6 +120,21 @@ internal sealed partial class Reconciler(
         }
     }
 
+    private async Task<bool> ProcessedInThisSlotAsync(string orgId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (settings.PassInterval is not { Ticks: > 0 } interval)
+        {
+            return false;
+        }
+
+        var slotStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % interval.Ticks), TimeSpan.Zero);
+        var history = await state.GetHistoryAsync(Key(orgId), cancellationToken);
+        return history.CheckIn is { } checkIn && checkIn >= slotStart;
+    }
+
+    private static string ClusterIdOf(FleetOrganization? clusters, string? name) =>
+        name is null ? string.Empty : clusters?.Clusters.FirstOrDefault(c => c.Name == name)?.Id.Value ?? string.Empty;
+
     private async Task<OrganizationInput> ToInputAsync(OrganizationDocument document, CancellationToken cancellationToken) => new()
     {
         Policy = document.Policy!,
@@ -123,14 +145,24 @@ internal sealed partial class Reconciler(
     };
 
     private async Task<OrganizationOutcome> ActAsync(
-        OrganizationPlan organization, IOrganizationLease? lease, DateTimeOffset now, SemaphoreSlim commits, CancellationToken cancellationToken)
+        OrganizationPlan organization, FleetOrganization? clusters, IOrganizationLease? lease, DateTimeOffset now, SemaphoreSlim commits, CancellationToken cancellationToken)
     {
-        var outcome = new OrganizationOutcome(organization.OrgId, organization.Name) { Plan = organization };
+        var outcome = new OrganizationOutcome(organization.OrgId, organization.Name)
+        {
+            Plan = organization,
+            Fleet = clusters,
+            Environment = Key(organization.OrgId).Environment,
+        };
         try
         {
             foreach (var error in organization.Errors)
             {
-                LogValidationError(organization.OrgId, error.Cluster ?? string.Empty, error.Message);
+                LogValidationError(organization.OrgId, error.Cluster ?? string.Empty, ClusterIdOf(clusters, error.Cluster), error.Message);
+            }
+
+            if (feedback is not null && !settings.DryRun && !organization.Errors.IsEmpty)
+            {
+                outcome = outcome with { ServiceLogsSent = await feedback.SendAsync(organization, clusters, now, cancellationToken) };
             }
 
             var results = organization.Actions.IsEmpty
@@ -138,7 +170,7 @@ internal sealed partial class Reconciler(
                 : await applier.ApplyAsync(organization.Actions, settings.DryRun, cancellationToken);
             foreach (var result in results)
             {
-                LogAction(organization.OrgId, result.Action.Cluster, Describe(result.Action), result.Outcome.ToString(), result.OperationId ?? string.Empty, result.Message ?? string.Empty);
+                LogAction(organization.OrgId, result.Action.Cluster, result.Action.ClusterId.Value, Describe(result.Action), result.Outcome.ToString(), result.OperationId ?? string.Empty, result.Message ?? string.Empty);
             }
 
             var audit = results.Select(r => ToAudit(r, organization, now)).ToList();
@@ -206,9 +238,12 @@ internal sealed partial class Reconciler(
     [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} failed in this pass: {Error}")]
     private partial void LogOrganizationFailed(string orgId, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} cluster {Cluster}: {Error}")]
-    private partial void LogValidationError(string orgId, string cluster, string error);
+    [LoggerMessage(Level = LogLevel.Information, Message = "organization {OrgId}: another replica already processed it in this pass; skipped")]
+    private partial void LogAlreadyProcessed(string orgId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "organization {OrgId} cluster {Cluster}: {Action} {Outcome} {OperationId} {Detail}")]
-    private partial void LogAction(string orgId, string cluster, string action, string outcome, string operationId, string detail);
+    [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): {Error}")]
+    private partial void LogValidationError(string orgId, string cluster, string clusterId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): {Action} {Outcome} {OperationId} {Detail}")]
+    private partial void LogAction(string orgId, string cluster, string clusterId, string action, string outcome, string operationId, string detail);
 }
