@@ -248,7 +248,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
             Number = number,
             Now = report.Now,
             Elapsed = report.Now - start,
-            Clusters = [.. clusters.OrderBy(c => Order(policies, c.Name))],
+            Clusters = [.. clusters.OrderBy(c => Order(c.Name))],
             Actions = actions.ToImmutable(),
             Failures = failures.ToImmutable(),
             ReleaseSoak = soak.ToImmutableSortedDictionary(StringComparer.Ordinal),
@@ -256,20 +256,10 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
     }
 
     /// <summary>Clusters in the order of the organization files (stage first in the example), not the planner's.</summary>
-    private static int Order(Dictionary<string, ClusterPolicy> policies, string name)
+    private int Order(string name)
     {
-        var index = 0;
-        foreach (var key in policies.Keys)
-        {
-            if (key == name)
-            {
-                return index;
-            }
-
-            index++;
-        }
-
-        return index;
+        var index = inputs.Documents.SelectMany(d => d.Policy!.Clusters).Select(c => c.Name).ToList().IndexOf(name);
+        return index < 0 ? int.MaxValue : index;
     }
 
     private DemoIntroduction Introduce(OcmSimulator simulator, string statePath, DateTimeOffset start, IReadOnlyList<string> channels, IReadOnlyList<OrganizationDocument> documents) => new()
