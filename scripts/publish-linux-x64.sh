@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-artifacts/linux-x64}"
-dotnet publish src/Aus.Cli -c Release -r linux-x64 --self-contained \
+# Intermediate files go to a directory of their own, so the publish never disturbs the clone's
+# bin/ and obj/ (a runtime-specific restore would otherwise rewrite every project.assets.json).
+build=$(mktemp -d)
+trap 'rm -rf "$build"' EXIT
+dotnet publish src/Aus.Cli -c Release -r linux-x64 --self-contained --artifacts-path "$build" \
   -p:PublishSingleFile=true -p:DebugType=none -o "$out"
 echo "$out/aus"
