@@ -31,5 +31,15 @@ if (args is ["scale", ..])
     return 0;
 }
 
+if (args is ["ocm-pass", ..])
+{
+    // ocm-pass [clusters] [organizations] [latency-ms] [path to aus.dll]
+    var clusters = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
+    var organizations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
+    var latency = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20;
+    var ausDll = args.Length > 4 ? args[4] : Path.Combine(AppContext.BaseDirectory, "aus.dll");
+    return await OcmPassBenchmark.RunAsync(clusters, organizations, latency, ausDll);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(PlannerBenchmarks).Assembly).Run(args);
 return 0;

@@ -17,6 +17,7 @@ internal static class AusCommandLine
         root.Subcommands.Add(PlanCommand.Create(time));
         root.Subcommands.Add(ExplainCommand.Create(time));
         root.Subcommands.Add(RunCommand.Create(time));
+        root.Subcommands.Add(ReportCommand.Create(time));
         root.Subcommands.Add(OcmSimCommand.Create());
         root.Subcommands.Add(Demo.DemoCommand.Create(time));
         return root;

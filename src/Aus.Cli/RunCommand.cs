@@ -14,25 +14,28 @@ internal static class RunCommand
     {
         var config = new Option<string[]>("--config")
         {
+            HelpName = "FILE|DIR",
             Description = "Organization policy files, or directories of them (*.yml, *.yaml, *.json).",
             Required = true,
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = true,
         };
-        var ocmUrl = new Option<string?>("--ocm-url") { Description = "OCM API base URL (default: OCM_URL, else https://api.openshift.com)." };
-        var tokenUrl = new Option<string?>("--token-url") { Description = "OAuth2 token endpoint (default: OCM_TOKEN_URL, else Red Hat SSO)." };
+        var ocmUrl = new Option<string?>("--ocm-url") { HelpName = "URL", Description = "OCM API base URL (default: OCM_URL, else https://api.openshift.com)." };
+        var tokenUrl = new Option<string?>("--token-url") { HelpName = "URL", Description = "OAuth2 token endpoint (default: OCM_TOKEN_URL, else Red Hat SSO)." };
         var state = StateStoreOption.Create();
         var history = new Option<string[]>("--history")
         {
-            Description = "[ORGID=]FILE: keep the soak history in files instead of the state store (read, then replaced after the pass).",
+            HelpName = "[ORGID=]FILE",
+            Description = "Keep the soak history in files instead of the state store (read, then replaced after the pass).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var historyOut = new Option<string[]>("--history-out")
         {
-            Description = "[ORGID=]FILE: with --history, write the checked-in history here instead of back into the --history file.",
+            HelpName = "[ORGID=]FILE",
+            Description = "With --history, write the checked-in history here instead of back into the --history file.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var now = new Option<string?>("--now") { Description = "Run as of this RFC 3339 UTC time (for replays and simulators; default: the current time)." };
+        var now = new Option<string?>("--now") { HelpName = "TIME", Description = "Run as of this RFC 3339 UTC time (for replays and simulators; default: the current time)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report; change nothing in OCM or in the store." };
         var command = new Command("run", "One reconcile pass: read the fleet from OCM, check soak data in, plan, create upgrade policies, switch channels, agree gates.")
         {

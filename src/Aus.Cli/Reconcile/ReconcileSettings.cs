@@ -8,4 +8,7 @@ internal sealed record ReconcileSettings
 
     /// <summary>Take a lease per organization so that replicas never act on the same one.</summary>
     public bool UseLeases { get; init; }
+
+    /// <summary>How many organizations apply their actions at once.</summary>
+    public int OrganizationsInParallel { get; init; } = 4;
 }

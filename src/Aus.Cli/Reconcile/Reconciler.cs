@@ -78,18 +78,28 @@ internal sealed partial class Reconciler(
             }
 
             var plan = FleetPlanner.Plan(new PlanRequest(inputs.ToImmutable(), fleet.Snapshot, now));
-            foreach (var document in owned)
-            {
-                var orgId = document.Policy!.OrgId;
-                if (failedReads.TryGetValue(orgId, out var message))
+            // Organizations act in parallel (each bounded by the client); their commits take turns.
+            using var commits = new SemaphoreSlim(1, 1);
+            var acted = new OrganizationOutcome[owned.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, owned.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = settings.OrganizationsInParallel, CancellationToken = cancellationToken },
+                async (index, ct) =>
                 {
-                    LogOrganizationFailed(orgId, message);
-                    outcomes[orgId] = new OrganizationOutcome(orgId, document.Policy.Name) { Failure = message };
-                    continue;
-                }
+                    var policy = owned[index].Policy!;
+                    if (failedReads.TryGetValue(policy.OrgId, out var message))
+                    {
+                        LogOrganizationFailed(policy.OrgId, message);
+                        acted[index] = new OrganizationOutcome(policy.OrgId, policy.Name) { Failure = message };
+                        return;
+                    }
 
-                var organization = plan.Organizations.First(o => o.OrgId == orgId);
-                outcomes[orgId] = await ActAsync(organization, fleet.Snapshot.Find(orgId), leases.GetValueOrDefault(orgId), now, cancellationToken);
+                    var organization = plan.Organizations.First(o => o.OrgId == policy.OrgId);
+                    acted[index] = await ActAsync(organization, leases.GetValueOrDefault(policy.OrgId), now, commits, ct);
+                });
+            foreach (var outcome in acted)
+            {
+                outcomes[outcome.OrgId] = outcome;
             }
 
             return new PassReport(now, [.. documents.Select(d => outcomes[d.Policy!.OrgId])], fleet.Calls, watch.Elapsed);
@@ -113,7 +123,7 @@ internal sealed partial class Reconciler(
     };
 
     private async Task<OrganizationOutcome> ActAsync(
-        OrganizationPlan organization, FleetOrganization? clusters, IOrganizationLease? lease, DateTimeOffset now, CancellationToken cancellationToken)
+        OrganizationPlan organization, IOrganizationLease? lease, DateTimeOffset now, SemaphoreSlim commits, CancellationToken cancellationToken)
     {
         var outcome = new OrganizationOutcome(organization.OrgId, organization.Name) { Plan = organization };
         try
@@ -134,7 +144,15 @@ internal sealed partial class Reconciler(
             var audit = results.Select(r => ToAudit(r, organization, now)).ToList();
             if (!settings.DryRun)
             {
-                await state.CommitAsync(Key(organization.OrgId), organization.History, audit, lease, cancellationToken);
+                await commits.WaitAsync(cancellationToken);
+                try
+                {
+                    await state.CommitAsync(Key(organization.OrgId), organization.History, audit, lease, cancellationToken);
+                }
+                finally
+                {
+                    commits.Release();
+                }
             }
 
             return outcome with { Results = results };
