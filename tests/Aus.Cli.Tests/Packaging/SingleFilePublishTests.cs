@@ -19,7 +19,7 @@ public sealed class SingleFilePublishTests
         try
         {
             var script = Path.Combine(RepositoryPaths.Root, "scripts", "publish-linux-x64.sh");
-            var publish = await ChildProcess.RunAsync("bash", [script, output.FullName], RepositoryPaths.Root, new Dictionary<string, string?>(), TimeSpan.FromMinutes(9));
+            var publish = await ShellProcess.RunAsync("bash", [script, output.FullName], RepositoryPaths.Root, new Dictionary<string, string?>(), TimeSpan.FromMinutes(9));
             publish.ExitCode.ShouldBe(0, publish.Stdout + publish.Stderr);
 
             var aus = Path.Combine(output.FullName, "aus");
@@ -28,7 +28,7 @@ public sealed class SingleFilePublishTests
 
             // No DOTNET_ROOT and a PATH without dotnet: the runtime must be inside the file.
             var environment = new Dictionary<string, string?> { ["DOTNET_ROOT"] = null, ["PATH"] = "/usr/bin:/bin" };
-            var demo = await ChildProcess.RunAsync(aus, ["demo", "--speed", "0", "--days", "1"], output.FullName, environment, TimeSpan.FromMinutes(2));
+            var demo = await ShellProcess.RunAsync(aus, ["demo", "--speed", "0", "--days", "1"], output.FullName, environment, TimeSpan.FromMinutes(2));
             demo.ExitCode.ShouldBe(0, demo.Stderr);
             demo.Stdout.ShouldContain("Rollout of 4.16.10 not complete after 1d: 2 of 6 clusters run it");
         }

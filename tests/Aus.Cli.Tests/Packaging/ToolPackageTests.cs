@@ -47,7 +47,7 @@ public sealed class ToolPackageTests
 
             var tool = Path.Combine(home, ".dotnet", "tools", "aus");
             File.Exists(tool).ShouldBeTrue($"{commands[1]} put no aus into {Path.GetDirectoryName(tool)}");
-            var version = await ChildProcess.RunAsync(tool, ReadmeCommands.Words(commands[2]).Skip(1), work.FullName, environment, TimeSpan.FromMinutes(1));
+            var version = await ShellProcess.RunAsync(tool, ReadmeCommands.Words(commands[2]).Skip(1), work.FullName, environment, TimeSpan.FromMinutes(1));
             version.ExitCode.ShouldBe(0, version.Stderr);
             version.Stdout.Trim().ShouldStartWith(AusCommandLine.Version.Split('+')[0]);
         }
@@ -67,6 +67,6 @@ public sealed class ToolPackageTests
         var words = ReadmeCommands.Words(line);
         words[0].ShouldBe("dotnet");
         var arguments = words.Skip(1).Select(w => w.StartsWith("src/", StringComparison.Ordinal) ? Path.Combine(RepositoryPaths.Root, w) : w);
-        return ChildProcess.RunAsync(ChildProcess.Dotnet, arguments, directory, environment, TimeSpan.FromMinutes(8));
+        return ShellProcess.RunAsync(ShellProcess.Dotnet, arguments, directory, environment, TimeSpan.FromMinutes(8));
     }
 }

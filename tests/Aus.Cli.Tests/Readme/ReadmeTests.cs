@@ -103,7 +103,7 @@ public sealed class ReadmeTests
         environment["XDG_DATA_HOME"] = home.FullName;
         try
         {
-            var run = await ChildProcess.RunAsync(ChildProcess.Dotnet, [AusDll, .. words], RepositoryPaths.Root, environment, TimeSpan.FromMinutes(2));
+            var run = await ShellProcess.RunAsync(ShellProcess.Dotnet, [AusDll, .. words], RepositoryPaths.Root, environment, TimeSpan.FromMinutes(2));
 
             run.ExitCode.ShouldBe(ExitCodes.Success, $"{line}\n{run.Stdout}\n{run.Stderr}");
             run.Stdout.ShouldNotBeEmpty();

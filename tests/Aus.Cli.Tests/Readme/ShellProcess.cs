@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Aus.Cli.Tests.Readme;
 
 /// <summary>Runs a program as a person at a shell would, with its own environment, and captures what it prints.</summary>
-internal static class ChildProcess
+internal static class ShellProcess
 {
     /// <summary>The dotnet executable running these tests (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
     public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
