@@ -20,10 +20,11 @@ internal static class E2eRun
 
     public static async Task<int> RunAsync(int clusters, string? ausDll)
     {
-        var dll = Path.GetFullPath(ausDll ?? Path.Combine("src", "Aus.Cli", "bin", "Release", "net10.0", "aus.dll"));
+        // The benchmark project references Aus.Cli, so its aus.dll (with aus.runtimeconfig.json) sits next to this one.
+        var dll = Path.GetFullPath(ausDll ?? Path.Combine(AppContext.BaseDirectory, "aus.dll"));
         if (!File.Exists(dll))
         {
-            await Console.Error.WriteLineAsync($"{dll} not found: run `dotnet build -c Release src/Aus.Cli` from the repository root first, or name aus.dll after the size");
+            await Console.Error.WriteLineAsync($"{dll} not found: build bench/Aus.Benchmarks in Release, or name aus.dll after the size");
             return 2;
         }
 

@@ -2,10 +2,9 @@ using System.Globalization;
 using Aus.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// `scale` times the planner in memory on growing fleets, `e2e [clusters [aus.dll]]` times the real
-// `aus plan` on files,
-// `profile` plans one fleet over and over for a profiler to sample; anything else hands over to
-// BenchmarkDotNet.
+// `scale` times the planner in memory on growing fleets; `e2e [clusters [aus.dll]]` times the real
+// `aus plan` on files; `ocm-pass` times a pass against the OCM simulator; `profile` plans one fleet
+// over and over for a profiler to sample; anything else hands over to BenchmarkDotNet.
 return args switch
 {
     ["scale", .. var sizes] => ScaleRun.Run(sizes),
@@ -14,8 +13,19 @@ return args switch
     ["e2e"] => await E2eRun.RunAsync(5_000, ausDll: null),
     ["e2e", var clusters] => await E2eRun.RunAsync(Number(clusters), ausDll: null),
     ["e2e", var clusters, var ausDll] => await E2eRun.RunAsync(Number(clusters), ausDll),
+    ["ocm-pass", ..] => await OcmPassAsync(args),
     _ => RunBenchmarkDotNet(args),
 };
+
+static async Task<int> OcmPassAsync(string[] args)
+{
+    // ocm-pass [clusters] [organizations] [latency-ms] [path to aus.dll]
+    var clusters = args.Length > 1 ? Number(args[1]) : 5_000;
+    var organizations = args.Length > 2 ? Number(args[2]) : 50;
+    var latency = args.Length > 3 ? Number(args[3]) : 20;
+    var ausDll = args.Length > 4 ? args[4] : Path.Combine(AppContext.BaseDirectory, "aus.dll");
+    return await OcmPassBenchmark.RunAsync(clusters, organizations, latency, ausDll);
+}
 
 static int RunBenchmarkDotNet(string[] args)
 {

@@ -16,7 +16,11 @@ internal static class AusCommandLine
         root.Subcommands.Add(StateCommand.Create());
         root.Subcommands.Add(PlanCommand.Create(time));
         root.Subcommands.Add(ExplainCommand.Create(time));
+        root.Subcommands.Add(RunCommand.Create(time));
+        root.Subcommands.Add(ServeCommand.Create(time));
+        root.Subcommands.Add(ReportCommand.Create(time));
         root.Subcommands.Add(OcmSimCommand.Create());
+        root.Subcommands.Add(Demo.DemoCommand.Create(time));
         return root;
     }
 
@@ -35,6 +39,13 @@ internal static class AusCommandLine
         }
 
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        if (parse.CommandResult.Command.Name == "serve")
+        {
+            // `aus serve`'s host handles SIGTERM itself and lets the pass in progress finish; the
+            // command line's own handler would end the process after two seconds.
+            configuration.ProcessTerminationTimeout = null;
+        }
+
         return await parse.InvokeAsync(configuration);
     }
 

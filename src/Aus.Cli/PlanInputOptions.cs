@@ -7,6 +7,7 @@ internal sealed class PlanInputOptions
 {
     public Option<string[]> Config { get; } = new("--config")
     {
+        HelpName = "FILE|DIR",
         Description = "Organization policy files, or directories of them (*.yml, *.yaml, *.json).",
         Required = true,
         Arity = ArgumentArity.OneOrMore,
@@ -15,33 +16,39 @@ internal sealed class PlanInputOptions
 
     public Option<string?> Fleet { get; } = new("--fleet")
     {
+        HelpName = "FILE",
         Description = "A fleet snapshot file: what OCM reports for the clusters (instead of --ocm-url).",
     };
 
     public Option<string?> OcmUrl { get; } = new("--ocm-url")
     {
+        HelpName = "URL",
         Description = "Read the fleet from this OCM API (credentials from OCM_CLIENT_ID/OCM_CLIENT_SECRET or OCM_TOKEN).",
     };
 
     public Option<string?> TokenUrl { get; } = new("--token-url")
     {
+        HelpName = "URL",
         Description = "OAuth2 token endpoint for --ocm-url (default: OCM_TOKEN_URL, else Red Hat SSO).",
     };
 
     public Option<string[]> History { get; } = new("--history")
     {
-        Description = "[ORGID=]FILE: the stored soak history of an organization (ORGID= may be left out with one organization file).",
+        HelpName = "[ORGID=]FILE",
+        Description = "The stored soak history of an organization (ORGID= may be left out with one organization file).",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
     public Option<string[]> HistoryOut { get; } = new("--history-out")
     {
-        Description = "[ORGID=]FILE: where to write the organization's checked-in history (own data, not inherited).",
+        HelpName = "[ORGID=]FILE",
+        Description = "Where to write the organization's checked-in history (own data, not inherited).",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
     public Option<string?> Now { get; } = new("--now")
     {
+        HelpName = "TIME",
         Description = "Plan as of this RFC 3339 UTC time (default: the current time).",
     };
 

@@ -9,6 +9,7 @@ using Aus.Policies.Files;
 using Aus.Policies.Fleet;
 using Aus.Policies.History;
 using Aus.Policies.Organizations;
+using Aus.Ocm;
 
 namespace Aus.Cli;
 
@@ -61,8 +62,90 @@ internal sealed class PlanInputs
             return (null, ExitCodes.Usage);
         }
 
+        var (documents, loadExit) = await LoadOrganizationsAsync(parse.GetValue(options.Config) ?? [], stderr, cancellationToken);
+        if (documents is null)
+        {
+            return (null, loadExit);
+        }
+
+        var orgIds = documents.Select(d => d.Policy!.OrgId).ToList();
+        var histories = await ReadHistoriesAsync(parse.GetValue(options.History) ?? [], orgIds, "--history", stderr, cancellationToken);
+        var historyOut = await MapPerOrganizationAsync(parse.GetValue(options.HistoryOut) ?? [], orgIds, "--history-out", stderr);
+        if (histories is null || historyOut is null)
+        {
+            return (null, ExitCodes.Usage);
+        }
+
+        FleetSnapshot fleet;
+        var ocmErrors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (fleetPath is not null)
+        {
+            var fleetDocument = await FleetReader.ReadFileAsync(fleetPath, cancellationToken);
+            await PrintAsync(stderr, fleetDocument.Diagnostics);
+            if (fleetDocument.IsUnreadable || fleetDocument.Snapshot is null)
+            {
+                return (null, ExitCodes.Usage);
+            }
+
+            if (fleetDocument.HasErrors)
+            {
+                return (null, ExitCodes.Invalid);
+            }
+
+            fleet = fleetDocument.Snapshot;
+        }
+        else
+        {
+            using var client = OcmConnection.TryCreate(ocmUrl, parse.GetValue(options.TokenUrl), stderr);
+            if (client is null)
+            {
+                return (null, ExitCodes.Usage);
+            }
+
+            try
+            {
+                var read = await client.ReadFleetAsync(orgIds, cancellationToken);
+                fleet = read.Snapshot;
+                ocmErrors = read.Errors.ToDictionary(e => e.OrgId, e => e.Message, StringComparer.Ordinal);
+                foreach (var warning in read.Warnings)
+                {
+                    await stderr.WriteLineAsync($"aus: warning: OCM: {warning}");
+                }
+            }
+            catch (OcmApiException e)
+            {
+                await stderr.WriteLineAsync($"aus: error: reading the fleet from OCM failed: {e.Message}");
+                return (null, ExitCodes.Invalid);
+            }
+        }
+
+        var organizations = documents
+            .Select(d => ToInput(d, histories.GetValueOrDefault(d.Policy!.OrgId) ?? VersionHistory.Empty, ocmErrors.GetValueOrDefault(d.Policy!.OrgId)))
+            .ToImmutableArray();
+        return (new PlanInputs(organizations, fleet, now.Value, historyOut), ExitCodes.Success);
+    }
+
+    /// <summary>Writes each organization's checked-in history where --history-out asked, atomically.</summary>
+    public async Task WriteHistoriesAsync(FleetPlan plan, CancellationToken cancellationToken)
+    {
+        foreach (var organization in plan.Organizations)
+        {
+            if (!HistoryOut.TryGetValue(organization.OrgId, out var path))
+            {
+                continue;
+            }
+
+            var history = organization.History ?? Organizations.First(o => o.Policy.OrgId == organization.OrgId).History;
+            await AtomicFile.WriteAllTextAsync(path, VersionHistoryJson.Write(history) + "\n", cancellationToken);
+        }
+    }
+
+    /// <summary>Reads every organization file of the paths (files, or directories of them); null with the exit code when one cannot be used.</summary>
+    public static async Task<(List<OrganizationDocument>? Documents, int ExitCode)> LoadOrganizationsAsync(
+        IEnumerable<string> paths, TextWriter stderr, CancellationToken cancellationToken)
+    {
         var documents = new List<OrganizationDocument>();
-        var (files, unreadable) = await ExpandOrganizationFilesAsync(parse.GetValue(options.Config) ?? [], stderr, cancellationToken);
+        var (files, unreadable) = await ExpandOrganizationFilesAsync(paths, stderr, cancellationToken);
         foreach (var (file, read) in files)
         {
             var document = read ?? await OrganizationReader.ReadFileAsync(file, cancellationToken);
@@ -89,66 +172,23 @@ internal sealed class PlanInputs
             return (null, ExitCodes.Invalid);
         }
 
-        var orgIds = documents.Select(d => d.Policy!.OrgId).ToList();
-        var histories = await ReadHistoriesAsync(parse.GetValue(options.History) ?? [], orgIds, "--history", stderr, cancellationToken);
-        var historyOut = await MapPerOrganizationAsync(parse.GetValue(options.HistoryOut) ?? [], orgIds, "--history-out", stderr);
-        if (histories is null || historyOut is null)
-        {
-            return (null, ExitCodes.Usage);
-        }
-
-        FleetSnapshot fleet;
-        if (fleetPath is not null)
-        {
-            var fleetDocument = await FleetReader.ReadFileAsync(fleetPath, cancellationToken);
-            await PrintAsync(stderr, fleetDocument.Diagnostics);
-            if (fleetDocument.IsUnreadable || fleetDocument.Snapshot is null)
-            {
-                return (null, ExitCodes.Usage);
-            }
-
-            if (fleetDocument.HasErrors)
-            {
-                return (null, ExitCodes.Invalid);
-            }
-
-            fleet = fleetDocument.Snapshot;
-        }
-        else
-        {
-            await stderr.WriteLineAsync("aus: error: --ocm-url is not available in this build; use --fleet");
-            return (null, ExitCodes.Usage);
-        }
-
-        var organizations = documents.Select(d => ToInput(d, histories.GetValueOrDefault(d.Policy!.OrgId) ?? VersionHistory.Empty)).ToImmutableArray();
-        return (new PlanInputs(organizations, fleet, now.Value, historyOut), ExitCodes.Success);
+        return (documents, ExitCodes.Success);
     }
 
-    /// <summary>Writes each organization's checked-in history where --history-out asked, atomically.</summary>
-    public async Task WriteHistoriesAsync(FleetPlan plan, CancellationToken cancellationToken)
-    {
-        foreach (var organization in plan.Organizations)
-        {
-            if (!HistoryOut.TryGetValue(organization.OrgId, out var path))
-            {
-                continue;
-            }
-
-            var history = organization.History ?? Organizations.First(o => o.Policy.OrgId == organization.OrgId).History;
-            await AtomicFile.WriteAllTextAsync(path, VersionHistoryJson.Write(history) + "\n", cancellationToken);
-        }
-    }
-
-    private static OrganizationInput ToInput(OrganizationDocument document, VersionHistory history) => new()
+    private static OrganizationInput ToInput(OrganizationDocument document, VersionHistory history, string? ocmError) => new()
     {
         Policy = document.Policy!,
         ClusterNames = document.ClusterNames,
-        ValidationErrors = [.. document.Errors.Select(d => new OrganizationMessage(d.Cluster, d.Message))],
+        ValidationErrors =
+        [
+            .. document.Errors.Select(d => new OrganizationMessage(d.Cluster, d.Message)),
+            .. ocmError is null ? [] : new[] { new OrganizationMessage(null, $"reading the organization from OCM failed: {ocmError}") },
+        ],
         Warnings = [.. document.Warnings.Select(d => new OrganizationMessage(d.Cluster, d.Message))],
         History = history,
     };
 
-    private static DateTimeOffset? ParseNow(string? text, TimeProvider time, TextWriter stderr)
+    public static DateTimeOffset? ParseNow(string? text, TimeProvider time, TextWriter stderr)
     {
         if (text is null)
         {
@@ -235,7 +275,7 @@ internal sealed class PlanInputs
         }
     }
 
-    private static async Task<Dictionary<string, VersionHistory>?> ReadHistoriesAsync(
+    public static async Task<Dictionary<string, VersionHistory>?> ReadHistoriesAsync(
         IEnumerable<string> values, IReadOnlyList<string> orgIds, string option, TextWriter stderr, CancellationToken cancellationToken)
     {
         var files = await MapPerOrganizationAsync(values, orgIds, option, stderr);
@@ -263,7 +303,7 @@ internal sealed class PlanInputs
     }
 
     /// <summary>Maps "[ORGID=]FILE" values to organizations; ORGID= may be left out when there is one organization.</summary>
-    private static async Task<Dictionary<string, string>?> MapPerOrganizationAsync(
+    public static async Task<Dictionary<string, string>?> MapPerOrganizationAsync(
         IEnumerable<string> values, IReadOnlyList<string> orgIds, string option, TextWriter stderr)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -51,7 +51,7 @@ public sealed class OcmClient : IOcmFleetReader, IOcmActionApplier, IDisposable
         _apiClient = new HttpClient(
             new ResilienceHandler(new OcmResilience(options, time, logger, retryCreates: false).For)
             {
-                InnerHandler = new ConcurrencyLimitingHandler(options.MaxConcurrency)
+                InnerHandler = new ConcurrencyLimitingHandler(options.MaxRequestsInFlight)
                 {
                     InnerHandler = new BearerTokenHandler(_tokens)
                     {
@@ -66,7 +66,7 @@ public sealed class OcmClient : IOcmFleetReader, IOcmActionApplier, IDisposable
         Configure(_apiClient, options);
 
         _api = new OcmApi(new OcmHttp(_apiClient, options.BaseUrl, options.PageSize));
-        _fleet = new OcmFleetReader(_api, _counter, options.MaxConcurrency, logger);
+        _fleet = new OcmFleetReader(_api, _counter, options.MaxConcurrency, options.MaxOrganizationsInParallel, logger);
         _applier = new OcmActionApplier(_api, _counter, options.MaxConcurrency, options.RetryCount + 1, logger);
     }
 

@@ -16,7 +16,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task Examples_AreValid()
     {
-        var run = await CliRun.RunAsync("validate", Path.Combine(RepositoryRoot.Path, "examples"));
+        var run = await CliRun.RunAsync("validate", Path.Combine(Aus.TestKit.RepositoryPaths.Root, "examples"));
 
         run.Stderr.ShouldBeEmpty();
         run.Stdout.ShouldBe("8 files valid\n");

@@ -43,8 +43,7 @@ internal static class FleetReportMarkdownWriter
 
     private static string Table(IEnumerable<ClusterReportRow> rows)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("fields");
@@ -77,9 +76,7 @@ internal static class FleetReportMarkdownWriter
             json.WriteBoolean("filter", true);
             json.WriteString("caption", string.Empty);
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 
     /// <summary>"4.12.18 (3.25 🎉), 4.12.19 (0.0)": days as Python prints floats, with the marks of 17.5.</summary>

@@ -10,8 +10,7 @@ internal static class PlanJsonWriter
 {
     public static string Write(FleetPlan plan)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("now", TimeFormat.Format(plan.Now));
@@ -23,9 +22,7 @@ internal static class PlanJsonWriter
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }) + "\n";
     }
 
     private static void WriteOrganization(Utf8JsonWriter json, OrganizationPlan organization)

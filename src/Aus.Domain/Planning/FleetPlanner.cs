@@ -128,6 +128,7 @@ public static class FleetPlanner
             Actions = result.Actions,
             Clusters = decisions,
             History = organization.CheckedIn,
+            VersionData = history,
             Report = result.Report,
             InheritsFrom = [.. policy.InheritVersionData.Select(i => i.Name ?? i.OrgId)],
         };

@@ -27,4 +27,10 @@ public sealed record OrganizationPlan
 
     /// <summary>The organization's own history after this pass's check-in: what is stored.</summary>
     public VersionHistory? History { get; init; }
+
+    /// <summary>
+    /// The version data the pass decided with: <see cref="History"/> plus what is inherited from
+    /// other organizations (for the remaining-soak-days metric). Null when the organization was not planned.
+    /// </summary>
+    public VersionHistory? VersionData { get; init; }
 }

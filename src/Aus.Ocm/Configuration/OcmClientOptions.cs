@@ -23,8 +23,17 @@ public sealed record OcmClientOptions
     /// <summary>Time allowed for one HTTP attempt (the reference uses 60 s).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How many per-cluster calls run at once.</summary>
+    /// <summary>How many per-cluster calls of one organization run at once.</summary>
     public int MaxConcurrency { get; init; } = 8;
+
+    /// <summary>
+    /// How many organizations are read at once; requests in flight never exceed this times
+    /// <see cref="MaxConcurrency"/>, so a large fleet is neither sequential nor a flood.
+    /// </summary>
+    public int MaxOrganizationsInParallel { get; init; } = 4;
+
+    /// <summary>The most requests in flight at any moment.</summary>
+    public int MaxRequestsInFlight => MaxConcurrency * MaxOrganizationsInParallel;
 
     /// <summary>How many times an idempotent read is retried after a transient failure.</summary>
     public int RetryCount { get; init; } = 3;
@@ -56,6 +65,11 @@ public sealed record OcmClientOptions
         if (MaxConcurrency < 1)
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"max concurrency {MaxConcurrency} is not allowed; it must be at least 1"));
+        }
+
+        if (MaxOrganizationsInParallel < 1)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"organizations in parallel {MaxOrganizationsInParallel} is not allowed; it must be at least 1"));
         }
 
         if (RetryCount < 0)

@@ -13,7 +13,7 @@ namespace Aus.Ocm.Fleet;
 /// one policy list per pool), one state read per classic policy, and gate agreements only where a
 /// gate can apply. Per-cluster reads run in parallel, bounded by the configured concurrency.
 /// </summary>
-internal sealed class OcmFleetReader(OcmApi api, OcmCallCounter counter, int maxConcurrency, ILogger logger)
+internal sealed class OcmFleetReader(OcmApi api, OcmCallCounter counter, int maxConcurrency, int maxOrganizations, ILogger logger)
 {
     public async Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ internal sealed class OcmFleetReader(OcmApi api, OcmCallCounter counter, int max
         var outcomes = new (FleetOrganization? Organization, OcmOrganizationError? Error)[distinct.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, distinct.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = maxOrganizations, CancellationToken = cancellationToken },
             async (index, ct) => outcomes[index] = await ReadOrganizationAsync(distinct[index], versionGates, ct).ConfigureAwait(false))
             .ConfigureAwait(false);
 

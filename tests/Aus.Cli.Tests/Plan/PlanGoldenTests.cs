@@ -30,7 +30,7 @@ public sealed class PlanGoldenTests
             args.AddRange(["--history", history]);
         }
 
-        var (exitCode, stdout, stderr) = await CliRunner.RunAsync([.. args]);
+        var (exitCode, stdout, stderr) = await CliRun.RunAsync([.. args]);
 
         stderr.ShouldBeEmpty();
         exitCode.ShouldBe(0);

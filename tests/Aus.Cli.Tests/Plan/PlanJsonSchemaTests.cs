@@ -13,7 +13,7 @@ public sealed class PlanJsonSchemaTests
     public async Task PlanJson_OnExample_MatchesTheSchema(string example)
     {
         List<string> args = ["plan", "--config", RepositoryPaths.Example($"{example}-org.yaml"), "--fleet", RepositoryPaths.Example($"{example}-fleet.yaml"), "--now", "2026-11-23T12:00:00Z", "-o", "json"];
-        var (_, stdout, _) = await CliRunner.RunAsync([.. args]);
+        var (_, stdout, _) = await CliRun.RunAsync([.. args]);
         var schema = await LoadSchemaAsync();
 
         schema.Validate(stdout).ShouldBeEmpty();
@@ -62,7 +62,7 @@ public sealed class PlanJsonSchemaTests
               - {name: two, channel: stable-4.16, version: 4.16.8, availableUpgrades: [4.16.9]}
             """);
 
-        var (exitCode, stdout, _) = await CliRunner.RunAsync("plan", "--config", org, "--fleet", fleet, "--now", "2026-11-23T12:00:00Z", "-o", "json");
+        var (exitCode, stdout, _) = await CliRun.RunAsync("plan", "--config", org, "--fleet", fleet, "--now", "2026-11-23T12:00:00Z", "-o", "json");
         var schema = await LoadSchemaAsync();
 
         exitCode.ShouldBe(1);

@@ -12,7 +12,7 @@ public sealed class FleetReaderTests
     [Fact]
     public void Example_IsValid()
     {
-        var path = Path.Combine(RepositoryRoot.Path, "examples", "sectors-fleet.yaml");
+        var path = Path.Combine(Aus.TestKit.RepositoryPaths.Root, "examples", "sectors-fleet.yaml");
 
         var document = FleetReader.Read(File.ReadAllText(path), "sectors-fleet.yaml");
 

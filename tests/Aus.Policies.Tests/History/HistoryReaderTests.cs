@@ -11,7 +11,7 @@ public sealed class HistoryReaderTests
     [Fact]
     public void Example_IsValid()
     {
-        var path = Path.Combine(RepositoryRoot.Path, "examples", "sectors-history.json");
+        var path = Path.Combine(Aus.TestKit.RepositoryPaths.Root, "examples", "sectors-history.json");
 
         var document = HistoryReader.Read(File.ReadAllText(path), "sectors-history.json");
 

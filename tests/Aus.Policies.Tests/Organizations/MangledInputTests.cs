@@ -13,7 +13,7 @@ public sealed class MangledInputTests
     [InlineData("sectors-fleet.yaml")]
     public void Readers_NeverThrow_OnMangledExamples(string example)
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "examples", example));
+        var text = File.ReadAllText(Path.Combine(Aus.TestKit.RepositoryPaths.Root, "examples", example));
         var random = new Random(20261123);
         for (var i = 0; i < 600; i++)
         {

@@ -42,7 +42,7 @@ public sealed class OrganizationReaderTests
     [InlineData("sectors-org.yaml", "sectors-org", 6)]
     public void Examples_AreValid(string file, string name, int clusters)
     {
-        var path = Path.Combine(RepositoryRoot.Path, "examples", file);
+        var path = Path.Combine(Aus.TestKit.RepositoryPaths.Root, "examples", file);
 
         var document = OrganizationReader.Read(File.ReadAllText(path), file);
 
@@ -55,7 +55,7 @@ public sealed class OrganizationReaderTests
     [Fact]
     public async Task ReadFileAsync_ReadsTheFileAndNamesItInDiagnostics()
     {
-        var path = Path.Combine(RepositoryRoot.Path, "examples", "sectors-org.yaml");
+        var path = Path.Combine(Aus.TestKit.RepositoryPaths.Root, "examples", "sectors-org.yaml");
 
         var document = await OrganizationReader.ReadFileAsync(path, CancellationToken.None);
 

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Aus.Simulator;
+
+namespace Aus.Benchmarks;
+
+/// <summary>
+/// One `aus run` pass (the real command, a child process) over a large fleet served by the OCM
+/// simulator with a fixed latency per request: wall time and requests per endpoint.
+/// </summary>
+public static class OcmPassBenchmark
+{
+    public static async Task<int> RunAsync(int clusters, int organizations, int latencyMs, string ausDll)
+    {
+        var directory = Directory.CreateTempSubdirectory("aus-bench-ocm-");
+        try
+        {
+            var configDirectory = Directory.CreateDirectory(Path.Combine(directory.FullName, "policies"));
+            var fleetPath = Path.Combine(directory.FullName, "fleet.yaml");
+            await File.WriteAllTextAsync(fleetPath, WriteFleet(clusters, organizations, configDirectory.FullName));
+            var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+            await using var simulator = await OcmSimulator.StartAsync(new SimulatorOptions { FleetPath = fleetPath, InitialTime = now }, CancellationToken.None);
+            simulator.Faults = new FaultSettings { LatencyMs = latencyMs };
+
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { ausDll, "run", "--config", configDirectory.FullName, "--now", "2026-11-23T12:00:00Z" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment["OCM_URL"] = simulator.BaseUrl.ToString();
+            start.Environment["OCM_TOKEN_URL"] = simulator.TokenUrl.ToString();
+            start.Environment["OCM_CLIENT_ID"] = simulator.ClientId;
+            start.Environment["OCM_CLIENT_SECRET"] = simulator.ClientSecret;
+            start.Environment["AUS_STATE"] = Path.Combine(directory.FullName, "state.db");
+            var watch = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            watch.Stop();
+            var summary = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"aus run: {clusters} clusters in {organizations} organizations, {latencyMs} ms per request: exit {process.ExitCode}, {watch.Elapsed.TotalSeconds:F1} s wall"));
+            Console.WriteLine(summary);
+            var errors = await stderr;
+            if (errors.Length > 0)
+            {
+                Console.WriteLine(errors[..Math.Min(errors.Length, 2000)]);
+            }
+
+            Console.WriteLine("requests by endpoint and status (simulator's count):");
+            var stats = JsonNode.Parse(await new HttpClient().GetStringAsync(new Uri(simulator.BaseUrl, "/_sim/stats")))!;
+            foreach (var (endpoint, value) in stats["endpoints"]!.AsObject().OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                Console.WriteLine($"  {endpoint}: {value!["byStatus"]!.ToJsonString()}");
+            }
+
+            Console.WriteLine($"  total: {stats["total"]}");
+            return process.ExitCode;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A fleet of classic clusters (every 20th a hosted control plane with two node pools), one in ten
+    /// already upgrading, with a 4.17 gate offered to a quarter of them; and one policy file per organization.
+    /// </summary>
+    private static string WriteFleet(int clusters, int organizations, string policyDirectory)
+    {
+        var perOrganization = clusters / organizations;
+        var fleet = new StringBuilder();
+        fleet.Append("versionGates:\n- {id: gate-417, versionRawIdPrefix: \"4.17\", label: api.openshift.com/gate-ocp, stsOnly: false}\norganizations:\n");
+        for (var org = 0; org < organizations; org++)
+        {
+            var orgId = $"org-{org:D3}";
+            var policy = new StringBuilder();
+            policy.Append(CultureInfo.InvariantCulture, $"name: bench-{org:D3}\norgId: {orgId}\nblockedVersions: ['^.*-rc\\..*$']\n");
+            policy.Append("upgradePolicyAllowedWorkloads: [api, ingest, web]\nupgradePolicyAllowedMutexes: [blue, green]\n");
+            policy.Append("sectors:\n- name: stage\n- name: prod-blue\n  dependencies: [{name: stage}]\n- name: prod-green\n  dependencies: [{name: prod-blue}]\nupgradePolicyClusters:\n");
+            fleet.Append(CultureInfo.InvariantCulture, $"- orgId: {orgId}\n  clusters:\n");
+            for (var i = 0; i < perOrganization; i++)
+            {
+                var name = $"c{org:D3}-{i:D3}";
+                var sector = (i % 3) switch { 0 => "stage", 1 => "prod-blue", _ => "prod-green" };
+                var mutex = sector == "stage" ? string.Empty : $", mutexes: [{(sector == "prod-blue" ? "blue" : "green")}]";
+                policy.Append(CultureInfo.InvariantCulture, $"- name: {name}\n  upgradePolicy: {{workloads: [{(i % 2 == 0 ? "api" : "web")}], schedule: '0 * * * *', conditions: {{soakDays: {(sector == "stage" ? 0 : 7)}, sector: {sector}{mutex}}}}}\n");
+                var current = 5 + (i % 5);
+                var upgrades = string.Join(", ", Enumerable.Range(current + 1, 10).Select(z => $"4.16.{z}"));
+                if (i % 4 == 0)
+                {
+                    upgrades += ", 4.17.1";
+                }
+
+                var hcp = i % 20 == 19;
+                fleet.Append(CultureInfo.InvariantCulture, $"  - name: {name}\n    product: {(hcp ? "rosa" : "osd")}\n    hypershift: {(hcp ? "true" : "false")}\n    channel: stable-4.16\n    version: 4.16.{current}\n    availableUpgrades: [{upgrades}]\n");
+                if (hcp)
+                {
+                    fleet.Append(CultureInfo.InvariantCulture, $"    nodePools: [{{id: workers, version: 4.16.{current}}}, {{id: infra, version: 4.16.{current}}}]\n");
+                }
+                else if (i % 10 == 3)
+                {
+                    fleet.Append(CultureInfo.InvariantCulture, $"    upgradePolicies: [{{id: p-{name}, version: 4.16.{current + 1}, scheduleType: manual, nextRun: 2026-11-23T13:00:00Z, state: scheduled}}]\n");
+                }
+            }
+
+            File.WriteAllText(Path.Combine(policyDirectory, $"{orgId}.yaml"), policy.ToString());
+        }
+
+        return fleet.ToString();
+    }
+}

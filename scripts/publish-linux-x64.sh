@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# A self-contained, single-file aus for linux-x64: it needs no .NET where it runs.
+# Usage: scripts/publish-linux-x64.sh [OUTPUT_DIR]   (default: artifacts/linux-x64)
+# The output holds `aus` and `libe_sqlite3.so` (SQLite's native library, loaded from beside `aus`);
+# copy both. Restoring needs the .NET runtime packs for linux-x64 from NuGet the first time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-artifacts/linux-x64}"
+# Intermediate files go to a directory of their own, so the publish never disturbs the clone's
+# bin/ and obj/ (a runtime-specific restore would otherwise rewrite every project.assets.json).
+build=$(mktemp -d)
+trap 'rm -rf "$build"' EXIT
+dotnet publish src/Aus.Cli -c Release -r linux-x64 --self-contained --artifacts-path "$build" \
+  -p:PublishSingleFile=true -p:DebugType=none -o "$out"
+echo "$out/aus"

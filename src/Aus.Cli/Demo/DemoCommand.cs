@@ -1,0 +1,166 @@
+using System.CommandLine;
+using System.Globalization;
+using Aus.Domain.Versions;
+using Aus.Simulator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Spectre.Console;
+
+namespace Aus.Cli.Demo;
+
+/// <summary>
+/// `aus demo`: a rollout in front of you. The OCM simulator runs in process, a new release is
+/// published, and the real reconcile loop takes it through the fleet on an accelerated clock.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(TimeProvider time)
+    {
+        var config = new Option<string[]>("--config")
+        {
+            Description = "Organization files (or directories of them) instead of the built-in sectors example; needs --fleet.",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var fleet = new Option<string?>("--fleet") { Description = "The fleet snapshot that seeds the simulator (with --config).", HelpName = "FILE" };
+        var history = new Option<string[]>("--history")
+        {
+            Description = "[ORGID=]FILE: the soak history to start from (with --config).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var release = new Option<string>("--release")
+        {
+            Description = "The release OCM publishes at the start.",
+            HelpName = "VERSION",
+            DefaultValueFactory = _ => DemoSettings.DefaultRelease,
+        };
+        var channels = new Option<string[]>("--channel")
+        {
+            Description = "The channels the release is published in (default: stable-MAJOR.MINOR of the release).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var passMinutes = new Option<double>("--pass-minutes")
+        {
+            Description = "Simulated minutes between two reconcile passes.",
+            DefaultValueFactory = _ => 60,
+        };
+        var upgradeMinutes = new Option<double>("--upgrade-minutes")
+        {
+            Description = "Simulated minutes an upgrade takes in OCM.",
+            DefaultValueFactory = _ => 90,
+        };
+        var speed = new Option<double>("--speed")
+        {
+            Description = "Simulated hours per real second; 0 runs the passes without pauses.",
+            DefaultValueFactory = _ => DemoSettings.DefaultSpeed,
+        };
+        var days = new Option<double>("--days")
+        {
+            Description = "Stop after this many simulated days even if the rollout is not complete.",
+            DefaultValueFactory = _ => 30,
+        };
+        var start = new Option<string?>("--start") { Description = "Virtual time of the first pass (RFC 3339 UTC; default: the history's check-in, else the current hour).", HelpName = "TIME" };
+        var report = new Option<string?>("--report") { Description = "Write the fleet upgrade-policies report (markdown) here at the end.", HelpName = "FILE" };
+        var plain = new Option<bool>("--plain") { Description = "Plain lines instead of the live view (the default when the output is not a terminal)." };
+        var command = new Command(
+            "demo",
+            "Watch a rollout: the OCM simulator in process, a new release published, and the real reconcile loop taking it through stage, then prod, on an accelerated clock.")
+        {
+            config, fleet, history, release, channels, passMinutes, upgradeMinutes, speed, days, start, report, plain,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var problems = new List<string>();
+            var releaseText = parse.GetValue(release)!;
+            if (!OpenShiftVersion.TryParse(releaseText, out _))
+            {
+                problems.Add($"--release '{releaseText}' is not a version; write it like 4.16.10");
+            }
+
+            Positive(problems, "--pass-minutes", parse.GetValue(passMinutes));
+            Positive(problems, "--upgrade-minutes", parse.GetValue(upgradeMinutes));
+            Positive(problems, "--days", parse.GetValue(days));
+            if (parse.GetValue(speed) is var pace && (pace < 0 || double.IsNaN(pace) || double.IsInfinity(pace)))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"--speed {pace} must be 0 (no pauses) or a positive number of simulated hours per second"));
+            }
+
+            DateTimeOffset? startTime = null;
+            if (parse.GetValue(start) is { } startText)
+            {
+                startTime = PlanInputs.ParseNow(startText, time, TextWriter.Null);
+                if (startTime is null)
+                {
+                    problems.Add($"--start '{startText}' is not an RFC 3339 time; write it like 2026-11-23T12:00:00Z");
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems)
+                {
+                    await stderr.WriteLineAsync($"aus: error: {problem}");
+                }
+
+                return ExitCodes.Usage;
+            }
+
+            var settings = new DemoSettings
+            {
+                ConfigPaths = parse.GetValue(config) ?? [],
+                FleetPath = parse.GetValue(fleet),
+                HistoryPaths = parse.GetValue(history) ?? [],
+                Release = releaseText,
+                Channels = parse.GetValue(channels) ?? [],
+                PassInterval = TimeSpan.FromMinutes(parse.GetValue(passMinutes)),
+                UpgradeDuration = TimeSpan.FromMinutes(parse.GetValue(upgradeMinutes)),
+                Speed = parse.GetValue(speed),
+                Days = parse.GetValue(days),
+                Start = startTime,
+                ReportPath = parse.GetValue(report),
+            };
+            var (inputs, exitCode) = await DemoInputs.LoadAsync(settings, stderr, cancellationToken);
+            if (inputs is null)
+            {
+                return exitCode;
+            }
+
+            var live = !parse.GetValue(plain) && IsTerminal(stdout);
+            IDemoDisplay display = live
+                ? new LiveDemoDisplay(AnsiConsole.Console)
+                : new PlainDemoDisplay(stdout);
+
+            // The live view owns the terminal: log lines would tear it, and every failure is shown in it anyway.
+            using var logging = live ? NullLoggerFactory.Instance : AusLogging.Create(LogLevel.Warning);
+            try
+            {
+                var result = await new DemoRunner(settings, inputs, display, time, logging).RunAsync(cancellationToken);
+                if (settings.ReportPath is not null)
+                {
+                    await stderr.WriteLineAsync($"aus: wrote the fleet report to {settings.ReportPath}");
+                }
+
+                return result.Transitions.Any(t => t.State == "failed") ? ExitCodes.Invalid : ExitCodes.Success;
+            }
+            catch (SimulatorConfigurationException e)
+            {
+                await stderr.WriteLineAsync(e.Message.StartsWith("(fleet)", StringComparison.Ordinal) ? settings.FleetPath + e.Message["(fleet)".Length..] : e.Message);
+                return ExitCodes.Usage;
+            }
+        });
+        return command;
+    }
+
+    private static void Positive(List<string> problems, string option, double value)
+    {
+        if (!(value > 0) || double.IsInfinity(value))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{option} {value} must be a positive number"));
+        }
+    }
+
+    private static bool IsTerminal(TextWriter output) =>
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+}

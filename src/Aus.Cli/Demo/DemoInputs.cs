@@ -1,0 +1,104 @@
+using System.Reflection;
+using Aus.Domain.History;
+using Aus.Policies.History;
+using Aus.Policies.Organizations;
+
+namespace Aus.Cli.Demo;
+
+/// <summary>
+/// What the demo runs on: organization files, the fleet that seeds the simulator and the soak
+/// histories to start from. Without --config/--fleet these are the sectors example, built into
+/// the executable so that the demo also works from an installed tool, far from a clone.
+/// </summary>
+internal sealed record DemoInputs(IReadOnlyList<OrganizationDocument> Documents, string FleetYaml, string FleetSource, IReadOnlyDictionary<string, VersionHistory> Histories)
+{
+    private const string ResourcePrefix = "Aus.Cli.Demo.";
+
+    public static async Task<(DemoInputs? Inputs, int ExitCode)> LoadAsync(DemoSettings settings, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (settings.UsesBundledExample)
+        {
+            if (settings.HistoryPaths.Count > 0)
+            {
+                await stderr.WriteLineAsync("aus: error: --history goes with --config and --fleet; the built-in example brings its own history");
+                return (null, ExitCodes.Usage);
+            }
+
+            var document = OrganizationReader.Read(Resource("sectors-org.yaml"), "sectors-org.yaml (built in)");
+            var history = VersionHistoryJson.Read(Resource("sectors-history.json"), out var problems)
+                ?? throw new InvalidOperationException("the built-in sectors history is invalid: " + string.Join("; ", problems));
+            var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal) { [document.Policy!.OrgId] = history };
+            return (new DemoInputs([document], Resource("sectors-fleet.yaml"), "sectors-fleet.yaml (built in)", histories), ExitCodes.Success);
+        }
+
+        if (settings.ConfigPaths.Count == 0 || settings.FleetPath is null)
+        {
+            await stderr.WriteLineAsync("aus: error: --config and --fleet go together: the organization files and the fleet that seeds the simulator");
+            return (null, ExitCodes.Usage);
+        }
+
+        var (documents, exitCode) = await PlanInputs.LoadOrganizationsAsync(settings.ConfigPaths, stderr, cancellationToken);
+        if (documents is null)
+        {
+            return (null, exitCode);
+        }
+
+        if (documents.Any(d => d.HasErrors))
+        {
+            await stderr.WriteLineAsync("aus: error: the organization files have errors (above); aus would not act on them, so there is nothing to show");
+            return (null, ExitCodes.Invalid);
+        }
+
+        var orgIds = documents.Select(d => d.Policy!.OrgId).ToList();
+        var loaded = await PlanInputs.ReadHistoriesAsync(settings.HistoryPaths, orgIds, "--history", stderr, cancellationToken);
+        if (loaded is null)
+        {
+            return (null, ExitCodes.Usage);
+        }
+
+        string fleet;
+        try
+        {
+            fleet = await File.ReadAllTextAsync(settings.FleetPath, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"aus: error: {settings.FleetPath}: cannot read the fleet file: {e.Message}");
+            return (null, ExitCodes.Usage);
+        }
+
+        return (new DemoInputs(documents, fleet, settings.FleetPath, loaded), ExitCodes.Success);
+    }
+
+    /// <summary>The first pass's time: as asked, else the latest check-in (so no soak time is invented), else the current hour.</summary>
+    public DateTimeOffset StartTime(DemoSettings settings, TimeProvider time)
+    {
+        if (settings.Start is { } start)
+        {
+            return start;
+        }
+
+        var checkIns = Histories.Values.Where(h => h.CheckIn is not null).Select(h => h.CheckIn!.Value.ToUniversalTime()).ToList();
+        if (checkIns.Count > 0)
+        {
+            return RoundUpToHour(checkIns.Max());
+        }
+
+        var now = time.GetUtcNow();
+        return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
+    }
+
+    private static DateTimeOffset RoundUpToHour(DateTimeOffset time)
+    {
+        var hour = new DateTimeOffset(time.Year, time.Month, time.Day, time.Hour, 0, 0, TimeSpan.Zero);
+        return hour == time ? hour : hour.AddHours(1);
+    }
+
+    private static string Resource(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourcePrefix + name)
+            ?? throw new InvalidOperationException($"the built-in example {name} is missing from the executable");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

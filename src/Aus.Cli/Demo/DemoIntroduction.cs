@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+
+namespace Aus.Cli.Demo;
+
+/// <summary>What the demo tells before the first pass: what runs where, and what will be rolled out.</summary>
+internal sealed record DemoIntroduction
+{
+    public required string OcmUrl { get; init; }
+
+    public required string StatePath { get; init; }
+
+    public required string Release { get; init; }
+
+    public required IReadOnlyList<string> Channels { get; init; }
+
+    public required DateTimeOffset Start { get; init; }
+
+    public required TimeSpan PassInterval { get; init; }
+
+    public required double Speed { get; init; }
+
+    public required double Days { get; init; }
+
+    /// <summary>One line per organization: its clusters by sector, in dependency order.</summary>
+    public ImmutableArray<string> Organizations { get; init; } = [];
+
+    /// <summary>The soak days the clusters require, per workload (highest), to show the release's progress against.</summary>
+    public ImmutableSortedDictionary<string, int> RequiredSoak { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Aus.Simulator;
+
+namespace Aus.Cli.Demo;
+
+/// <summary>The outcome of a demo run: the rollout per cluster, every OCM transition, and the final OCM state.</summary>
+internal sealed record DemoResult
+{
+    public required string Release { get; init; }
+
+    public required DateTimeOffset Start { get; init; }
+
+    public required DateTimeOffset End { get; init; }
+
+    public required int Passes { get; init; }
+
+    /// <summary>Every cluster the release is offered to runs it.</summary>
+    public required bool Converged { get; init; }
+
+    public ImmutableArray<DemoClusterSummary> Clusters { get; init; } = [];
+
+    public ImmutableArray<SimEvent> Transitions { get; init; } = [];
+
+    /// <summary>The simulator's state at the end, as GET /_sim/fleet returns it.</summary>
+    public string FinalFleetJson { get; init; } = "{}";
+
+    /// <summary>When the last cluster got the release, measured from the start; null unless converged.</summary>
+    public TimeSpan? RolloutTime =>
+        Converged && Clusters.Any(c => c.ReleaseAt is not null)
+            ? Clusters.Where(c => c.ReleaseAt is not null).Max(c => c.ReleaseAt!.Value) - Start
+            : null;
+}

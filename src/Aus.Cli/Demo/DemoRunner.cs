@@ -1,0 +1,344 @@
+using System.Collections.Immutable;
+using Aus.Cli.Output;
+using Aus.Cli.Reconcile;
+using Aus.Domain.Fleet;
+using Aus.Domain.Planning;
+using Aus.Domain.Policies;
+using Aus.Domain.Versions;
+using Aus.Ocm;
+using Aus.Ocm.Actions;
+using Aus.Ocm.Configuration;
+using Aus.Policies.Organizations;
+using Aus.Simulator;
+using Aus.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Aus.Cli.Demo;
+
+/// <summary>
+/// Runs the demo: the OCM simulator in process, a SQLite store in a temporary directory, and the
+/// same <see cref="Reconciler"/> that `aus run` and `aus serve` use, pass after pass on the
+/// simulator's virtual clock, until every cluster the release is offered to runs it.
+/// </summary>
+internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemoDisplay display, TimeProvider time, ILoggerFactory loggerFactory)
+{
+    private const string Owner = "aus-demo";
+
+    public async Task<DemoResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var start = inputs.StartTime(settings, time);
+        var channels = ReleaseChannels(settings);
+        await using var simulator = await OcmSimulator.StartAsync(
+            new SimulatorOptions { FleetYaml = inputs.FleetYaml, InitialTime = start, UpgradeDuration = settings.UpgradeDuration },
+            cancellationToken);
+        simulator.AddRelease(settings.Release, channels);
+
+        var directory = Directory.CreateTempSubdirectory("aus-demo-");
+        try
+        {
+            var statePath = Path.Combine(directory.FullName, "state.db");
+            return await RunAsync(simulator, statePath, start, channels, cancellationToken);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private async Task<DemoResult> RunAsync(OcmSimulator simulator, string statePath, DateTimeOffset start, IReadOnlyList<string> channels, CancellationToken cancellationToken)
+    {
+        if (!StateLocation.TryParse(statePath, out var location, out var error))
+        {
+            throw new InvalidOperationException($"the demo's state file {statePath} is not usable: {error}");
+        }
+
+        await using var store = await StateStore.OpenAsync(location!, new StateStoreOptions { ExclusiveProcess = true }, cancellationToken);
+        await store.ImportHistoriesAsync(
+            [.. inputs.Histories.Select(h => new StoredHistory(new HistoryKey(EnvironmentOf(h.Key), h.Key), h.Value))],
+            cancellationToken);
+
+        using var client = CreateClient(simulator);
+        var documents = inputs.Documents;
+        var policies = documents.SelectMany(d => d.Policy!.Clusters).GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var release = OpenShiftVersion.Parse(settings.Release);
+
+        // The clusters the release is offered to (their channel is one it is in): the rollout is over when they all run it.
+        var initial = await client.ReadFleetAsync([.. documents.Select(d => d.Policy!.OrgId)], cancellationToken);
+        var ocmClusters = initial.Snapshot.Organizations.SelectMany(o => o.Clusters).Where(c => policies.ContainsKey(c.Name)).ToList();
+        var inScope = ocmClusters.Where(c => c.AvailableUpgrades.Contains(release) || c.Version.CompareTo(release) >= 0).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var versions = ocmClusters.ToDictionary(c => c.Name, c => c.Version.ToString(), StringComparer.Ordinal);
+        var fromVersions = new Dictionary<string, string>(versions, StringComparer.Ordinal);
+        var upgrading = new Dictionary<string, string>(StringComparer.Ordinal);
+        var releaseAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var soakWhenScheduled = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var cluster in ocmClusters.Where(c => c.Version.CompareTo(release) >= 0))
+        {
+            releaseAt[cluster.Name] = start;
+        }
+
+        await display.StartAsync(Introduce(simulator, statePath, start, channels, documents), cancellationToken);
+
+        var reconciler = new Reconciler(client, client, new StorePassState(store, Owner), new ReconcileSettings(), loggerFactory.CreateLogger("aus.demo"));
+        var horizon = start + TimeSpan.FromDays(settings.Days);
+        var transitions = ImmutableArray.CreateBuilder<SimEvent>();
+        var passes = 0;
+        var converged = Converged(inScope, releaseAt);
+        try
+        {
+            while (!converged && simulator.Clock.Now + settings.PassInterval <= horizon)
+            {
+                passes++;
+                var now = simulator.Clock.Now;
+                var report = await reconciler.RunPassAsync(documents, now, cancellationToken);
+                var pass = Describe(report, passes, start, policies, versions, upgrading, soakWhenScheduled);
+
+                var events = simulator.Clock.Advance(settings.PassInterval);
+                foreach (var e in events)
+                {
+                    Track(e, release, versions, upgrading, releaseAt);
+                }
+
+                transitions.AddRange(events);
+                await display.ShowPassAsync(pass with { Transitions = [.. events] }, cancellationToken);
+                converged = Converged(inScope, releaseAt);
+                if (!converged && settings.PassPause > TimeSpan.Zero)
+                {
+                    await Task.Delay(settings.PassPause, time, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C: show how far the rollout got.
+        }
+
+        if (settings.ReportPath is not null)
+        {
+            await WriteReportAsync(client, store, documents, simulator.Clock.Now, settings.ReportPath, CancellationToken.None);
+        }
+
+        var result = new DemoResult
+        {
+            Release = settings.Release,
+            Start = start,
+            End = simulator.Clock.Now,
+            Passes = passes,
+            Converged = converged,
+            Transitions = transitions.ToImmutable(),
+            FinalFleetJson = simulator.FleetJson(),
+            Clusters =
+            [
+                .. policies.Values.Select(p => new DemoClusterSummary
+                {
+                    Name = p.Name,
+                    Sector = p.Sector?.Value,
+                    Mutexes = [.. p.Mutexes.Select(m => m.Value)],
+                    FromVersion = fromVersions.GetValueOrDefault(p.Name),
+                    ReleaseAt = releaseAt.TryGetValue(p.Name, out var at) ? at : null,
+                    SoakDaysWhenScheduled = soakWhenScheduled.TryGetValue(p.Name, out var soak) ? soak : null,
+                    RequiredSoakDays = p.SoakDays,
+                    InScope = inScope.Contains(p.Name),
+                }),
+            ],
+        };
+        await display.FinishAsync(result, CancellationToken.None);
+        return result;
+    }
+
+    public static IReadOnlyList<string> ReleaseChannels(DemoSettings settings) =>
+        settings.Channels.Count > 0
+            ? settings.Channels
+            : [$"stable-{OpenShiftVersion.Parse(settings.Release).Major}.{OpenShiftVersion.Parse(settings.Release).Minor}"];
+
+    private static bool Converged(HashSet<string> inScope, Dictionary<string, DateTimeOffset> releaseAt) =>
+        inScope.Count > 0 && inScope.All(releaseAt.ContainsKey);
+
+    private static void Track(SimEvent e, OpenShiftVersion release, Dictionary<string, string> versions, Dictionary<string, string> upgrading, Dictionary<string, DateTimeOffset> releaseAt)
+    {
+        // Node-pool upgrades follow the control plane; the cluster's version is its control plane's.
+        if (e.NodePoolId is not null)
+        {
+            return;
+        }
+
+        switch (e.State)
+        {
+            case "started":
+                upgrading[e.ClusterName] = e.Version;
+                break;
+            case "completed":
+                upgrading.Remove(e.ClusterName);
+                versions[e.ClusterName] = e.Version;
+                if (OpenShiftVersion.TryParse(e.Version, out var version) && version.CompareTo(release) >= 0)
+                {
+                    releaseAt.TryAdd(e.ClusterName, e.At);
+                }
+
+                break;
+            default:
+                upgrading.Remove(e.ClusterName);
+                break;
+        }
+    }
+
+    private DemoPass Describe(
+        PassReport report,
+        int number,
+        DateTimeOffset start,
+        Dictionary<string, ClusterPolicy> policies,
+        Dictionary<string, string> versions,
+        Dictionary<string, string> upgrading,
+        Dictionary<string, double> soakWhenScheduled)
+    {
+        var clusters = ImmutableArray.CreateBuilder<DemoClusterState>();
+        var actions = ImmutableArray.CreateBuilder<string>();
+        var failures = ImmutableArray.CreateBuilder<string>();
+        var soak = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var organization in report.Organizations)
+        {
+            if (organization.Failure is not null)
+            {
+                failures.Add($"{organization.Name}: {organization.Failure}");
+            }
+
+            var plan = organization.Plan;
+            if (plan is null)
+            {
+                continue;
+            }
+
+            failures.AddRange(plan.Errors.Select(e => $"{organization.Name}: {(e.Cluster is null ? string.Empty : e.Cluster + ": ")}{e.Message}"));
+            foreach (var workload in policies.Values.SelectMany(p => p.Workloads).Distinct())
+            {
+                var days = plan.History?.SoakDays(settings.Release, workload) ?? 0;
+                soak[workload.Value] = Math.Max(soak.GetValueOrDefault(workload.Value), days);
+            }
+
+            foreach (var decision in plan.Clusters)
+            {
+                var policy = policies.GetValueOrDefault(decision.Name);
+                clusters.Add(new DemoClusterState
+                {
+                    Name = decision.Name,
+                    Sector = policy?.Sector?.Value,
+                    Mutexes = policy is null ? [] : [.. policy.Mutexes.Select(m => m.Value)],
+                    Version = versions.GetValueOrDefault(decision.Name) ?? decision.Version,
+                    Decision = decision.Decision,
+                    Reason = decision.Reason,
+                    TargetVersion = decision.TargetVersion,
+                    Detail = decision.Detail,
+                    Upgrading = upgrading.GetValueOrDefault(decision.Name),
+                });
+            }
+
+            foreach (var result in organization.Results)
+            {
+                actions.Add(result.Succeeded
+                    ? $"{PlanTableWriter.Describe(result.Action)}"
+                    : $"{PlanTableWriter.Describe(result.Action)} failed: {result.Outcome}: {result.Message}");
+                if (result.Succeeded && result.Action is CreateUpgradePolicy create && create.Version == settings.Release && policies.TryGetValue(create.Cluster, out var policy))
+                {
+                    soakWhenScheduled[create.Cluster] = policy.Workloads.Min(w => plan.History?.SoakDays(settings.Release, w) ?? 0);
+                }
+            }
+        }
+
+        return new DemoPass
+        {
+            Number = number,
+            Now = report.Now,
+            Elapsed = report.Now - start,
+            Clusters = [.. clusters.OrderBy(c => Order(c.Name))],
+            Actions = actions.ToImmutable(),
+            Failures = failures.ToImmutable(),
+            ReleaseSoak = soak.ToImmutableSortedDictionary(StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>Clusters in the order of the organization files (stage first in the example), not the planner's.</summary>
+    private int Order(string name)
+    {
+        var index = inputs.Documents.SelectMany(d => d.Policy!.Clusters).Select(c => c.Name).ToList().IndexOf(name);
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    private DemoIntroduction Introduce(OcmSimulator simulator, string statePath, DateTimeOffset start, IReadOnlyList<string> channels, IReadOnlyList<OrganizationDocument> documents) => new()
+    {
+        OcmUrl = simulator.BaseUrl.ToString().TrimEnd('/'),
+        StatePath = statePath,
+        Release = settings.Release,
+        Channels = channels,
+        Start = start,
+        PassInterval = settings.PassInterval,
+        Speed = settings.Speed,
+        Days = settings.Days,
+        Organizations = [.. documents.Select(d => DescribeOrganization(d.Policy!))],
+        RequiredSoak = documents
+            .SelectMany(d => d.Policy!.Clusters)
+            .SelectMany(c => c.Workloads.Select(w => (Workload: w.Value, Days: c.SoakDays ?? 0)))
+            .GroupBy(x => x.Workload, StringComparer.Ordinal)
+            .ToImmutableSortedDictionary(g => g.Key, g => g.Max(x => x.Days), StringComparer.Ordinal),
+    };
+
+    /// <summary>"sectors-org (org-sectors): stage [stage-1, stage-2] -> prod-blue [prod-1, prod-2]", sectors in dependency order.</summary>
+    private static string DescribeOrganization(OrganizationPolicy policy)
+    {
+        var depth = new Dictionary<SectorName, int>();
+        int Depth(SectorName name, int guard)
+        {
+            if (depth.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var sector = policy.Sectors.FirstOrDefault(s => s.Name == name);
+            var value = sector is null || sector.Dependencies.IsEmpty || guard > policy.Sectors.Length
+                ? 0
+                : 1 + sector.Dependencies.Max(d => Depth(d, guard + 1));
+            depth[name] = value;
+            return value;
+        }
+
+        var groups = policy.Clusters
+            .GroupBy(c => c.Sector)
+            .OrderBy(g => g.Key is { } s ? Depth(s, 0) : int.MaxValue)
+            .Select(g => $"{(g.Key is { } s ? s.Value : "no sector")} [{string.Join(", ", g.Select(c => c.Name))}]");
+        return $"{policy.Name} ({policy.OrgId}): {policy.Clusters.Length} clusters: {string.Join(" -> ", groups)}";
+    }
+
+    private string EnvironmentOf(string orgId) =>
+        inputs.Documents.FirstOrDefault(d => d.Policy!.OrgId == orgId)?.Policy!.Environment ?? OrganizationPolicy.DefaultEnvironment;
+
+    private static OcmClient CreateClient(OcmSimulator simulator)
+    {
+        // Only the simulator's credentials: the demo must never pick up OCM_* variables meant for a real OCM.
+        var options = OcmClientOptionsFactory.FromEnvironment(
+            name => name switch
+            {
+                OcmClientOptionsFactory.ClientIdVariable => simulator.ClientId,
+                OcmClientOptionsFactory.ClientSecretVariable => simulator.ClientSecret,
+                _ => null,
+            },
+            new OcmConnectionOverrides { OcmUrl = simulator.BaseUrl.ToString(), TokenUrl = simulator.TokenUrl.ToString() });
+        return OcmClient.Create(options.Options ?? throw new InvalidOperationException("simulator connection: " + string.Join("; ", options.Errors)));
+    }
+
+    private async Task WriteReportAsync(OcmClient client, IStateStore store, IReadOnlyList<OrganizationDocument> documents, DateTimeOffset now, string path, CancellationToken cancellationToken)
+    {
+        var fleet = await client.ReadFleetAsync([.. documents.Select(d => d.Policy!.OrgId)], cancellationToken);
+        var organizations = ImmutableArray.CreateBuilder<OrganizationInput>();
+        foreach (var document in documents)
+        {
+            organizations.Add(new OrganizationInput
+            {
+                Policy = document.Policy!,
+                ClusterNames = document.ClusterNames,
+                Warnings = [.. document.Warnings.Select(d => new OrganizationMessage(d.Cluster, d.Message))],
+                History = await store.GetHistoryAsync(new HistoryKey(document.Policy!.Environment, document.Policy.OrgId), cancellationToken),
+            });
+        }
+
+        var plan = FleetPlanner.Plan(new PlanRequest(organizations.ToImmutable(), fleet.Snapshot, now) { IncludeReport = true });
+        await AtomicFile.WriteAllTextAsync(path, FleetReportMarkdownWriter.Write(plan), cancellationToken);
+    }
+}

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using Aus.Cli.Output;
+using Aus.Cli.Reconcile;
+using Aus.Cli.Service;
+using Aus.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Aus.Cli;
+
+/// <summary>`aus run`: one reconcile pass: plan as `aus plan` does, apply the actions in OCM, keep the history.</summary>
+internal static class RunCommand
+{
+    public static Command Create(TimeProvider time)
+    {
+        var config = new Option<string[]>("--config")
+        {
+            HelpName = "FILE|DIR",
+            Description = "Organization policy files, or directories of them (*.yml, *.yaml, *.json); default: the settings file's policies.",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var settingsFile = ServiceStartup.SettingsOption();
+        var ocmUrl = new Option<string?>("--ocm-url") { HelpName = "URL", Description = "OCM API base URL (default: OCM_URL, else the settings file, else https://api.openshift.com)." };
+        var tokenUrl = new Option<string?>("--token-url") { HelpName = "URL", Description = "OAuth2 token endpoint (default: OCM_TOKEN_URL, else the settings file, else Red Hat SSO)." };
+        var state = StateStoreOption.Create();
+        var history = new Option<string[]>("--history")
+        {
+            HelpName = "[ORGID=]FILE",
+            Description = "Keep the soak history in files instead of the state store (read, then replaced after the pass).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var historyOut = new Option<string[]>("--history-out")
+        {
+            HelpName = "[ORGID=]FILE",
+            Description = "With --history, write the checked-in history here instead of back into the --history file.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var now = new Option<string?>("--now") { HelpName = "TIME", Description = "Run as of this RFC 3339 UTC time (for replays and simulators; default: the current time)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report; change nothing in OCM or in the store." };
+        var clock = ServiceStartup.ClockOption();
+        var command = new Command("run", "One reconcile pass: read the fleet from OCM, check soak data in, plan, create upgrade policies, switch channels, agree gates.")
+        {
+            config, settingsFile, ocmUrl, tokenUrl, state, history, historyOut, now, dryRun, clock,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            DateTimeOffset? at = null;
+            if (parse.GetValue(now) is { } nowText)
+            {
+                at = PlanInputs.ParseNow(nowText, time, stderr);
+                if (at is null)
+                {
+                    return ExitCodes.Usage;
+                }
+            }
+
+            var overrides = new SettingsOverrides
+            {
+                SettingsFile = parse.GetValue(settingsFile),
+                Policies = parse.GetValue(config) ?? [],
+                OcmUrl = parse.GetValue(ocmUrl),
+                TokenUrl = parse.GetValue(tokenUrl),
+                State = parse.GetValue(state),
+                DryRun = parse.GetValue(dryRun),
+                Clock = parse.GetValue(clock),
+            };
+            var (settings, documents, exitCode) = await ServiceStartup.PrepareAsync(overrides, stderr, cancellationToken);
+            if (settings is null || documents is null)
+            {
+                return exitCode;
+            }
+
+            var orgIds = documents.Select(d => d.Policy!.OrgId).ToList();
+            IStateStore? store = null;
+            IPassState passState;
+            var historyFiles = parse.GetValue(history) ?? [];
+            if (historyFiles.Length > 0)
+            {
+                var histories = await PlanInputs.ReadHistoriesAsync(historyFiles, orgIds, "--history", stderr, cancellationToken);
+                var inputs = await PlanInputs.MapPerOrganizationAsync(historyFiles, orgIds, "--history", stderr);
+                var outputs = await PlanInputs.MapPerOrganizationAsync(parse.GetValue(historyOut) ?? [], orgIds, "--history-out", stderr);
+                if (histories is null || inputs is null || outputs is null)
+                {
+                    return ExitCodes.Usage;
+                }
+
+                foreach (var (orgId, path) in inputs)
+                {
+                    outputs.TryAdd(orgId, path);
+                }
+
+                passState = new FilePassState(histories, outputs);
+            }
+            else
+            {
+                store = await ServiceStartup.OpenStoreAsync(settings, stderr, cancellationToken);
+                if (store is null)
+                {
+                    return ExitCodes.Invalid;
+                }
+
+                passState = new StorePassState(store, $"{Environment.MachineName}/{Environment.ProcessId}");
+            }
+
+            await using var storeScope = store;
+            using var logging = AusLogging.Create(LogLevel.Warning);
+            using var http = new HttpClient();
+            using var service = new ReconcileService(settings, documents, store, passState, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: false);
+            var report = await service.RunPassAsync(at, cancellationToken);
+            await stdout.WriteAsync(RunReportWriter.Write(report, settings.DryRun));
+            return report.Failed ? ExitCodes.Invalid : ExitCodes.Success;
+        });
+        return command;
+    }
+}

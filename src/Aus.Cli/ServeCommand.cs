@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Aus.Cli.Reconcile;
+using Aus.Cli.Service;
+using Microsoft.Extensions.Logging;
+
+namespace Aus.Cli;
+
+/// <summary>`aus serve`: a reconcile pass every interval, with /healthz, /readyz and /metrics; stops cleanly on SIGTERM.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(TimeProvider time)
+    {
+        var config = new Option<string[]>("--config")
+        {
+            Description = "Organization policy files, or directories of them (default: the settings file's policies).",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var settingsFile = ServiceStartup.SettingsOption();
+        var ocmUrl = new Option<string?>("--ocm-url") { Description = "OCM API base URL (default: OCM_URL, else the settings file, else https://api.openshift.com)." };
+        var tokenUrl = new Option<string?>("--token-url") { Description = "OAuth2 token endpoint (default: OCM_TOKEN_URL, else the settings file, else Red Hat SSO)." };
+        var state = StateStoreOption.Create();
+        var interval = new Option<string?>("--interval") { Description = "Time between passes, e.g. 5m, 30s (default: AUS_INTERVAL, else the settings file, else 5m).", HelpName = "DURATION" };
+        var listen = new Option<string?>("--listen") { Description = "Address of /healthz, /readyz, /metrics (default: AUS_LISTEN, else the settings file, else 127.0.0.1:9090).", HelpName = "ADDR:PORT" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report; change nothing in OCM or in the store." };
+        var clock = ServiceStartup.ClockOption();
+        var command = new Command("serve", "Reconcile on an interval as a service: a pass every interval, /healthz, /readyz and /metrics; SIGTERM stops it cleanly.")
+        {
+            config, settingsFile, ocmUrl, tokenUrl, state, interval, listen, dryRun, clock,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stderr = parse.InvocationConfiguration.Error;
+            var overrides = new SettingsOverrides
+            {
+                SettingsFile = parse.GetValue(settingsFile),
+                Policies = parse.GetValue(config) ?? [],
+                OcmUrl = parse.GetValue(ocmUrl),
+                TokenUrl = parse.GetValue(tokenUrl),
+                State = parse.GetValue(state),
+                Interval = parse.GetValue(interval),
+                Listen = parse.GetValue(listen),
+                DryRun = parse.GetValue(dryRun),
+                Clock = parse.GetValue(clock),
+            };
+            var (settings, documents, exitCode) = await ServiceStartup.PrepareAsync(overrides, stderr, cancellationToken);
+            if (settings is null || documents is null)
+            {
+                return exitCode;
+            }
+
+            var store = await ServiceStartup.OpenStoreAsync(settings, stderr, cancellationToken);
+            if (store is null)
+            {
+                return ExitCodes.Invalid;
+            }
+
+            await using (store)
+            {
+                using var logging = AusLogging.Create(LogLevel.Information);
+                using var http = new HttpClient();
+                var passState = new StorePassState(store, $"{Environment.MachineName}/{Environment.ProcessId}");
+                using var service = new ReconcileService(settings, documents, store, passState, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true);
+                ServiceHost host;
+                try
+                {
+                    host = await ServiceHost.StartAsync(service, store, time, logging, handleSignals: true, cancellationToken);
+                }
+                catch (IOException e)
+                {
+                    await stderr.WriteLineAsync($"aus: error: cannot listen on {settings.Listen}: {e.Message}");
+                    return ExitCodes.Usage;
+                }
+
+                await using (host)
+                {
+                    await stderr.WriteLineAsync($"aus: serving {documents.Count} organizations every {DurationText.Format(settings.Interval)} from {store.Description}; endpoints on {host.Address}");
+                    await host.WaitForShutdownAsync(CancellationToken.None);
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,275 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Aus.Cli.Reconcile;
+using Aus.Domain.History;
+using Aus.Domain.Planning;
+using Aus.Domain.Policies;
+using Aus.Domain.Reporting;
+using Aus.Ocm;
+using Aus.Ocm.Actions;
+using Prometheus;
+
+namespace Aus.Cli.Service;
+
+/// <summary>
+/// The service's Prometheus metrics: the reference's (reference-behaviour.md section 13) with the
+/// labels integration and ocm_env first, and aus's own. Gauges describe the last pass: every pass
+/// replaces the gauge series of its environment. Counters accumulate. One registry per instance, so
+/// several services (tests, replicas in one process) never share series.
+/// </summary>
+internal sealed class AusMetrics
+{
+    /// <summary>The integration label: this is the file-based organization flavour of the scheduler.</summary>
+    public const string Integration = "ocm-upgrade-scheduler-org";
+
+    private readonly object _sync = new();
+    private readonly Counter _environmentErrors;
+    private readonly Counter _reconciled;
+    private readonly Counter _reconcileErrors;
+    private readonly Counter _ocmRequests;
+    private readonly Counter _actions;
+    private readonly Counter _serviceLogs;
+    private readonly Counter _passes;
+    private readonly Histogram _passDuration;
+    private readonly Gauge _lastPass;
+    private readonly Gauge _lastPassOrganizations;
+    private readonly List<PassGauge> _gauges = [];
+    private readonly PassGauge _validationErrors;
+    private readonly PassGauge _clusterInfo;
+    private readonly PassGauge _health;
+    private readonly PassGauge _remainingSoak;
+    private readonly PassGauge _versionData;
+    private readonly PassGauge _missingGates;
+    private readonly PassGauge _channelSwitch;
+
+    public AusMetrics()
+    {
+        Registry = Metrics.NewCustomRegistry();
+        var factory = Metrics.WithCustomRegistry(Registry);
+        string[] Labels(params string[] own) => ["integration", "ocm_env", .. own];
+
+        _environmentErrors = factory.CreateCounter("aus_ocm_environment_errors_total", "Passes in which an OCM environment could not be processed.", Labels());
+        _reconciled = factory.CreateCounter("aus_organization_reconciled_total", "Organizations processed.", Labels("org_id"));
+        _reconcileErrors = factory.CreateCounter("aus_organization_reconcile_errors_total", "Organizations whose processing failed (OCM or store errors).", Labels("org_id"));
+        _ocmRequests = factory.CreateCounter("aus_ocm_requests_total", "HTTP requests to OCM by endpoint template and status.", Labels("endpoint", "status"));
+        _actions = factory.CreateCounter("aus_actions_total", "Actions carried out in OCM by kind and result.", Labels("kind", "result"));
+        _serviceLogs = factory.CreateCounter("aus_service_logs_sent_total", "Validation service logs posted to OCM.", Labels());
+        _passes = factory.CreateCounter("aus_passes_total", "Reconcile passes by result (ok, failed: an organization failed, error: the pass could not run).", ["integration", "result"]);
+        _passDuration = factory.CreateHistogram(
+            "aus_pass_duration_seconds",
+            "Duration of a reconcile pass per OCM environment.",
+            Labels(),
+            new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.05, 2, 14) });
+        _lastPass = factory.CreateGauge("aus_last_pass_timestamp_seconds", "Unix time at which the last pass ended (real time).", ["integration"]);
+        _lastPassOrganizations = factory.CreateGauge("aus_pass_organizations", "Organizations of the last pass by what this replica did with them.", Labels("state"));
+
+        _validationErrors = Pass(factory.CreateGauge("aus_organization_validation_errors", "Clusters with errors plus organization errors.", Labels("org_id")));
+        _clusterInfo = Pass(factory.CreateGauge(
+            "aus_cluster_upgrade_policy_info",
+            "A cluster's upgrade policy.",
+            Labels("cluster_uuid", "org_id", "org_name", "channel", "current_version", "cluster_name", "schedule", "sector", "mutexes", "soak_days", "workloads", "product", "hypershift")));
+        _health = Pass(factory.CreateGauge("aus_cluster_health_state", "1 when the health source reports no error for the cluster, else 0.", Labels("cluster_uuid", "health_source")));
+        _remainingSoak = Pass(factory.CreateGauge(
+            "aus_cluster_version_remaining_soak_days",
+            "Days an available upgrade still has to soak; -1 scheduled, -2 upgrading, -3 upgrading for 6 h or more, -4 blocked.",
+            Labels("cluster_uuid", "soaking_version")));
+        _versionData = Pass(factory.CreateGauge("aus_organization_version_data", "The organization's own soak days per version and workload.", Labels("org_id", "version", "workload")));
+        _missingGates = Pass(factory.CreateGauge("aus_cluster_missing_version_gate_agreements", "Version gate agreements a cluster still needs.", Labels("org_id", "cluster_uuid", "version_prefix")));
+        _channelSwitch = Pass(factory.CreateGauge("aus_cluster_channel_switch", "1 after a successful channel switch in the last pass.", Labels("org_id", "cluster_uuid", "from_channel", "to_channel")));
+    }
+
+    public CollectorRegistry Registry { get; }
+
+    /// <summary>Makes the environment's counters exist from the start (an alert on a missing series is brittle).</summary>
+    public void RegisterEnvironment(string environment)
+    {
+        _environmentErrors.WithLabels(Integration, environment).Inc(0);
+    }
+
+    public void EnvironmentFailed(string environment)
+    {
+        _environmentErrors.WithLabels(Integration, environment).Inc();
+    }
+
+    public void PassEnded(string result, DateTimeOffset at)
+    {
+        _passes.WithLabels(Integration, result).Inc();
+        _lastPass.WithLabels(Integration).Set(at.ToUnixTimeMilliseconds() / 1000.0);
+    }
+
+    public void OcmCalls(string environment, OcmCallCounts calls)
+    {
+        foreach (var call in calls.Calls)
+        {
+            _ocmRequests.WithLabels(Integration, environment, call.Endpoint, call.Status).Inc(call.Count);
+        }
+    }
+
+    /// <summary>Records one environment's pass and replaces that environment's gauges.</summary>
+    public void RecordPass(string environment, PassReport report, IReadOnlyDictionary<string, OrganizationPolicy> policies)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        lock (_sync)
+        {
+            foreach (var gauge in _gauges)
+            {
+                gauge.Begin(environment);
+            }
+
+            _passDuration.WithLabels(Integration, environment).Observe(report.Duration.TotalSeconds);
+            _lastPassOrganizations.WithLabels(Integration, environment, "processed").Set(report.Organizations.Count(o => o.Processed));
+            _lastPassOrganizations.WithLabels(Integration, environment, "held-elsewhere").Set(report.Organizations.Count(o => o.HeldElsewhere));
+            _lastPassOrganizations.WithLabels(Integration, environment, "already-processed").Set(report.Organizations.Count(o => o.AlreadyProcessed));
+            foreach (var outcome in report.Organizations.Where(o => o.Processed))
+            {
+                _reconciled.WithLabels(Integration, environment, outcome.OrgId).Inc();
+                _reconcileErrors.WithLabels(Integration, environment, outcome.OrgId).Inc(outcome.Failure is null && outcome.Results.All(r => r.Outcome != OcmActionOutcome.Failed) ? 0 : 1);
+                _serviceLogs.WithLabels(Integration, environment).Inc(outcome.ServiceLogsSent);
+                foreach (var result in outcome.Results)
+                {
+                    _actions.WithLabels(Integration, environment, Reconciler.Describe(result.Action), ResultLabel(result.Outcome)).Inc();
+                }
+
+                if (outcome.Plan is { } plan && policies.TryGetValue(outcome.OrgId, out var policy))
+                {
+                    RecordOrganization(environment, report.Now, plan, policy, outcome);
+                }
+            }
+
+            foreach (var gauge in _gauges)
+            {
+                gauge.End(environment);
+            }
+        }
+    }
+
+    public async Task WriteAsync(Stream stream, CancellationToken cancellationToken) =>
+        await Registry.CollectAndExportAsTextAsync(stream, cancellationToken);
+
+    private void RecordOrganization(string environment, DateTimeOffset now, OrganizationPlan plan, OrganizationPolicy policy, OrganizationOutcome outcome)
+    {
+        string[] L(params string[] own) => [Integration, environment, .. own];
+        var clustersWithErrors = plan.Errors.Where(e => e.Cluster is not null).Select(e => e.Cluster!).ToHashSet(StringComparer.Ordinal);
+        _validationErrors.Set(environment, L(plan.OrgId), clustersWithErrors.Count + plan.Errors.Count(e => e.Cluster is null));
+
+        foreach (var (version, workloads) in plan.History?.Versions ?? VersionHistory.Empty.Versions)
+        {
+            foreach (var (workload, soak) in workloads)
+            {
+                _versionData.Set(environment, L(plan.OrgId, version, workload.Value), soak.SoakDays);
+            }
+        }
+
+        var versionData = plan.VersionData ?? plan.History ?? VersionHistory.Empty;
+        var ocm = (outcome.Fleet?.Clusters ?? []).GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var clusterPolicy in policy.Clusters.Where(c => !clustersWithErrors.Contains(c.Name)))
+        {
+            if (!ocm.TryGetValue(clusterPolicy.Name, out var cluster))
+            {
+                continue;
+            }
+
+            var spec = new UpgradeSpec(policy, clusterPolicy, cluster);
+            var uuid = cluster.ExternalId;
+            _clusterInfo.Set(environment, L(
+                uuid,
+                plan.OrgId,
+                plan.Name,
+                cluster.Channel,
+                spec.OldestCurrentVersion.ToString(),
+                clusterPolicy.Name,
+                clusterPolicy.Schedule.Expression,
+                clusterPolicy.Sector?.Value ?? string.Empty,
+                string.Join(',', clusterPolicy.Mutexes.Select(m => m.Value)),
+                (clusterPolicy.SoakDays ?? 0).ToString(CultureInfo.InvariantCulture),
+                string.Join(',', clusterPolicy.Workloads.Select(w => w.Value)),
+                cluster.Product,
+                cluster.Hypershift ? "true" : "false"), 1);
+            foreach (var source in cluster.HealthErrors.Select(e => e.Source).Distinct(StringComparer.Ordinal))
+            {
+                _health.Set(environment, L(uuid, source), 0);
+            }
+
+            foreach (var remaining in RemainingSoakDays.Compute(spec, versionData, now))
+            {
+                _remainingSoak.Set(environment, L(uuid, remaining.Version), remaining.Days);
+            }
+        }
+
+        foreach (var gate in plan.Actions.OfType<AgreeVersionGate>().GroupBy(g => (g.ClusterId.Value, g.VersionPrefix)))
+        {
+            _missingGates.Set(environment, L(plan.OrgId, gate.Key.Item1, gate.Key.VersionPrefix), gate.Count());
+        }
+
+        foreach (var result in outcome.Results.Where(r => r.Outcome is OcmActionOutcome.Applied or OcmActionOutcome.AlreadyPresent))
+        {
+            if (result.Action is SwitchChannel change && ocm.TryGetValue(change.Cluster, out var cluster))
+            {
+                _channelSwitch.Set(environment, L(plan.OrgId, cluster.ExternalId, change.From, change.To), 1);
+            }
+        }
+    }
+
+    private static string ResultLabel(OcmActionOutcome outcome) => outcome switch
+    {
+        OcmActionOutcome.Applied => "applied",
+        OcmActionOutcome.Refused => "refused",
+        OcmActionOutcome.AlreadyPresent => "already-present",
+        OcmActionOutcome.Failed => "failed",
+        _ => "dry-run",
+    };
+
+    private PassGauge Pass(Gauge gauge)
+    {
+        var pass = new PassGauge(gauge);
+        _gauges.Add(pass);
+        return pass;
+    }
+
+    /// <summary>A gauge whose series are those set in the environment's last pass; older ones are removed.</summary>
+    private sealed class PassGauge(Gauge gauge)
+    {
+        private readonly Dictionary<string, HashSet<ImmutableArray<string>>> _previous = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<ImmutableArray<string>>> _current = new(StringComparer.Ordinal);
+
+        public void Begin(string environment) => _current[environment] = new HashSet<ImmutableArray<string>>(LabelComparer.Instance);
+
+        public void Set(string environment, string[] labels, double value)
+        {
+            gauge.WithLabels(labels).Set(value);
+            _current[environment].Add([.. labels]);
+        }
+
+        public void End(string environment)
+        {
+            var now = _current[environment];
+            foreach (var old in _previous.GetValueOrDefault(environment) ?? [])
+            {
+                if (!now.Contains(old))
+                {
+                    gauge.RemoveLabelled([.. old]);
+                }
+            }
+
+            _previous[environment] = now;
+        }
+    }
+
+    private sealed class LabelComparer : IEqualityComparer<ImmutableArray<string>>
+    {
+        public static readonly LabelComparer Instance = new();
+
+        public bool Equals(ImmutableArray<string> x, ImmutableArray<string> y) => x.SequenceEqual(y, StringComparer.Ordinal);
+
+        public int GetHashCode(ImmutableArray<string> obj)
+        {
+            var hash = default(HashCode);
+            foreach (var item in obj)
+            {
+                hash.Add(item, StringComparer.Ordinal);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+}

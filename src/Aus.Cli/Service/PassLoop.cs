@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Aus.Cli.Service;
+
+/// <summary>
+/// Runs a pass at start, then one per interval on the interval grid (multiples of the interval since
+/// the Unix epoch, so replicas pass together). A pass that overruns skips the slots it covered:
+/// passes never overlap. On shutdown the pass in progress may finish within the shutdown timeout;
+/// after that it is cancelled, which abandons the organization in progress without a write (each
+/// organization's history and audit are committed in one transaction, or not at all).
+/// </summary>
+internal sealed partial class PassLoop(ReconcileService service, TimeProvider time, ILogger<PassLoop> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = service.Settings.Interval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            using (var pass = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time))
+            using (stoppingToken.Register(() => pass.CancelAfter(service.Settings.ShutdownTimeout)))
+            {
+                try
+                {
+                    await service.RunPassAsync(null, pass.Token);
+                }
+                catch (OperationCanceledException) when (pass.IsCancellationRequested)
+                {
+                    LogAbandoned(service.Settings.ShutdownTimeout.TotalSeconds);
+                    return;
+                }
+                catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or IOException or System.Data.Common.DbException)
+                {
+                    // An outage (the store, the clock source): the next pass tries again; /readyz shows it meanwhile.
+                    service.Metrics.PassEnded("error", time.GetUtcNow());
+                    LogPassFailed(e.Message);
+                }
+            }
+
+            var now = time.GetUtcNow();
+            var next = new DateTimeOffset(((now.UtcTicks / interval.Ticks) + 1) * interval.Ticks, TimeSpan.Zero);
+            try
+            {
+                await Task.Delay(next - now, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "shutdown: the pass in progress did not finish within {Seconds} s and was abandoned; organizations not committed are processed again by the next pass")]
+    private partial void LogAbandoned(double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "the pass failed: {Error}; the next pass tries again")]
+    private partial void LogPassFailed(string error);
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Aus.Policies.Organizations;
+using Aus.Storage;
+
+namespace Aus.Cli.Service;
+
+/// <summary>The start-up shared by `aus run` and `aus serve`: settings, organization files, the store.</summary>
+internal static class ServiceStartup
+{
+    public static Option<string?> SettingsOption() => new("--settings")
+    {
+        Description = "The settings file (YAML): OCM environments, policies, store, interval, listen address (default from AUS_SETTINGS). Options and environment variables win over it.",
+        HelpName = "FILE",
+    };
+
+    public static Option<string?> ClockOption() => new("--clock")
+    {
+        Description = "Where each pass takes its time from: system (default) or ocm-sim (the OCM simulator's virtual clock at OCM_URL/_sim/clock; for tests and demos).",
+        HelpName = "SOURCE",
+    };
+
+    /// <summary>Reads and checks everything; prints every problem and returns null with the exit code when one is found.</summary>
+    public static async Task<(ServiceSettings? Settings, List<OrganizationDocument>? Documents, int ExitCode)> PrepareAsync(
+        SettingsOverrides overrides, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var result = await ServiceSettingsLoader.LoadAsync(overrides, cancellationToken);
+        foreach (var error in result.Errors)
+        {
+            await stderr.WriteLineAsync(error);
+        }
+
+        // The organization files are read even when the settings have problems, so that one start-up shows them all.
+        var policies = result.Policies;
+        List<OrganizationDocument>? documents = null;
+        var exitCode = ExitCodes.Success;
+        if (policies.Length > 0)
+        {
+            (documents, exitCode) = await PlanInputs.LoadOrganizationsAsync(policies, stderr, cancellationToken);
+        }
+
+        if (result.Settings is null)
+        {
+            return (null, null, ExitCodes.Usage);
+        }
+
+        if (documents is null)
+        {
+            return (null, null, exitCode);
+        }
+
+        var environmentErrors = ReconcileService.CheckEnvironments(result.Settings, documents);
+        foreach (var error in environmentErrors)
+        {
+            await stderr.WriteLineAsync(error);
+        }
+
+        return environmentErrors.IsEmpty ? (result.Settings, documents, ExitCodes.Success) : (null, null, ExitCodes.Usage);
+    }
+
+    /// <summary>Opens the store for this process alone (SQLite) or as one replica (PostgreSQL); null after printing why not.</summary>
+    public static async Task<IStateStore?> OpenStoreAsync(ServiceSettings settings, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var store = await StateStore.OpenAsync(settings.State, new StateStoreOptions { ExclusiveProcess = true }, cancellationToken);
+            return settings.DryRun ? StateStore.DryRun(store) : store;
+        }
+        catch (StateStoreLockedException e)
+        {
+            await stderr.WriteLineAsync(
+                $"aus: error: {e.Message}. A SQLite store serves one process; stop the other aus, or use a PostgreSQL store (AUS_STATE=postgresql://...) to run several replicas");
+            return null;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"aus: error: cannot open the store {settings.State.Description}: {e.Message}");
+            return null;
+        }
+    }
+
+    public static IPassClock Clock(ServiceSettings settings, TimeProvider time, HttpClient http) =>
+        settings.SimulatorClock ? new SimulatorPassClock(http, settings.Environments[0].Options.BaseUrl) : new SystemPassClock(time);
+}

@@ -1,0 +1,26 @@
+using Aus.Cli.Demo;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Aus.Cli.Tests.Demo;
+
+/// <summary>One run of the demo on the built-in sectors example, without pauses, shared by the tests that read it.</summary>
+public sealed class BundledDemoRun : IAsyncLifetime
+{
+    internal DemoResult Result { get; private set; } = null!;
+
+    internal DemoOutput Output { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var settings = new DemoSettings { Speed = 0 };
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var (inputs, exitCode) = await DemoInputs.LoadAsync(settings, stderr, CancellationToken.None);
+        exitCode.ShouldBe(ExitCodes.Success, stderr.ToString());
+        Result = await new DemoRunner(settings, inputs!, new PlainDemoDisplay(stdout), TimeProvider.System, NullLoggerFactory.Instance)
+            .RunAsync(CancellationToken.None);
+        Output = new DemoOutput(stdout.ToString());
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}

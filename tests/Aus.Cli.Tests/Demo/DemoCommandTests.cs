@@ -1,0 +1,129 @@
+using System.CommandLine;
+using Aus.TestKit;
+
+namespace Aus.Cli.Tests.Demo;
+
+/// <summary>`aus demo` on the command line: options, pacing, the report, the horizon and usage errors.</summary>
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public async Task Demo_WithReport_WritesTheFleetReportAtTheEnd()
+    {
+        var report = Path.Combine(Path.GetTempPath(), $"aus-demo-report-{Guid.NewGuid():N}.md");
+        try
+        {
+            var run = await CliRun.RunAsync("demo", "--speed", "0", "--report", report);
+
+            run.ExitCode.ShouldBe(ExitCodes.Success, run.Stderr);
+            run.Stdout.ShouldContain("Rollout of 4.16.10 complete");
+            var text = await File.ReadAllTextAsync(report);
+            text.ShouldStartWith("# Fleet upgrade policies");
+            text.ShouldContain("# sectors-org");
+            text.ShouldContain("\"cluster\": \"prod-4\"");
+            text.ShouldContain("\"version\": \"4.16.10\"");
+            text.ShouldNotContain("\"version\": \"4.16.9\"");
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
+    [Fact]
+    public async Task Demo_WithShortHorizon_StopsAndSaysHowFarTheRolloutGot()
+    {
+        var run = await CliRun.RunAsync("demo", "--speed", "0", "--days", "1");
+
+        run.ExitCode.ShouldBe(ExitCodes.Success, run.Stderr);
+        run.Stdout.ShouldContain("Rollout of 4.16.10 not complete after 1d: 2 of 6 clusters run it (24 passes).");
+        var rows = new DemoOutput(run.Stdout).SummaryRows;
+        rows["stage-1"][4].ShouldStartWith("2026-11-23 ");
+        rows["prod-1"][4].ShouldBe("not yet");
+    }
+
+    [Fact]
+    public async Task Demo_PausesBetweenPassesAsTheSpeedSays()
+    {
+        // Two simulated hours per second and a pass an hour: half a second between passes.
+        var time = new InstantTimeProvider();
+        var (exitCode, stdout, stderr) = await RunAsync(time, "demo", "--days", "1");
+
+        exitCode.ShouldBe(ExitCodes.Success, stderr);
+        stdout.ShouldContain("at 2 simulated hours per second");
+        time.Waits.Count.ShouldBe(24);
+        time.Waits.ShouldAllBe(w => w == TimeSpan.FromMilliseconds(500));
+    }
+
+    [Fact]
+    public async Task Demo_WithSpeedZero_NeverPauses()
+    {
+        var time = new InstantTimeProvider();
+        var (exitCode, _, stderr) = await RunAsync(time, "demo", "--days", "1", "--speed", "0", "--pass-minutes", "30");
+
+        exitCode.ShouldBe(ExitCodes.Success, stderr);
+        time.Waits.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Demo_OnTheUsersFiles_RollsTheReleaseOutThere()
+    {
+        var run = await CliRun.RunAsync(
+            "demo", "--speed", "0",
+            "--config", RepositoryPaths.Example("mutex-org.yaml"),
+            "--fleet", RepositoryPaths.Example("mutex-fleet.yaml"),
+            "--history", RepositoryPaths.Example("mutex-history.json"),
+            "--release", "4.16.11");
+
+        run.ExitCode.ShouldBe(ExitCodes.Success, run.Stderr);
+        run.Stdout.ShouldContain("organization mutex-org (org-mutex): 3 clusters: no sector [stage-1, prod-1, prod-2]");
+        run.Stdout.ShouldContain("OCM publishes 4.16.11 in stable-4.16");
+        run.Stdout.ShouldContain("Rollout of 4.16.11 complete");
+        var rows = new DemoOutput(run.Stdout).SummaryRows;
+        rows.Keys.First().ShouldBe("stage-1");
+    }
+
+    [Theory]
+    [InlineData("--release", "latest", "--release 'latest' is not a version")]
+    [InlineData("--speed", "-1", "--speed -1 must be 0 (no pauses) or a positive number")]
+    [InlineData("--days", "0", "--days 0 must be a positive number")]
+    [InlineData("--pass-minutes", "0", "--pass-minutes 0 must be a positive number")]
+    [InlineData("--start", "yesterday", "--start 'yesterday' is not an RFC 3339 time")]
+    [InlineData("--config", "examples/mutex-org.yaml", "--config and --fleet go together")]
+    [InlineData("--history", "examples/mutex-history.json", "--history goes with --config and --fleet")]
+    public async Task Demo_WithBadOptions_IsAUsageError(string option, string value, string message)
+    {
+        var run = await CliRun.RunAsync("demo", option, value);
+
+        run.ExitCode.ShouldBe(ExitCodes.Usage);
+        run.Stderr.ShouldContain($"aus: error: {message}");
+        run.Stdout.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Demo_WithAnInvalidFleet_SaysWhereAndStartsNothing()
+    {
+        var fleet = Path.Combine(Path.GetTempPath(), $"aus-demo-fleet-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(fleet, "organizations:\n- orgId: org-mutex\n  clusters:\n  - {name: stage-1, channel: stable-4.16, version: banana}\n");
+        try
+        {
+            var run = await CliRun.RunAsync("demo", "--config", RepositoryPaths.Example("mutex-org.yaml"), "--fleet", fleet);
+
+            run.ExitCode.ShouldBe(ExitCodes.Usage);
+            run.Stderr.ShouldContain(fleet);
+            run.Stderr.ShouldContain("banana");
+            run.ShouldHaveNoStackTrace();
+        }
+        finally
+        {
+            File.Delete(fleet);
+        }
+    }
+
+    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(TimeProvider time, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = await AusCommandLine.Create(time).Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
+}
