@@ -13,6 +13,7 @@ internal sealed partial class UpgradePass
 
     // Reused for every evaluation (they never nest), so that each leaves one array of the exact size behind.
     private readonly ImmutableArray<Condition>.Builder _conditionScratch = ImmutableArray.CreateBuilder<Condition>();
+
     // Single conditions are shared too, between clusters whose profiles differ in something else.
     private readonly Dictionary<(string Version, Workload Workload, int Required), Condition> _soakConditions = [];
     private readonly Dictionary<(SectorName Sector, SectorName Dependency, Workload Workload, string Version), Condition> _dependencyConditions = [];
@@ -72,8 +73,8 @@ internal sealed partial class UpgradePass
     /// <summary>
     /// The evaluations already made for clusters that share this one's profile. Within a pass an
     /// evaluation depends only on the version and the profile (the pass-wide history and sector
-    /// minimums do not change), so clusters of a profile share them, and each blocked-version regex
-    /// runs once per profile and version rather than once per cluster.
+    /// minimums do not change), so clusters of a profile share them rather than each building the
+    /// same conditions and sentences again.
     /// </summary>
     private Dictionary<string, CandidateEvaluation> EvaluationsFor(UpgradeSpec spec)
     {
