@@ -84,6 +84,24 @@ internal static class StateCommand
         return command;
     }
 
+    /// <summary>The store export and import work on, after checking that --addon comes with --org; null when either is wrong (printed).</summary>
+    private static async Task<StateLocation?> ResolveTargetAsync(ParseResult parse, string? org, string? addon, Option<string?> stateOption, TextWriter stderr)
+    {
+        if (addon is not null && org is null)
+        {
+            await stderr.WriteLineAsync("aus: error: --addon needs --org");
+            return null;
+        }
+
+        if (!StateStoreOption.TryResolve(parse, stateOption, out var location, out var error))
+        {
+            await stderr.WriteLineAsync($"aus: error: {error}");
+            return null;
+        }
+
+        return location;
+    }
+
     private static async Task<int> ExportAsync(
         ParseResult parse,
         string? org,
@@ -94,20 +112,14 @@ internal static class StateCommand
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
-        if (addon is not null && org is null)
+        var location = await ResolveTargetAsync(parse, org, addon, stateOption, stderr);
+        if (location is null)
         {
-            await stderr.WriteLineAsync("aus: error: --addon needs --org");
-            return ExitCodes.Usage;
-        }
-
-        if (!StateStoreOption.TryResolve(parse, stateOption, out var location, out var error))
-        {
-            await stderr.WriteLineAsync($"aus: error: {error}");
             return ExitCodes.Usage;
         }
 
         IReadOnlyList<StoredHistory> histories;
-        if (location!.Dialect == StateDialect.Sqlite && !File.Exists(location.Target))
+        if (location.Dialect == StateDialect.Sqlite && !File.Exists(location.Target))
         {
             // Nothing was ever stored there; exporting must not create the file.
             histories = [];
@@ -155,21 +167,15 @@ internal static class StateCommand
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
-        if (addon is not null && org is null)
-        {
-            await stderr.WriteLineAsync("aus: error: --addon needs --org");
-            return ExitCodes.Usage;
-        }
-
         if (string.IsNullOrWhiteSpace(environment))
         {
             await stderr.WriteLineAsync("aus: error: --env needs an environment name");
             return ExitCodes.Usage;
         }
 
-        if (!StateStoreOption.TryResolve(parse, stateOption, out var location, out var stateError))
+        var location = await ResolveTargetAsync(parse, org, addon, stateOption, stderr);
+        if (location is null)
         {
-            await stderr.WriteLineAsync($"aus: error: {stateError}");
             return ExitCodes.Usage;
         }
 
@@ -204,17 +210,17 @@ internal static class StateCommand
         try
         {
             // Exclusive: an import under a serving process would be overwritten by its next pass.
-            await using var store = await StateStore.OpenAsync(location!, new StateStoreOptions { ExclusiveProcess = true }, cancellationToken);
+            await using var store = await StateStore.OpenAsync(location, new StateStoreOptions { ExclusiveProcess = true }, cancellationToken);
             await store.ImportHistoriesAsync(read.Histories, cancellationToken);
         }
         catch (Exception e) when (IsStoreFailure(e))
         {
-            var message = e is StateStoreLockedException ? e.Message : $"state store {location!.Description}: {e.Message}";
+            var message = e is StateStoreLockedException ? e.Message : $"state store {location.Description}: {e.Message}";
             await stderr.WriteLineAsync($"aus: error: {message}");
             return ExitCodes.Invalid;
         }
 
-        await stdout.WriteLineAsync($"imported {read.Histories.Count} {(read.Histories.Count == 1 ? "history" : "histories")} into {location!.Description} (environment {environment})");
+        await stdout.WriteLineAsync($"imported {read.Histories.Count} {(read.Histories.Count == 1 ? "history" : "histories")} into {location.Description} (environment {environment})");
         return ExitCodes.Success;
     }
 
