@@ -288,6 +288,14 @@ internal sealed class PlanInputs
         var failed = false;
         foreach (var (orgId, path) in files)
         {
+            if (!File.Exists(path))
+            {
+                // A typo must not reset soak clocks; a first run says so explicitly.
+                await stderr.WriteLineAsync($"aus: error: {option} {path}: no such file; for a first run, give a file holding {{}} (an empty history)");
+                failed = true;
+                continue;
+            }
+
             var document = await HistoryReader.ReadFileAsync(path, cancellationToken);
             await PrintAsync(stderr, document.Diagnostics);
             if (document.History is null || document.HasErrors)
