@@ -51,8 +51,6 @@ internal static class PlanningMessages
         return $"upgrade policy {policy.Id} to {policy.Version} exists in OCM (state {state}{nextRun}){others}";
     }
 
-    public static string OwnUpgradeInProgress(string version) => $"an upgrade of this cluster to {version} is already in progress";
-
     public static string MutexHeld(MutexName mutex, UpgradePass.Holder holder) =>
         $"mutex {mutex} is held by {holder.Spec.Name} (upgrading to {holder.Version})";
 

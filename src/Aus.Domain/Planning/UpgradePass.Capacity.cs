@@ -25,9 +25,7 @@ internal sealed partial class UpgradePass
             {
                 var held = PlanningMessages.MutexHeld(mutex, holder);
                 Record(held);
-                return holder.Spec.ClusterId == spec.ClusterId
-                    ? Skip(spec, Reason.UpgradeInProgress, PlanningMessages.OwnUpgradeInProgress(holder.Version))
-                    : Skip(spec, Reason.MutexLocked, held);
+                return Skip(spec, Reason.MutexLocked, held);
             }
         }
 
@@ -62,27 +60,12 @@ internal sealed partial class UpgradePass
             {
                 var detail = PlanningMessages.SectorLimitReached(sector, limit, max, members, mutex, holders);
                 Record(detail);
-                return OnlyHolder(holders, spec)
-                    ? Skip(spec, Reason.UpgradeInProgress, PlanningMessages.OwnUpgradeInProgress(holders[0].Version))
-                    : Skip(spec, Reason.SectorParallelLimit, detail);
+                return Skip(spec, Reason.SectorParallelLimit, detail);
             }
         }
 
         Record(static state => PlanningMessages.SectorBelowLimit(state.sector, state.limit), (sector, limit));
         return null;
-    }
-
-    private static bool OnlyHolder(IReadOnlyList<Holder> holders, UpgradeSpec spec)
-    {
-        foreach (var holder in holders)
-        {
-            if (holder.Spec.ClusterId != spec.ClusterId)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private IReadOnlyList<Holder> HoldersOf(SectorName sector, MutexName mutex) =>

@@ -116,7 +116,8 @@ internal sealed partial class UpgradePass
             if (CheckCapacity(spec) is { } held)
             {
                 // A policy in OCM takes the cluster's own locks, so it is held here rather than at
-                // the existing-policy step; report it as the upgrade in progress that it is.
+                // the existing-policy step; report it as the upgrade in progress that it is. (A
+                // classic cluster with a policy never reaches the capacity check.)
                 return spec.Cluster.UpgradePolicies.IsEmpty ? held : InProgress(spec);
             }
 
