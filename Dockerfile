@@ -7,6 +7,7 @@ WORKDIR /source
 # Restore first, from the project files alone, so that a code change does not download the packages again.
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Aus.Domain/Aus.Domain.csproj src/Aus.Domain/
+COPY src/Aus.Application/Aus.Application.csproj src/Aus.Application/
 COPY src/Aus.Policies/Aus.Policies.csproj src/Aus.Policies/
 COPY src/Aus.Ocm/Aus.Ocm.csproj src/Aus.Ocm/
 COPY src/Aus.Storage/Aus.Storage.csproj src/Aus.Storage/
