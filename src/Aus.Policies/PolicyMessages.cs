@@ -96,6 +96,12 @@ internal static class PolicyMessages
     public static string NegativeSoakDays(string path, long value) =>
         string.Create(CultureInfo.InvariantCulture, $"{path}: soakDays must be an integer >= 0, found {value}");
 
+    public static string UnknownHealthProvider(string path, string provider, IReadOnlyCollection<string> known) =>
+        $"{path}: unknown health provider '{provider}'; the providers are {string.Join(", ", known)}";
+
+    public static string DuplicateHealthProvider(string path, string provider) =>
+        $"{path}: health provider '{provider}' is listed twice; list each provider once";
+
     public static string InvalidMaxParallelUpgrades(string path, string found) =>
         $"{path}: {found} is not a valid maxParallelUpgrades; expected a positive integer such as \"2\" or an integer percentage such as \"50%\"";
 

@@ -26,4 +26,7 @@ public sealed record OrganizationPolicy
     public ImmutableArray<string> PublishVersionData { get; init; } = [];
 
     public ImmutableArray<ClusterPolicy> Clusters { get; init; } = [];
+
+    /// <summary>The <c>ausClusterHealthChecks</c> of the organization, one per provider.</summary>
+    public ImmutableArray<HealthCheck> HealthChecks { get; init; } = [];
 }

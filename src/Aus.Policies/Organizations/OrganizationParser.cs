@@ -12,13 +12,15 @@ internal sealed partial class OrganizationParser(NodeReader reader)
     private static readonly string[] OrganizationKeys =
     [
         "name", "orgId", "environment", "blockedVersions", "upgradePolicyAllowedWorkloads", "upgradePolicyAllowedMutexes",
-        "sectors", "inheritVersionData", "publishVersionData", "upgradePolicyClusters",
+        "sectors", "inheritVersionData", "publishVersionData", "upgradePolicyClusters", "ausClusterHealthChecks",
     ];
 
     private static readonly string[] SectorKeys = ["name", "maxParallelUpgrades", "dependencies"];
     private static readonly string[] DependencyKeys = ["name"];
     private static readonly string[] InheritKeys = ["orgId", "name"];
     private static readonly string[] PublishKeys = ["orgId", "name"];
+    private static readonly string[] HealthCheckKeys = ["provider", "enforced"];
+    private static readonly string[] HealthProviders = [HealthCheck.Telemeter];
     private static readonly string[] ClusterKeys = ["name", "upgradePolicy"];
     private static readonly string[] UpgradePolicyKeys = ["workloads", "schedule", "versionGateApprovals", "conditions"];
     private static readonly string[] ConditionKeys = ["soakDays", "mutexes", "sector", "blockedVersions"];
@@ -42,6 +44,7 @@ internal sealed partial class OrganizationParser(NodeReader reader)
         var inherit = ReadInherit(NodeReader.Optional(root, "inheritVersionData"), orgId);
         var publish = ReadPublish(NodeReader.Optional(root, "publishVersionData"));
         var clusters = ReadClusters(NodeReader.Optional(root, "upgradePolicyClusters"));
+        var healthChecks = ReadHealthChecks(NodeReader.Optional(root, "ausClusterHealthChecks"));
         WarnAboutWorkloadsThatCannotSoak(clusters, inheritsVersionData: inherit.Count > 0);
 
         if (name is null || orgId is null)
@@ -61,6 +64,7 @@ internal sealed partial class OrganizationParser(NodeReader reader)
             InheritVersionData = [.. inherit],
             PublishVersionData = [.. publish],
             Clusters = [.. clusters.Where(c => c.Policy is not null).Select(c => c.Policy!)],
+            HealthChecks = [.. healthChecks],
         };
     }
 
@@ -141,6 +145,47 @@ internal sealed partial class OrganizationParser(NodeReader reader)
             if (reader.RequiredString(entry, "orgId", path, path) is { } orgId)
             {
                 result.Add(orgId);
+            }
+        }
+
+        return result;
+    }
+
+    private List<HealthCheck> ReadHealthChecks(YamlNode? node)
+    {
+        var result = new List<HealthCheck>();
+        var items = reader.Sequence(node, "ausClusterHealthChecks", "a list of mappings with provider and enforced");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = NodeReader.Index("ausClusterHealthChecks", i);
+            if (reader.Mapping(items[i], path) is not { } entry)
+            {
+                continue;
+            }
+
+            reader.CheckKeys(entry, path, HealthCheckKeys);
+            var provider = reader.RequiredString(entry, "provider", path, path);
+            var enforced = reader.Required(entry, "enforced", path) is { } enforcedNode
+                ? reader.Boolean(enforcedNode, NodeReader.Join(path, "enforced"))
+                : null;
+            if (provider is null)
+            {
+                continue;
+            }
+
+            var providerNode = entry.Find("provider")!.Value;
+            var providerPath = NodeReader.Join(path, "provider");
+            if (!HealthProviders.Contains(provider, StringComparer.Ordinal))
+            {
+                reader.Bag.Error(providerNode, PolicyMessages.UnknownHealthProvider(providerPath, provider, HealthProviders));
+            }
+            else if (result.Exists(c => string.Equals(c.Provider, provider, StringComparison.Ordinal)))
+            {
+                reader.Bag.Error(providerNode, PolicyMessages.DuplicateHealthProvider(providerPath, provider));
+            }
+            else if (enforced is { } isEnforced)
+            {
+                result.Add(new HealthCheck(provider, isEnforced));
             }
         }
 

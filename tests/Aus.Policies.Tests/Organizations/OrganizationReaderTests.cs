@@ -169,10 +169,45 @@ public sealed class OrganizationReaderTests
     }
 
     [Fact]
+    public void HealthChecks_AreReadInOrder()
+    {
+        var document = OrganizationReader.Read("name: a\norgId: b\nausClusterHealthChecks:\n- provider: telemeter\n  enforced: true\n", "org.yaml");
+
+        document.Diagnostics.ShouldBeEmpty();
+        document.Policy!.HealthChecks.ShouldBe([new HealthCheck("telemeter", Enforced: true)]);
+    }
+
+    [Fact]
+    public void HealthChecks_Absent_AreNone()
+    {
+        OrganizationReader.Read("name: a\norgId: b\n", "org.yaml").Policy!.HealthChecks.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void HealthChecks_UnknownProvider_MissingEnforced_WrongTypeAndDuplicate_AreErrors()
+    {
+        Read("""
+            name: a
+            orgId: b
+            ausClusterHealthChecks:
+            - {provider: nagios, enforced: true}
+            - {provider: telemeter}
+            - {provider: telemeter, enforced: yes please}
+            - {provider: telemeter, enforced: false}
+            - {provider: telemeter, enforced: true}
+            """).ShouldBe([
+            "org.yaml:4:14: error: ausClusterHealthChecks[0].provider: unknown health provider 'nagios'; the providers are telemeter",
+            "org.yaml:5:3: error: missing required key 'enforced' in ausClusterHealthChecks[1]",
+            "org.yaml:6:35: error: ausClusterHealthChecks[2].enforced: expected true or false, found 'yes please'",
+            "org.yaml:8:14: error: ausClusterHealthChecks[4].provider: health provider 'telemeter' is listed twice; list each provider once",
+        ]);
+    }
+
+    [Fact]
     public void UnknownKey_AtTheTopLevel()
     {
         Read("name: a\norgId: b\nupgradePolicyCluster: []\n").ShouldBe([
-            "org.yaml:3:1: error: unknown key 'upgradePolicyCluster' in the organization; allowed keys are name, orgId, environment, blockedVersions, upgradePolicyAllowedWorkloads, upgradePolicyAllowedMutexes, sectors, inheritVersionData, publishVersionData, upgradePolicyClusters",
+            "org.yaml:3:1: error: unknown key 'upgradePolicyCluster' in the organization; allowed keys are name, orgId, environment, blockedVersions, upgradePolicyAllowedWorkloads, upgradePolicyAllowedMutexes, sectors, inheritVersionData, publishVersionData, upgradePolicyClusters, ausClusterHealthChecks",
         ]);
     }
 
