@@ -10,6 +10,7 @@ COPY src/Aus.Domain/Aus.Domain.csproj src/Aus.Domain/
 COPY src/Aus.Application/Aus.Application.csproj src/Aus.Application/
 COPY src/Aus.Policies/Aus.Policies.csproj src/Aus.Policies/
 COPY src/Aus.Ocm/Aus.Ocm.csproj src/Aus.Ocm/
+COPY src/Aus.Integrations/Aus.Integrations.csproj src/Aus.Integrations/
 COPY src/Aus.Storage/Aus.Storage.csproj src/Aus.Storage/
 COPY src/Aus.Simulator/Aus.Simulator.csproj src/Aus.Simulator/
 COPY src/Aus.Cli/Aus.Cli.csproj src/Aus.Cli/

@@ -8,7 +8,7 @@ namespace Aus.Application.Tests.Architecture;
 public sealed class LayeringTests
 {
     private static readonly string[] Adapters =
-        ["Aus.Cli", "aus", "Aus.Ocm", "Aus.Storage", "Aus.Policies", "Aus.Simulator"];
+        ["Aus.Cli", "aus", "Aus.Ocm", "Aus.Storage", "Aus.Policies", "Aus.Simulator", "Aus.Integrations"];
 
     private static readonly string[] InfrastructurePackages =
         ["Microsoft.AspNetCore", "Microsoft.Data.Sqlite", "Npgsql", "YamlDotNet", "System.CommandLine",
