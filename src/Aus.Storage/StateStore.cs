@@ -1,3 +1,5 @@
+using Aus.Application.Notifications;
+using Aus.Storage.Ado;
 using Aus.Storage.PostgreSql;
 using Aus.Storage.Sqlite;
 
@@ -45,4 +47,16 @@ public static class StateStore
         ArgumentNullException.ThrowIfNull(store);
         return store as DryRunStateStore ?? new DryRunStateStore(store);
     }
+
+    /// <summary>
+    /// The notification delivery records kept in the store, shared by every process using it. A dry
+    /// run's store gets records of its own in memory, since a dry run writes nothing and sends nothing.
+    /// </summary>
+    public static INotificationLedger NotificationLedger(IStateStore store) => store switch
+    {
+        AdoStateStore ado => ado,
+        DryRunStateStore => new InMemoryNotificationLedger(),
+        null => throw new ArgumentNullException(nameof(store)),
+        _ => throw new ArgumentException($"{store.GetType().Name} keeps no notification delivery records", nameof(store)),
+    };
 }

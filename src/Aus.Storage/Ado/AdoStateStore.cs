@@ -10,7 +10,7 @@ namespace Aus.Storage.Ado;
 /// codec and the migration runner. A dialect supplies connections, time columns, the migration
 /// lock and how fenced writes reach the database.
 /// </summary>
-internal abstract class AdoStateStore : IStateStore
+internal abstract partial class AdoStateStore : IStateStore
 {
     private IReadOnlyList<string> appliedMigrations = [];
 

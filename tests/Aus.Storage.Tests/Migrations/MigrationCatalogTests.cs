@@ -10,6 +10,8 @@ public sealed class MigrationCatalogTests
     {
         [(StateDialect.Sqlite, "0001_initial.sql")] = "86104dd19c696df2acc82d1d6692fa8e14ba85d023bf1fc3b2289339bf82ca8d",
         [(StateDialect.PostgreSql, "0001_initial.sql")] = "9314326271faccce70ecedcaea94c2afe345366550b5c968c67d1ccd53a06ae1",
+        [(StateDialect.Sqlite, "0002_notification_delivery.sql")] = "5123bcddb4f77cff96c007a26e76000d67bb1cb1545048178d629d60bb11b3f0",
+        [(StateDialect.PostgreSql, "0002_notification_delivery.sql")] = "b35315bbbadf1e95e4efbb041a053e208f87a9fa791facc4c0021c0f6a64468b",
     };
 
     [Theory]
