@@ -16,6 +16,7 @@ public sealed class ClusterHealthChecker(IReadOnlyList<IClusterHealthProvider> p
         ArgumentNullException.ThrowIfNull(fleet);
         var answers = new List<HealthAnswer>();
         var warnings = ImmutableArray.CreateBuilder<string>();
+        var failed = ImmutableArray.CreateBuilder<string>();
         foreach (var check in organization.HealthChecks)
         {
             var provider = providers.FirstOrDefault(p => string.Equals(p.Name, check.Provider, StringComparison.Ordinal));
@@ -33,9 +34,14 @@ public sealed class ClusterHealthChecker(IReadOnlyList<IClusterHealthProvider> p
             {
                 answers.Add(HealthAnswer.Failed(check, e.Message));
                 warnings.Add(HealthMessages.Failed(check, e.Message, fleet.Clusters.Length));
+                failed.Add(check.Provider);
             }
         }
 
-        return new HealthCheckResult(ClusterHealth.Apply(fleet, answers), warnings.ToImmutable());
+        return new HealthCheckResult(
+            ClusterHealth.Apply(fleet, answers),
+            warnings.ToImmutable(),
+            [.. answers.Select(a => a.Check.Provider)],
+            failed.ToImmutable());
     }
 }

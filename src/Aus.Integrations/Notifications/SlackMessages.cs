@@ -22,12 +22,13 @@ public static class SlackMessages
         var cluster = notification.Cluster ?? string.Empty;
         var mention = $"<!subteam^{groupId ?? "@" + OwnersHandle(cluster)}>";
         var version = notification.Version;
+        var what = notification.NodePool is { } pool ? $"node pool `{pool}` of cluster `{cluster}`" : $"cluster `{cluster}`";
         return notification.Event switch
         {
-            NotificationEvent.UpgradeStarted => $"Heads up {mention}! cluster `{cluster}` is currently being upgraded to version `{version}`",
+            NotificationEvent.UpgradeStarted => $"Heads up {mention}! {what} is currently being upgraded to version `{version}`",
             NotificationEvent.UpgradeCompleted => $"{mention}: cluster `{cluster}` is now running version `{version}`",
-            NotificationEvent.UpgradeScheduled => $"{mention}: cluster `{cluster}` is scheduled to be upgraded to version `{version}`{At(notification.NextRun)}",
-            NotificationEvent.UpgradeFailed => $"{mention}: the upgrade of cluster `{cluster}` to version `{version}` failed",
+            NotificationEvent.UpgradeScheduled => $"{mention}: {what} is scheduled to be upgraded to version `{version}`{At(notification.NextRun)}",
+            NotificationEvent.UpgradeFailed => $"{mention}: the upgrade of {what} to version `{version}` failed",
             NotificationEvent.ValidationErrors => ValidationErrors(notification),
             NotificationEvent.VersionHalted => $"Version `{version}` is halted for organization `{notification.OrganizationName}` (`{notification.OrganizationId}`)",
             _ => throw new ArgumentOutOfRangeException(nameof(notification), notification.Event, null),

@@ -22,6 +22,8 @@ public sealed class ClusterHealthCheckerTests
         provider.Asked.ShouldBe(["org-1"]);
         result.Fleet.Clusters[0].HealthErrors.ShouldBe([new HealthError("telemeter", "EtcdDown", true)]);
         result.Warnings.ShouldBeEmpty();
+        result.Asked.ShouldBe(["telemeter"]);
+        result.Failed.ShouldBeEmpty();
     }
 
     [Fact]
@@ -30,6 +32,8 @@ public sealed class ClusterHealthCheckerTests
         var result = await new ClusterHealthChecker([new FailingProvider()]).CheckAsync(Org(new HealthCheck("telemeter", true)), Fleet, CancellationToken.None);
 
         result.Fleet.Clusters[0].HealthErrors.Single().Enforce.ShouldBeTrue();
+        result.Asked.ShouldBe(["telemeter"]);
+        result.Failed.ShouldBe(["telemeter"]);
         result.Warnings.ShouldBe([
             "ausClusterHealthChecks: the telemeter provider failed (HTTP 503); the organization's 1 clusters count as unhealthy and accrue no soak days this pass",
         ]);
@@ -41,6 +45,7 @@ public sealed class ClusterHealthCheckerTests
         var result = await new ClusterHealthChecker([]).CheckAsync(Org(new HealthCheck("telemeter", true)), Fleet, CancellationToken.None);
 
         result.Fleet.ShouldBe(Fleet);
+        result.Asked.ShouldBeEmpty();
         result.Warnings.ShouldBe([
             "ausClusterHealthChecks: the telemeter provider is not configured for environment 'production' (no 'prometheus' in its settings); the check is skipped",
         ]);

@@ -46,6 +46,15 @@ public sealed class SlackSinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public void NodePoolEvents_NameThePool()
+    {
+        var started = Notifications.Of(NotificationEvent.UpgradeStarted) with { NodePool = "workers", PolicyKind = Aus.Domain.Fleet.UpgradePolicyKind.NodePool };
+
+        SlackMessages.Text(started, groupId: "S0123")
+            .ShouldBe("Heads up <!subteam^S0123>! node pool `workers` of cluster `prod-1` is currently being upgraded to version `4.16.3`");
+    }
+
+    [Fact]
     public async Task BotToken_PostsToTheChannel_MentioningTheOwnersUserGroupById()
     {
         slack.Respond = (request, _) => Task.FromResult(request.PathAndQuery switch
