@@ -139,16 +139,7 @@ public sealed class Notifier : IAsyncDisposable
             return new NotificationOutcome(notification, sink.Name, NotificationResult.AlreadyClaimed);
         }
 
-        try
-        {
-            return await SendWithRetriesAsync(sink, notification, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopping mid-delivery: give the claim back so the next start sends it, rather than never.
-            await ledger.ReleaseAsync(sink.Name, key, CancellationToken.None);
-            throw;
-        }
+        return await SendWithRetriesAsync(sink, notification, cancellationToken);
     }
 
     private async Task<NotificationOutcome> SendWithRetriesAsync(INotificationSink sink, Notification notification, CancellationToken cancellationToken)
@@ -158,32 +149,63 @@ public sealed class Notifier : IAsyncDisposable
         var delay = options.FirstRetryDelay;
         for (var attempt = 1; attempt <= options.Attempts; attempt++)
         {
-            if (attempt > 1)
+            try
             {
-                await Task.Delay(delay, time, cancellationToken);
-                delay *= 2;
+                if (attempt > 1)
+                {
+                    await Task.Delay(delay, time, cancellationToken);
+                    delay *= 2;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping between tries: nothing is in flight, so give the claim back for the next start.
+                await ledger.ReleaseAsync(sink.Name, key, CancellationToken.None);
+                throw;
             }
 
             using var bounded = new CancellationTokenSource(options.AttemptTimeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(bounded.Token, cancellationToken);
             try
             {
+                // Stopping while a try is in flight keeps the claim: the sink may have it (at most once).
                 await sink.SendAsync(notification, linked.Token);
-                await ledger.MarkDeliveredAsync(sink.Name, key, time.GetUtcNow(), cancellationToken);
-                return new NotificationOutcome(notification, sink.Name, NotificationResult.Delivered, attempt);
             }
             catch (OperationCanceledException) when (bounded.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 error = $"no answer within {options.AttemptTimeout.TotalSeconds:0.#} s";
+                continue;
             }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
                 error = e.Message;
+                continue;
             }
+
+            return await RecordDeliveredAsync(sink, notification, attempt);
         }
 
         await ledger.ReleaseAsync(sink.Name, key, cancellationToken);
         return new NotificationOutcome(notification, sink.Name, NotificationResult.Failed, options.Attempts, error);
+    }
+
+    /// <summary>
+    /// Marks the claim delivered. The sink has the notification by now, so a failure here is only
+    /// reported: retrying would send it again, and the claim already keeps everyone else from sending.
+    /// </summary>
+    private async Task<NotificationOutcome> RecordDeliveredAsync(INotificationSink sink, Notification notification, int attempts)
+    {
+        try
+        {
+            await ledger.MarkDeliveredAsync(sink.Name, notification.Key, time.GetUtcNow(), CancellationToken.None);
+            return new NotificationOutcome(notification, sink.Name, NotificationResult.Delivered, attempts);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new NotificationOutcome(notification, sink.Name, NotificationResult.Delivered, attempts, "sent, but not marked delivered: " + e.Message);
+        }
     }
 
     /// <summary>One sink's bounded queue, and a count of what is queued or being delivered, for <see cref="DrainAsync"/>.</summary>

@@ -152,6 +152,50 @@ public sealed class NotifierTests
     }
 
     [Fact]
+    public async Task SentNotification_WhoseRecordCannotBeMarked_IsNotSentAgain()
+    {
+        var sink = new RecordingSink("hook");
+        var flaky = new UnmarkableLedger();
+        await using var notifier = new Notifier([sink], flaky, Quick, TimeProvider.System, outcomes.Enqueue);
+
+        notifier.Enqueue([Event(NotificationEvent.UpgradeStarted)]);
+        (await notifier.DrainAsync(Patience)).ShouldBeTrue();
+
+        sink.Received.Count.ShouldBe(1);
+        var outcome = outcomes.Single();
+        outcome.Result.ShouldBe(NotificationResult.Delivered);
+        outcome.Error.ShouldBe("sent, but not marked delivered: database gone");
+    }
+
+    [Fact]
+    public async Task StoppingBetweenTries_GivesTheClaimBack()
+    {
+        var sink = new RecordingSink("hook") { FailuresBeforeSuccess = int.MaxValue };
+        var notifier = NewNotifier(Quick with { FirstRetryDelay = TimeSpan.FromHours(1) }, sink);
+
+        notifier.Enqueue([Event(NotificationEvent.UpgradeStarted)]);
+        await sink.FirstCall.Task.WaitAsync(Patience);
+        await notifier.DisposeAsync();
+
+        outcomes.Single().Result.ShouldBe(NotificationResult.Dropped);
+        (await ledger.TryClaimAsync("hook", Event(NotificationEvent.UpgradeStarted).Key, Now, CancellationToken.None)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task StoppingWhileATryIsInFlight_KeepsTheClaim_AtMostOnce()
+    {
+        var hanging = new HangingSink("slack");
+        var notifier = NewNotifier(Quick, hanging);
+
+        notifier.Enqueue([Event(NotificationEvent.UpgradeStarted)]);
+        await hanging.FirstCall.Task.WaitAsync(Patience);
+        await notifier.DisposeAsync();
+
+        outcomes.Single().Result.ShouldBe(NotificationResult.Dropped);
+        (await ledger.TryClaimAsync("slack", Event(NotificationEvent.UpgradeStarted).Key, Now, CancellationToken.None)).ShouldBeFalse();
+    }
+
+    [Fact]
     public void TwoSinksWithOneName_AreRefused()
     {
         Should.Throw<ArgumentException>(() => NewNotifier(Quick, new RecordingSink("hook"), new RecordingSink("hook")))
@@ -168,8 +212,11 @@ public sealed class NotifierTests
 
         public ConcurrentQueue<Notification> Received { get; } = new();
 
+        public TaskCompletionSource FirstCall { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public Task SendAsync(Notification notification, CancellationToken cancellationToken)
         {
+            FirstCall.TrySetResult();
             if (Interlocked.Increment(ref calls) <= FailuresBeforeSuccess)
             {
                 throw new InvalidOperationException("HTTP 500");
@@ -188,10 +235,31 @@ public sealed class NotifierTests
 
         public int Calls => Volatile.Read(ref calls);
 
+        public TaskCompletionSource FirstCall { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public async Task SendAsync(Notification notification, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref calls);
+            FirstCall.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
+    }
+
+    /// <summary>Claims work; marking delivered fails, as a database that went away after the send would.</summary>
+    private sealed class UnmarkableLedger : INotificationLedger
+    {
+        private readonly InMemoryNotificationLedger inner = new();
+
+        public Task<bool> TryClaimAsync(string sink, NotificationKey key, DateTimeOffset claimedAt, CancellationToken cancellationToken) =>
+            inner.TryClaimAsync(sink, key, claimedAt, cancellationToken);
+
+        public Task MarkDeliveredAsync(string sink, NotificationKey key, DateTimeOffset deliveredAt, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("database gone");
+
+        public Task ReleaseAsync(string sink, NotificationKey key, CancellationToken cancellationToken) =>
+            inner.ReleaseAsync(sink, key, cancellationToken);
+
+        public Task<bool> HasAnnouncedUpgradeAsync(string sink, string environment, string organizationId, string cluster, string version, CancellationToken cancellationToken) =>
+            inner.HasAnnouncedUpgradeAsync(sink, environment, organizationId, cluster, version, cancellationToken);
     }
 }
