@@ -26,4 +26,10 @@ public sealed record OrganizationPolicy
     public ImmutableArray<string> PublishVersionData { get; init; } = [];
 
     public ImmutableArray<ClusterPolicy> Clusters { get; init; } = [];
+
+    /// <summary>Times when no upgrade may start in the organization.</summary>
+    public ImmutableArray<FreezeWindow> Freezes { get; init; } = [];
+
+    /// <summary>When set, a version is halted after this many failed upgrades to it.</summary>
+    public HaltOnFailure? HaltOnFailure { get; init; }
 }
