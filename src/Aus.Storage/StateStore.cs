@@ -1,3 +1,4 @@
+using Aus.Storage.Controls;
 using Aus.Storage.PostgreSql;
 using Aus.Storage.Sqlite;
 
@@ -44,5 +45,16 @@ public static class StateStore
     {
         ArgumentNullException.ThrowIfNull(store);
         return store as DryRunStateStore ?? new DryRunStateStore(store);
+    }
+
+    /// <summary>
+    /// The rollout safety controls of an opened store. A dry-run store reads them through and
+    /// keeps every change out of the store, like its other writes.
+    /// </summary>
+    public static IRolloutControlStore Controls(IStateStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store as IRolloutControlStore
+            ?? throw new ArgumentException($"the state store {store.Description} keeps no rollout controls", nameof(store));
     }
 }

@@ -8,7 +8,7 @@ namespace Aus.Storage.Tests;
 /// What every state store dialect must do. Each dialect's test class runs all of it against a real
 /// database of that kind (a temporary SQLite file; a fresh PostgreSQL database).
 /// </summary>
-public abstract class StateStoreContract : IAsyncLifetime
+public abstract partial class StateStoreContract : IAsyncLifetime
 {
     protected static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
