@@ -21,6 +21,10 @@ internal static class AusCommandLine
         root.Subcommands.Add(ReportCommand.Create(time));
         root.Subcommands.Add(OcmSimCommand.Create());
         root.Subcommands.Add(Demo.DemoCommand.Create(time));
+        root.Subcommands.Add(ControlsCommands.CreatePause(time));
+        root.Subcommands.Add(ControlsCommands.CreateResume(time));
+        root.Subcommands.Add(ControlsCommands.CreateApprove(time));
+        root.Subcommands.Add(ControlsCommands.CreateList(time));
         return root;
     }
 

@@ -111,6 +111,25 @@ internal static class PolicyMessages
     public static string NothingCanSoak(string workload) =>
         $"workload '{workload}': no cluster running it has soakDays: 0 and no version data is inherited, so no version can ever soak for it; give at least one such cluster soakDays: 0, or inherit version data";
 
+    // Safety controls.
+    public static string DuplicateFreeze(string path, string freeze, int firstLine) =>
+        string.Create(CultureInfo.InvariantCulture, $"{path}: duplicate freeze name '{freeze}'; it is already defined on line {firstLine}");
+
+    public static string FreezeNeedsWindow(string path) =>
+        $"{path}: a freeze needs start and end (RFC 3339 times) or, for a recurring freeze, schedule and duration";
+
+    public static string FreezeMixesForms(string path) =>
+        $"{path}: a freeze has either start and end or schedule and duration, not both";
+
+    public static string FreezeEndsBeforeStart(string path, string end, string start) =>
+        $"{path}: {end} is not after start {start}";
+
+    public static string InvalidDuration(string path, string found) =>
+        $"{path}: {found} is not a valid duration; expected days, hours and minutes such as 90m, 6h, 2d or 1d12h";
+
+    public static string InvalidFailedUpgrades(string path, long value) =>
+        string.Create(CultureInfo.InvariantCulture, $"{path}: failedUpgrades must be an integer >= 1, found {value}");
+
     // Fleet snapshot rules.
     public static string InvalidVersion(string path, string detail) => $"{path}: {detail}";
 

@@ -1,9 +1,11 @@
+using Aus.Domain.Controls;
 using Aus.Domain.History;
+using Aus.Storage.Controls;
 
 namespace Aus.Storage;
 
 /// <summary>See <see cref="StateStore.DryRun"/>.</summary>
-internal sealed class DryRunStateStore(IStateStore inner) : IStateStore
+internal sealed class DryRunStateStore(IStateStore inner) : IStateStore, IRolloutControlStore
 {
     public StateDialect Dialect => inner.Dialect;
 
@@ -43,4 +45,18 @@ internal sealed class DryRunStateStore(IStateStore inner) : IStateStore
     public Task PingAsync(CancellationToken cancellationToken = default) => inner.PingAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
+
+    public Task<StoredControls> GetControlsAsync(string? environment = null, string? organizationId = null, CancellationToken cancellationToken = default) =>
+        StateStore.Controls(inner).GetControlsAsync(environment, organizationId, cancellationToken);
+
+    public Task PauseAsync(StoredPause pause, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<bool> ResumeAsync(string environment, string organizationId, PauseScope scope, string? target, string resumedBy, DateTimeOffset resumedAt, CancellationToken cancellationToken = default) =>
+        Task.FromResult(false);
+
+    public Task ApproveAsync(StoredApproval approval, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<int> RecordFailuresAsync(IReadOnlyList<StoredFailure> failures, CancellationToken cancellationToken = default) => Task.FromResult(0);
+
+    public Task<bool> HaltAsync(StoredHalt halt, CancellationToken cancellationToken = default) => Task.FromResult(false);
 }

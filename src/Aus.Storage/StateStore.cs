@@ -1,5 +1,6 @@
 using Aus.Application.Notifications;
 using Aus.Storage.Ado;
+using Aus.Storage.Controls;
 using Aus.Storage.PostgreSql;
 using Aus.Storage.Sqlite;
 
@@ -59,4 +60,13 @@ public static class StateStore
         null => throw new ArgumentNullException(nameof(store)),
         _ => throw new ArgumentException($"{store.GetType().Name} keeps no notification delivery records", nameof(store)),
     };
+    /// The rollout safety controls of an opened store. A dry-run store reads them through and
+    /// keeps every change out of the store, like its other writes.
+    /// </summary>
+    public static IRolloutControlStore Controls(IStateStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store as IRolloutControlStore
+            ?? throw new ArgumentException($"the state store {store.Description} keeps no rollout controls", nameof(store));
+    }
 }

@@ -111,7 +111,7 @@ public static class FleetPlanner
         }
 
         var history = sources.Count == 0 ? organization.CheckedIn : VersionDataInheritance.Aggregate(organization.CheckedIn, sources);
-        var pass = new UpgradePass(policy, organization.Specs, request.Fleet.VersionGates, history, request.Now, request.ExplainCluster, request.IncludeReport, blocked);
+        var pass = new UpgradePass(policy, organization.Specs, request.Fleet.VersionGates, history, request.Now, request.ExplainCluster, request.IncludeReport, blocked, input.Controls);
         var result = pass.Run();
         var decisions = result.Decisions.AddRange(organization.NotInOcm.Select(NotInOcm));
         var explanation = result.Explanation;

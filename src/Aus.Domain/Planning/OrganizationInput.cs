@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aus.Domain.Controls;
 using Aus.Domain.History;
 using Aus.Domain.Policies;
 
@@ -19,6 +20,9 @@ public sealed record OrganizationInput
 
     /// <summary>The history as stored before this pass.</summary>
     public VersionHistory History { get; init; } = VersionHistory.Empty;
+
+    /// <summary>Pauses, approvals and halted versions in force for the organization; empty changes nothing.</summary>
+    public RolloutControls Controls { get; init; } = RolloutControls.Empty;
 
     public ImmutableArray<string> AllClusterNames =>
         ClusterNames.IsDefaultOrEmpty ? [.. Policy.Clusters.Select(c => c.Name)] : ClusterNames;

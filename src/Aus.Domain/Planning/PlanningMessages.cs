@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aus.Domain.Controls;
 using Aus.Domain.Fleet;
 using Aus.Domain.Policies;
 using Aus.Domain.Versions;
@@ -99,6 +100,32 @@ internal static class PlanningMessages
 
     public static string GateStatus(VersionGate gate, bool agreed, bool enabled) =>
         $"gate {gate.Id} ({gate.Label}, {gate.VersionRawIdPrefix}): {(agreed ? "agreed" : enabled ? "not agreed; aus agrees to it" : "not agreed; its label is not in versionGateApprovals")}";
+
+    public static string Paused(RolloutPause pause)
+    {
+        var why = pause.Reason is { Length: > 0 } reason ? $": {reason}" : string.Empty;
+        var until = pause.Until is { } time ? $" (until {TimeFormat.Format(time)})" : string.Empty;
+        return $"paused by the {pause.ScopeText} pause{why}{until}";
+    }
+
+    public static string NotPaused(string cluster) => $"no pause covers cluster {cluster}";
+
+    public static string Frozen(FreezeWindow freeze, DateTimeOffset run, (DateTimeOffset Start, DateTimeOffset End) occurrence) =>
+        $"next run {TimeFormat.Format(run)} falls inside freeze {freeze.Name} ({TimeFormat.Format(occurrence.Start)} to {TimeFormat.Format(occurrence.End)})";
+
+    public static string NotFrozen(DateTimeOffset run) => $"next run {TimeFormat.Format(run)} is outside every freeze";
+
+    public static string VersionHalted(OpenShiftVersion version) =>
+        $"{version} is halted in this organization after failed upgrades; aus resume --version {version} lifts the halt";
+
+    public static string VersionPaused(OpenShiftVersion version, RolloutPause pause) => $"{version} is {Paused(pause)}";
+
+    public static string VersionNotHeld(OpenShiftVersion version) => $"{version} is neither halted nor paused";
+
+    public static string AwaitingApproval(SectorName sector, OpenShiftVersion version) =>
+        $"sector {sector} requires approval and {version} is not approved for it; aus approve --sector {sector} --version {version} lets it go";
+
+    public static string Approved(SectorName sector, OpenShiftVersion version) => $"{version} is approved for sector {sector}";
 
     private static string Count(int n, string singular, string? plural = null) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? singular : plural ?? singular + "s")}");

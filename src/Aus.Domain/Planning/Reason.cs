@@ -17,4 +17,8 @@ public enum Reason
     VersionGate,
     NotInOcm,
     InvalidPolicy,
+    Paused,
+    Frozen,
+    AwaitingApproval,
+    VersionHalted,
 }

@@ -19,6 +19,10 @@ public static class ReasonNames
         Reason.VersionGate => "version-gate",
         Reason.NotInOcm => "not-in-ocm",
         Reason.InvalidPolicy => "invalid-policy",
+        Reason.Paused => "paused",
+        Reason.Frozen => "frozen",
+        Reason.AwaitingApproval => "awaiting-approval",
+        Reason.VersionHalted => "version-halted",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 

@@ -97,6 +97,7 @@ internal sealed partial class UpgradePass
 
         var conditions = _conditionScratch;
         conditions.Clear();
+        AddVersionHoldCondition(conditions, version);
         if (spec.Policy.Sector is { } sector)
         {
             conditions.Add(InheritedMinimumCondition(spec, version));
@@ -104,6 +105,7 @@ internal sealed partial class UpgradePass
         }
 
         AddSoakConditions(conditions, spec, version);
+        AddApprovalCondition(conditions, spec.Policy.Sector, version);
         return new CandidateEvaluation(version, null, conditions.ToImmutable());
     }
 

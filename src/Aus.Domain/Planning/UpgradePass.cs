@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aus.Domain.Controls;
 using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Policies;
@@ -28,6 +29,7 @@ internal sealed partial class UpgradePass
     private readonly bool _includeReport;
     private readonly Dictionary<SectorName, Sector> _sectors;
     private readonly BlockedVersionMatches _blocked;
+    private readonly RolloutControls _controls;
 
     private readonly Dictionary<MutexName, Holder> _locked = [];
     private readonly Dictionary<(SectorName Sector, MutexName Mutex), List<Holder>> _sectorUpgrades = [];
@@ -43,12 +45,14 @@ internal sealed partial class UpgradePass
         DateTimeOffset now,
         string? explainCluster,
         bool includeReport,
-        BlockedVersionMatches blocked)
+        BlockedVersionMatches blocked,
+        RolloutControls controls)
     {
         _organization = organization;
         _specs = specs;
         _gates = gates;
         _blocked = blocked;
+        _controls = controls;
         _history = history;
         _now = now;
         _explainCluster = explainCluster;
@@ -111,6 +115,13 @@ internal sealed partial class UpgradePass
 
     private ClusterDecision Decide(UpgradeSpec spec)
     {
+        // A pause stops new policies only; one already in OCM is reported as the upgrade in progress it is.
+        var pause = ClusterPause(spec);
+        if (pause is not null && spec.Cluster.UpgradePolicies.IsEmpty)
+        {
+            return Skip(spec, Reason.Paused, PlanningMessages.Paused(pause));
+        }
+
         if (spec.Cluster.IsHostedControlPlane)
         {
             if (CheckCapacity(spec) is { } held)
@@ -123,7 +134,12 @@ internal sealed partial class UpgradePass
 
             if (LaggingNodePool(spec) is { } lagging)
             {
-                return CatchUpNodePool(spec, lagging);
+                if (pause is not null)
+                {
+                    return Skip(spec, Reason.Paused, PlanningMessages.Paused(pause));
+                }
+
+                return Frozen(spec, _now + PolicyDelay) ?? CatchUpNodePool(spec, lagging);
             }
         }
 
@@ -142,6 +158,11 @@ internal sealed partial class UpgradePass
         }
 
         Record(static slot => PlanningMessages.InWindow(slot), slot.Value);
+        if (Frozen(spec, slot.Value) is { } frozen)
+        {
+            return frozen;
+        }
+
         if (CheckCapacity(spec) is { } blocked)
         {
             return blocked;

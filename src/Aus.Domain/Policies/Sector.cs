@@ -10,4 +10,7 @@ public sealed record Sector
     public ParallelLimit? MaxParallelUpgrades { get; init; }
 
     public ImmutableArray<SectorName> Dependencies { get; init; } = [];
+
+    /// <summary>Whether each new version waits for an approval (`aus approve`) before the sector's clusters get it.</summary>
+    public bool RequireApproval { get; init; }
 }

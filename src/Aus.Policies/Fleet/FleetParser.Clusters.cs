@@ -163,7 +163,7 @@ internal sealed partial class FleetParser
             var kindText = NodeReader.Optional(entry, "kind") is { } kindNode ? Choice(kindNode, NodeReader.Join(path, "kind"), Kinds) : "cluster";
             var nodePool = reader.OptionalString(entry, "nodePool", path);
             var scheduleType = NodeReader.Optional(entry, "scheduleType") is { } typeNode ? Choice(typeNode, NodeReader.Join(path, "scheduleType"), ScheduleTypes) : "manual";
-            var nextRun = NodeReader.Optional(entry, "nextRun") is { } runNode ? Time(runNode, NodeReader.Join(path, "nextRun")) : null;
+            var nextRun = NodeReader.Optional(entry, "nextRun") is { } runNode ? reader.Time(runNode, NodeReader.Join(path, "nextRun")) : null;
             var state = NodeReader.Optional(entry, "state") is { } stateNode ? Choice(stateNode, NodeReader.Join(path, "state"), States) : null;
             var kind = kindText switch
             {

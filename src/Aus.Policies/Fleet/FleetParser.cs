@@ -175,25 +175,5 @@ internal sealed partial class FleetParser(NodeReader reader)
         return null;
     }
 
-    private DateTimeOffset? Time(YamlNode node, string path)
-    {
-        if (reader.String(node, path) is not { } text)
-        {
-            return null;
-        }
-
-        if (Rfc3339().IsMatch(text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time))
-        {
-            return time.ToUniversalTime();
-        }
-
-        reader.Bag.Error(node, PolicyMessages.InvalidTime(path, node.Describe()));
-        return null;
-    }
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex Rfc3339();
-
     private static ImmutableDictionary<string, string> EmptyLabels => ImmutableDictionary<string, string>.Empty;
 }

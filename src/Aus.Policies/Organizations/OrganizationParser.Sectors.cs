@@ -22,13 +22,15 @@ internal sealed partial class OrganizationParser
             var name = reader.RequiredString(entry, "name", path, path);
             var limit = ReadParallelLimit(NodeReader.Optional(entry, "maxParallelUpgrades"), NodeReader.Join(path, "maxParallelUpgrades"));
             var dependencies = ReadDependencies(NodeReader.Optional(entry, "dependencies"), NodeReader.Join(path, "dependencies"));
+            var requireApproval = NodeReader.Optional(entry, "requireApproval") is { } approvalNode
+                && reader.Boolean(approvalNode, NodeReader.Join(path, "requireApproval")) == true;
             if (name is null)
             {
                 continue;
             }
 
             var nameNode = entry.Find("name")!.Value;
-            var sector = new SectorEntry(name, nameNode, path, limit, dependencies);
+            var sector = new SectorEntry(name, nameNode, path, limit, dependencies) { RequireApproval = requireApproval };
             if (firstByName.TryGetValue(name, out var first))
             {
                 reader.Bag.Error(nameNode, PolicyMessages.DuplicateSector(NodeReader.Join(path, "name"), name, first.At.Line));

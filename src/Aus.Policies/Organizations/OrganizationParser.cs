@@ -12,10 +12,10 @@ internal sealed partial class OrganizationParser(NodeReader reader)
     private static readonly string[] OrganizationKeys =
     [
         "name", "orgId", "environment", "blockedVersions", "upgradePolicyAllowedWorkloads", "upgradePolicyAllowedMutexes",
-        "sectors", "inheritVersionData", "publishVersionData", "upgradePolicyClusters", "ausClusterHealthChecks",
+        "sectors", "inheritVersionData", "publishVersionData", "upgradePolicyClusters", "ausClusterHealthChecks", "freezes", "haltOnFailure",
     ];
 
-    private static readonly string[] SectorKeys = ["name", "maxParallelUpgrades", "dependencies"];
+    private static readonly string[] SectorKeys = ["name", "maxParallelUpgrades", "dependencies", "requireApproval"];
     private static readonly string[] DependencyKeys = ["name"];
     private static readonly string[] InheritKeys = ["orgId", "name"];
     private static readonly string[] PublishKeys = ["orgId", "name"];
@@ -45,6 +45,8 @@ internal sealed partial class OrganizationParser(NodeReader reader)
         var publish = ReadPublish(NodeReader.Optional(root, "publishVersionData"));
         var clusters = ReadClusters(NodeReader.Optional(root, "upgradePolicyClusters"));
         var healthChecks = ReadHealthChecks(NodeReader.Optional(root, "ausClusterHealthChecks"));
+        var freezes = ReadFreezes(NodeReader.Optional(root, "freezes"));
+        var halt = ReadHaltOnFailure(NodeReader.Optional(root, "haltOnFailure"));
         WarnAboutWorkloadsThatCannotSoak(clusters, inheritsVersionData: inherit.Count > 0);
 
         if (name is null || orgId is null)
@@ -65,6 +67,8 @@ internal sealed partial class OrganizationParser(NodeReader reader)
             PublishVersionData = [.. publish],
             Clusters = [.. clusters.Where(c => c.Policy is not null).Select(c => c.Policy!)],
             HealthChecks = [.. healthChecks],
+            Freezes = [.. freezes],
+            HaltOnFailure = halt,
         };
     }
 
@@ -223,11 +227,14 @@ internal sealed partial class OrganizationParser(NodeReader reader)
     {
         public bool IsDuplicate { get; init; }
 
+        public bool RequireApproval { get; init; }
+
         public Sector ToSector() => new()
         {
             Name = new SectorName(Name),
             MaxParallelUpgrades = Limit,
             Dependencies = [.. Dependencies.Select(d => new SectorName(d.Name))],
+            RequireApproval = RequireApproval,
         };
     }
 

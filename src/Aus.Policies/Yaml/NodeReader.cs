@@ -1,9 +1,11 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Aus.Policies.Diagnostics;
 
 namespace Aus.Policies.Yaml;
 
 /// <summary>Typed access to a YAML tree that reports every mismatch and carries on.</summary>
-internal sealed class NodeReader(DiagnosticBag bag)
+internal sealed partial class NodeReader(DiagnosticBag bag)
 {
     public DiagnosticBag Bag { get; } = bag;
 
@@ -121,4 +123,25 @@ internal sealed class NodeReader(DiagnosticBag bag)
 
         return result;
     }
+
+    /// <summary>An RFC 3339 time with a date, a time and an offset, returned in UTC.</summary>
+    public DateTimeOffset? Time(YamlNode node, string path)
+    {
+        if (String(node, path) is not { } text)
+        {
+            return null;
+        }
+
+        if (Rfc3339().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time))
+        {
+            return time.ToUniversalTime();
+        }
+
+        Bag.Error(node, PolicyMessages.InvalidTime(path, node.Describe()));
+        return null;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Rfc3339();
 }

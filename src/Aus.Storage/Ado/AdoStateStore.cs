@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Aus.Domain.History;
 using Aus.Policies.History;
+using Aus.Storage.Controls;
 using Aus.Storage.Migrations;
 
 namespace Aus.Storage.Ado;
@@ -10,7 +11,7 @@ namespace Aus.Storage.Ado;
 /// codec and the migration runner. A dialect supplies connections, time columns, the migration
 /// lock and how fenced writes reach the database.
 /// </summary>
-internal abstract partial class AdoStateStore : IStateStore
+internal abstract partial class AdoStateStore : IStateStore, IRolloutControlStore
 {
     private IReadOnlyList<string> appliedMigrations = [];
 

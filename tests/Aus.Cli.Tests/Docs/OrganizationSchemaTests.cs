@@ -88,6 +88,33 @@ public sealed class OrganizationSchemaTests
         schema.Validate(YamlAsJson.Convert(yaml)).ShouldNotBeEmpty();
     }
 
+    [Theory]
+    [InlineData("freezes: [{name: f, start: '2026-11-27T00:00:00Z', end: '2026-11-28T00:00:00Z'}]")]
+    [InlineData("freezes: [{name: f, schedule: '0 18 * * 5', duration: 2d14h}]")]
+    [InlineData("haltOnFailure: {failedUpgrades: 1}")]
+    [InlineData("sectors: [{name: s, requireApproval: true}]")]
+    public async Task SafetyControls_AreAccepted(string line)
+    {
+        var schema = await LoadAsync();
+
+        schema.Validate(YamlAsJson.Convert($"name: n\norgId: o\n{line}\n")).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("freezes: [{name: f, start: '2026-11-27T00:00:00Z'}]")]
+    [InlineData("freezes: [{name: f, start: '2026-11-27T00:00:00Z', end: '2026-11-28T00:00:00Z', duration: 1h}]")]
+    [InlineData("freezes: [{name: f, schedule: '0 18 * * 5', duration: 1w}]")]
+    [InlineData("freezes: [{name: f, start: tomorrow, end: '2026-11-28T00:00:00Z'}]")]
+    [InlineData("haltOnFailure: {failedUpgrades: 0}")]
+    [InlineData("haltOnFailure: {}")]
+    [InlineData("sectors: [{name: s, requireApproval: 'yes'}]")]
+    public async Task SafetyControls_Malformed_AreRejected(string line)
+    {
+        var schema = await LoadAsync();
+
+        schema.Validate(YamlAsJson.Convert($"name: n\norgId: o\n{line}\n")).ShouldNotBeEmpty();
+    }
+
     [Fact]
     public async Task Schema_IsDraft07WithDefinitions()
     {

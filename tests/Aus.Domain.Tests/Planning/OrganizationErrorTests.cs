@@ -88,7 +88,7 @@ public sealed class OrganizationErrorTests
         [
             "scheduled", "node-pool-upgrade", "upgrade-in-progress", "outside-window", "mutex-locked", "sector-parallel-limit",
             "no-upgrades-available", "blocked", "soaking", "sector-dependency", "inherited-version-data", "version-gate",
-            "not-in-ocm", "invalid-policy",
+            "not-in-ocm", "invalid-policy", "paused", "frozen", "awaiting-approval", "version-halted",
         ]);
         Decision.Upgrade.ToCode().ShouldBe("upgrade");
         Decision.Skip.ToCode().ShouldBe("skip");

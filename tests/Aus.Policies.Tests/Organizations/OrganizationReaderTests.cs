@@ -40,6 +40,7 @@ public sealed class OrganizationReaderTests
     [InlineData("simple-org.yaml", "simple-org", 3)]
     [InlineData("mutex-org.yaml", "mutex-org", 3)]
     [InlineData("sectors-org.yaml", "sectors-org", 6)]
+    [InlineData("safety-org.yaml", "safety-org", 2)]
     public void Examples_AreValid(string file, string name, int clusters)
     {
         var path = Path.Combine(Aus.TestKit.RepositoryPaths.Root, "examples", file);
@@ -207,7 +208,7 @@ public sealed class OrganizationReaderTests
     public void UnknownKey_AtTheTopLevel()
     {
         Read("name: a\norgId: b\nupgradePolicyCluster: []\n").ShouldBe([
-            "org.yaml:3:1: error: unknown key 'upgradePolicyCluster' in the organization; allowed keys are name, orgId, environment, blockedVersions, upgradePolicyAllowedWorkloads, upgradePolicyAllowedMutexes, sectors, inheritVersionData, publishVersionData, upgradePolicyClusters, ausClusterHealthChecks",
+            "org.yaml:3:1: error: unknown key 'upgradePolicyCluster' in the organization; allowed keys are name, orgId, environment, blockedVersions, upgradePolicyAllowedWorkloads, upgradePolicyAllowedMutexes, sectors, inheritVersionData, publishVersionData, upgradePolicyClusters, ausClusterHealthChecks, freezes, haltOnFailure",
         ]);
     }
 

@@ -12,6 +12,8 @@ public sealed class MigrationCatalogTests
         [(StateDialect.PostgreSql, "0001_initial.sql")] = "9314326271faccce70ecedcaea94c2afe345366550b5c968c67d1ccd53a06ae1",
         [(StateDialect.Sqlite, "0002_notification_delivery.sql")] = "5123bcddb4f77cff96c007a26e76000d67bb1cb1545048178d629d60bb11b3f0",
         [(StateDialect.PostgreSql, "0002_notification_delivery.sql")] = "b35315bbbadf1e95e4efbb041a053e208f87a9fa791facc4c0021c0f6a64468b",
+        [(StateDialect.Sqlite, "0003_rollout_controls.sql")] = "f290d37774ece2e4e72fbccc402e50b6805f44c33432060a6a874f43e25d3ae3",
+        [(StateDialect.PostgreSql, "0003_rollout_controls.sql")] = "d62508cbbd37c8b4a6f6470dfb732360343c30fb8ed504ef2ec8e823e2cfedf3",
     };
 
     [Theory]

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using Aus.Domain.Controls;
+using Aus.Domain.Policies;
+using Aus.Domain.Versions;
+
+namespace Aus.Domain.Planning;
+
+/// <summary>
+/// The safety controls: pauses, freezes, approvals and halted versions. Each only adds a way to
+/// hold a cluster back, and records an explain step only where a control is configured, so that an
+/// organization without controls is planned exactly as before.
+/// </summary>
+internal sealed partial class UpgradePass
+{
+    /// <summary>The pause in force that covers the cluster (organization, sector or cluster), or null.</summary>
+    private RolloutPause? ClusterPause(UpgradeSpec spec)
+    {
+        if (_controls.Pauses.IsEmpty)
+        {
+            return null;
+        }
+
+        var pause = _controls.ClusterPauseAt(_now, spec.Name, spec.Policy.Sector?.Value);
+        if (pause is null)
+        {
+            Record(static name => PlanningMessages.NotPaused(name), spec.Name);
+        }
+        else
+        {
+            Record(static pause => PlanningMessages.Paused(pause), pause);
+        }
+
+        return pause;
+    }
+
+    /// <summary>The skip decision when a policy running at <paramref name="run"/> would start inside a freeze, or null.</summary>
+    private ClusterDecision? Frozen(UpgradeSpec spec, DateTimeOffset run)
+    {
+        if (_organization.Freezes.IsEmpty)
+        {
+            return null;
+        }
+
+        foreach (var freeze in _organization.Freezes)
+        {
+            if (freeze.OccurrenceAt(run) is { } occurrence)
+            {
+                var detail = PlanningMessages.Frozen(freeze, run, occurrence);
+                Record(detail);
+                return Skip(spec, Reason.Frozen, detail);
+            }
+        }
+
+        Record(static run => PlanningMessages.NotFrozen(run), run);
+        return null;
+    }
+
+    /// <summary>Halted and paused versions come first among a candidate's conditions: nothing else matters for them.</summary>
+    private void AddVersionHoldCondition(ImmutableArray<Condition>.Builder conditions, OpenShiftVersion version)
+    {
+        if (!_controls.HoldsVersions)
+        {
+            return;
+        }
+
+        var text = version.ToString();
+        if (_controls.IsHalted(text))
+        {
+            conditions.Add(new Condition(Reason.VersionHalted, false, PlanningMessages.VersionHalted(version)));
+        }
+        else if (_controls.VersionPauseAt(_now, text) is { } pause)
+        {
+            conditions.Add(new Condition(Reason.Paused, false, PlanningMessages.VersionPaused(version, pause)));
+        }
+        else
+        {
+            conditions.Add(new Condition(Reason.VersionHalted, true, PlanningMessages.VersionNotHeld(version)));
+        }
+    }
+
+    /// <summary>Approval comes last: a sector waits for it only once the version meets every other condition.</summary>
+    private void AddApprovalCondition(ImmutableArray<Condition>.Builder conditions, SectorName? sectorName, OpenShiftVersion version)
+    {
+        if (sectorName is not { } name || !_sectors.TryGetValue(name, out var sector) || !sector.RequireApproval)
+        {
+            return;
+        }
+
+        var approved = _controls.IsApproved(name.Value, version.ToString());
+        conditions.Add(approved
+            ? new Condition(Reason.AwaitingApproval, true, PlanningMessages.Approved(name, version))
+            : new Condition(Reason.AwaitingApproval, false, PlanningMessages.AwaitingApproval(name, version)));
+    }
+}
