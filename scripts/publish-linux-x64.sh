@@ -2,7 +2,9 @@
 # A self-contained, single-file aus for linux-x64: it needs no .NET where it runs.
 # Usage: scripts/publish-linux-x64.sh [OUTPUT_DIR]   (default: artifacts/linux-x64)
 # The output holds `aus` and `libe_sqlite3.so` (SQLite's native library, loaded from beside `aus`);
-# copy both. Restoring needs the .NET runtime packs for linux-x64 from NuGet the first time.
+# copy both. Restoring needs the .NET runtime packs (and the ReadyToRun compiler, crossgen2) for
+# linux-x64 from NuGet the first time. aus's code is compiled ReadyToRun: Aus.Cli.csproj turns it on
+# for any build with a runtime identifier, as here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-artifacts/linux-x64}"
