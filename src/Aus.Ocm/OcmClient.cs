@@ -146,7 +146,7 @@ public sealed class OcmClient : IOcmFleetReader, IOcmActionApplier, IDisposable
     public async Task<ImmutableArray<ServiceLogEntry>> SearchServiceLogsAsync(ServiceLogQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var search = OcmSearch.Empty.Equal("cluster_uuid", query.ClusterUuid);
+        var search = OcmSearch.Empty;
         search = query.ServiceName is { } service ? search.Equal("service_name", service) : search;
         search = query.Summary is { } summary ? search.Equal("summary", summary) : search;
         search = query.Description is { } description ? search.Equal("description", description) : search;
@@ -154,7 +154,7 @@ public sealed class OcmClient : IOcmFleetReader, IOcmActionApplier, IDisposable
         search = query.CreatedSince is { } since
             ? search.AtLeast("created_at", since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
             : search;
-        var entries = await _api.SearchServiceLogsAsync(search.ToString(), cancellationToken).ConfigureAwait(false);
+        var entries = await _api.SearchClusterServiceLogsAsync(query.ClusterUuid, search.ToString(), cancellationToken).ConfigureAwait(false);
         return [.. entries.Select(ToEntry)];
     }
 

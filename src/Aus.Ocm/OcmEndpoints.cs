@@ -23,7 +23,7 @@ public static class OcmEndpoints
     public const string CreateSubscriptionLabel = "POST /api/accounts_mgmt/v1/subscriptions/{id}/labels";
     public const string OrganizationLabels = "GET /api/accounts_mgmt/v1/organizations/{id}/labels";
     public const string CreateOrganizationLabel = "POST /api/accounts_mgmt/v1/organizations/{id}/labels";
-    public const string ServiceLogs = "GET /api/service_logs/v1/cluster_logs";
+    public const string ServiceLogs = "GET /api/service_logs/v1/clusters/cluster_logs";
     public const string CreateServiceLog = "POST /api/service_logs/v1/cluster_logs";
     public const string Token = "POST token";
 }

@@ -36,4 +36,39 @@ public sealed class ServiceLogTests
 
         status.ShouldBe(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task LogType_OutsideOcmsEnum_IsRefused_AndALogWithoutOneHasNone()
+    {
+        await using var h = await SimHarness.StartAsync(TestFleets.Mixed);
+        var uuid = (await h.GetAsync("/api/clusters_mgmt/v1/clusters/c1")).Body!["external_id"]!.GetValue<string>();
+
+        var (refused, error) = await h.PostAsync(
+            "/api/service_logs/v1/cluster_logs",
+            $$"""{"cluster_uuid": "{{uuid}}", "service_name": "s", "summary": "x", "severity": "Moderate", "log_type": "clusterlifecycle"}""");
+        var (created, log) = await h.PostAsync(
+            "/api/service_logs/v1/cluster_logs",
+            $$"""{"cluster_uuid": "{{uuid}}", "service_name": "s", "summary": "x", "severity": "Moderate"}""");
+        var (typed, typedLog) = await h.PostAsync(
+            "/api/service_logs/v1/cluster_logs",
+            $$"""{"cluster_uuid": "{{uuid}}", "service_name": "s", "summary": "x", "severity": "Moderate", "log_type": "cluster-state-updates"}""");
+
+        refused.ShouldBe(HttpStatusCode.BadRequest);
+        error!["reason"]!.GetValue<string>().ShouldContain("'clusterlifecycle' is not one of clustercreate-details");
+        created.ShouldBe(HttpStatusCode.Created);
+        log!.AsObject().ContainsKey("log_type").ShouldBeFalse();
+        typed.ShouldBe(HttpStatusCode.Created);
+        typedLog!["log_type"]!.GetValue<string>().ShouldBe("cluster-state-updates");
+    }
+
+    [Fact]
+    public async Task Cluster_HasNoOrganizationField_AsInOcm()
+    {
+        await using var h = await SimHarness.StartAsync(TestFleets.Mixed);
+
+        var (_, cluster) = await h.GetAsync("/api/clusters_mgmt/v1/clusters/c1");
+
+        cluster!.AsObject().ContainsKey("organization").ShouldBeFalse("OCM's cluster links its subscription; the organization is the subscription's");
+        cluster["subscription"]!["id"].ShouldNotBeNull();
+    }
 }

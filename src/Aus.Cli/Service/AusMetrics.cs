@@ -12,10 +12,12 @@ using Prometheus;
 namespace Aus.Cli.Service;
 
 /// <summary>
-/// The service's Prometheus metrics: the reference's (reference-behaviour.md section 13) with the
-/// labels integration and ocm_env first, and aus's own. Gauges describe the last pass: every pass
+/// The service's Prometheus metrics: those qontract-reconcile's AUS exports, with the labels
+/// integration and ocm_env first, and aus's own. Gauges describe the last pass: every pass
 /// replaces the gauge series of its environment. Counters accumulate. One registry per instance, so
-/// several services (tests, replicas in one process) never share series.
+/// several services (tests, replicas in one process) never share series; the process and runtime
+/// series (process_*, dotnet_*) that prometheus-net puts only into its default registry are added
+/// to each one.
 /// </summary>
 internal sealed class AusMetrics
 {
@@ -45,6 +47,7 @@ internal sealed class AusMetrics
     public AusMetrics()
     {
         Registry = Metrics.NewCustomRegistry();
+        DotNetStats.Register(Registry);
         var factory = Metrics.WithCustomRegistry(Registry);
         string[] Labels(params string[] own) => ["integration", "ocm_env", .. own];
 

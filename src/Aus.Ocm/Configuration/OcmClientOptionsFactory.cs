@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Aus.Ocm.Configuration;
 
 /// <summary>
-/// Builds <see cref="OcmClientOptions"/> from environment variables (contracts.md §4) and explicit
+/// Builds <see cref="OcmClientOptions"/> from environment variables (docs/operations.md, "Precedence and environment variables") and explicit
 /// overrides. Precedence for URLs and tuning: overrides (command line) over the environment over
 /// the defaults. Credentials only come from the environment.
 /// </summary>

@@ -3,7 +3,7 @@ using Aus.Domain.Fleet;
 namespace Aus.Ocm.Fleet;
 
 /// <summary>
-/// Whether a version gate can matter for a cluster (reference-behaviour §11.6): its MAJOR.MINOR is
+/// Whether a version gate can matter for a cluster (as the reference decides it): its MAJOR.MINOR is
 /// among the minors the cluster may upgrade to, above the cluster's own minor, and its label has a
 /// handler (OCP and ingress gates always, STS gates for STS clusters). Used to skip reading the
 /// gate agreements of clusters no gate can hold.

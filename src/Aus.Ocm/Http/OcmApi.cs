@@ -8,6 +8,7 @@ internal sealed class OcmApi(OcmHttp http)
     private const string AccountsMgmt = "/api/accounts_mgmt/v1";
     private const string ClustersMgmt = "/api/clusters_mgmt/v1";
     private const string ServiceLogsPath = "/api/service_logs/v1/cluster_logs";
+    private const string ClusterServiceLogsPath = "/api/service_logs/v1/clusters/cluster_logs";
 
     /// <summary>The largest number of subscription ids in one <c>subscription.id in (...)</c> search.</summary>
     public const int SubscriptionChunk = 100;
@@ -141,8 +142,17 @@ internal sealed class OcmApi(OcmHttp http)
     public Task<OcmResponse<WireLabel>> CreateOrganizationLabelAsync(string orgId, string key, string value, CancellationToken cancellationToken) =>
         PostLabelAsync(OcmEndpoints.CreateOrganizationLabel, $"{AccountsMgmt}/organizations/{Escape(orgId)}/labels", key, value, cancellationToken);
 
-    public Task<List<WireLogEntry>> SearchServiceLogsAsync(string search, CancellationToken cancellationToken) =>
-        http.ListAsync(OcmEndpoints.ServiceLogs, ServiceLogsPath, [new("search", search)], OcmJsonContext.Default.WirePageWireLogEntry, cancellationToken);
+    /// <summary>
+    /// One cluster's service logs matching <paramref name="search"/>: the per-cluster list, which any
+    /// user of the cluster may read (the global list needs the right to see private logs).
+    /// </summary>
+    public Task<List<WireLogEntry>> SearchClusterServiceLogsAsync(string clusterUuid, string search, CancellationToken cancellationToken) =>
+        http.ListAsync(
+            OcmEndpoints.ServiceLogs,
+            ClusterServiceLogsPath,
+            search.Length == 0 ? [new("cluster_uuid", clusterUuid)] : [new("cluster_uuid", clusterUuid), new("search", search)],
+            OcmJsonContext.Default.WirePageWireLogEntry,
+            cancellationToken);
 
     public Task<OcmResponse<WireLogEntry>> CreateServiceLogAsync(WireNewLogEntry entry, CancellationToken cancellationToken) =>
         http.SendAsync(

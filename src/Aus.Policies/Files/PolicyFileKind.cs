@@ -3,12 +3,12 @@ namespace Aus.Policies.Files;
 /// <summary>The kinds of file aus reads.</summary>
 public enum PolicyFileKind
 {
-    /// <summary>An organization policy file (contracts.md section 1).</summary>
+    /// <summary>An organization policy file: top-level orgId.</summary>
     Organization,
 
-    /// <summary>A fleet snapshot (contracts.md section 2): top-level organizations.</summary>
+    /// <summary>A fleet snapshot: top-level organizations.</summary>
     Fleet,
 
-    /// <summary>A soak history (contracts.md section 3): top-level versions or check_in.</summary>
+    /// <summary>A soak history: top-level versions or check_in.</summary>
     History,
 }

@@ -5,7 +5,7 @@ using Aus.Policies.Yaml;
 namespace Aus.Policies.Fleet;
 
 /// <summary>
-/// Reads a fleet snapshot (YAML or JSON, contracts.md section 2): what OCM knows of the clusters.
+/// Reads a fleet snapshot (YAML or JSON, docs/policy-reference.md "Fleet snapshot"): what OCM knows of the clusters.
 /// Every problem is reported at once; never throws for bad input.
 /// </summary>
 public static class FleetReader

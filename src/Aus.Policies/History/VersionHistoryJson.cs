@@ -10,7 +10,7 @@ using Aus.Domain.Versions;
 namespace Aus.Policies.History;
 
 /// <summary>
-/// The soak history in the JSON the reference implementation stores (contracts.md section 3), so
+/// The soak history in the JSON the reference implementation stores (docs/policy-reference.md, "Soak history"), so
 /// installations can move their history between qontract-reconcile and aus in both directions.
 /// </summary>
 public static class VersionHistoryJson

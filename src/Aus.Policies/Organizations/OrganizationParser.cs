@@ -4,7 +4,7 @@ using Aus.Policies.Yaml;
 
 namespace Aus.Policies.Organizations;
 
-/// <summary>Turns the tree of one organization file into the domain model, checking every rule of contracts.md section 1.</summary>
+/// <summary>Turns the tree of one organization file into the domain model, checking every rule of docs/policy-reference.md.</summary>
 internal sealed partial class OrganizationParser(NodeReader reader)
 {
     private const string Where = "the organization";

@@ -5,7 +5,7 @@ using Aus.Policies.Yaml;
 namespace Aus.Policies.Organizations;
 
 /// <summary>
-/// Reads an organization policy file (YAML or JSON, contracts.md section 1) into the domain model
+/// Reads an organization policy file (YAML or JSON, docs/policy-reference.md) into the domain model
 /// and validates it, reporting every problem at once. Never throws for bad input.
 /// </summary>
 public static class OrganizationReader

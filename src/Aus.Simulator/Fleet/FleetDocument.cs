@@ -1,7 +1,7 @@
 namespace Aus.Simulator.Fleet;
 
 /// <summary>
-/// The fleet snapshot file as the simulator reads it (contracts.md section 2, plus <c>releases</c>,
+/// The fleet snapshot file as the simulator reads it (the snapshot `aus plan --fleet` reads, plus <c>releases</c>,
 /// policy <c>kind</c>/<c>nodePool</c>, and optional organization names and labels).
 /// Deliberately separate from the planner's reader: the simulator must not share code with the client side.
 /// </summary>

@@ -34,13 +34,22 @@ internal static partial class FleetReader
         var unknown = UnknownProperty().Match(e.Message);
         if (unknown.Success)
         {
-            return $"unknown key '{unknown.Groups[1].Value}' (see contracts.md section 2 for the fleet file keys)";
+            return $"unknown key '{unknown.Groups[1].Value}'; the keys allowed here are {AllowedKeys(unknown.Groups[2].Value)} (keys are camelCase)";
         }
 
         var message = innermost.InnerException?.Message ?? innermost.Message;
         return message.StartsWith('(') ? e.Message : message;
     }
 
-    [GeneratedRegex("Property '([^']*)' not found on type")]
+    /// <summary>The keys of the fleet file's entry YamlDotNet was reading, as they are spelt in the file.</summary>
+    private static string AllowedKeys(string typeName)
+    {
+        var type = typeof(FleetDocument).Assembly.GetType(typeName);
+        return type is null
+            ? "those of the fleet file"
+            : string.Join(", ", type.GetProperties().Select(p => CamelCaseNamingConvention.Instance.Apply(p.Name)));
+    }
+
+    [GeneratedRegex("Property '([^']*)' not found on type '([^']*)'")]
     private static partial Regex UnknownProperty();
 }

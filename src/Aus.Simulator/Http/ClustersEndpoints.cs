@@ -21,7 +21,6 @@ internal static class ClustersEndpoints
         ["product.id"] = c => c.Product,
         ["state"] = c => c.State,
         ["subscription.id"] = c => c.SubscriptionId,
-        ["organization.id"] = c => c.OrganizationId,
         ["hypershift.enabled"] = c => c.Hypershift ? "true" : "false",
         ["channel"] = c => c.Channel,
         ["version.raw_id"] = c => c.Version,

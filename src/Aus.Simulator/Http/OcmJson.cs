@@ -34,7 +34,6 @@ internal static class OcmJson
             ["id"] = c.SubscriptionId,
             ["href"] = $"{AccountsApi}/subscriptions/{c.SubscriptionId}",
         },
-        ["organization"] = new JsonObject { ["id"] = c.OrganizationId },
         ["product"] = new JsonObject { ["kind"] = "ProductLink", ["id"] = c.Product, ["href"] = $"{ClustersApi}/products/{c.Product}" },
         ["region"] = new JsonObject { ["kind"] = "CloudRegionLink", ["id"] = c.Region },
         ["cloud_provider"] = new JsonObject { ["kind"] = "CloudProviderLink", ["id"] = c.CloudProvider },

@@ -12,6 +12,9 @@ internal static class ServiceLogsEndpoints
 
     private static readonly string[] Severities = ["Critical", "Debug", "Error", "Fatal", "Important", "Info", "Low", "Major", "Moderate", "Warning"];
 
+    /// <summary>The log types OCM's model allows; a log posted without one has none.</summary>
+    private static readonly string[] LogTypes = ["clustercreate-details", "clustercreate-high-level", "clusterremove-details", "clusterremove-high-level", "cluster-state-updates"];
+
     private static readonly Dictionary<string, Func<SimLogEntry, string?>> LogFields = new(StringComparer.Ordinal)
     {
         ["id"] = e => e.Id,
@@ -31,7 +34,8 @@ internal static class ServiceLogsEndpoints
 
     public static void Map(IEndpointRouteBuilder app, SimWorld world)
     {
-        // The reference lists through clusters/cluster_logs with a cluster_uuid parameter; the model also has cluster_logs.
+        // clusters/cluster_logs lists one cluster's logs (cluster_uuid or cluster_id), which any user may read;
+        // the global cluster_logs needs the right to see private logs in OCM. Both are in OCM's model.
         app.MapGet($"{Api}/clusters/cluster_logs", (HttpContext ctx) => List(ctx, world));
         app.MapGet($"{Api}/cluster_logs", (HttpContext ctx) => List(ctx, world));
 
@@ -59,6 +63,12 @@ internal static class ServiceLogsEndpoints
                     return OcmResults.Error(ctx, world, 400, $"Severity '{severity}' is not one of {string.Join(", ", Severities)}");
                 }
 
+                var logType = RequestBody.String(body, "log_type");
+                if (logType is not null && !LogTypes.Contains(logType))
+                {
+                    return OcmResults.Error(ctx, world, 400, $"Log type '{logType}' is not one of {string.Join(", ", LogTypes)}");
+                }
+
                 var serviceName = RequestBody.String(body, "service_name");
                 var summary = RequestBody.String(body, "summary");
                 if (string.IsNullOrEmpty(serviceName) || string.IsNullOrEmpty(summary))
@@ -77,7 +87,7 @@ internal static class ServiceLogsEndpoints
                     Description = RequestBody.String(body, "description") ?? string.Empty,
                     Severity = severity,
                     InternalOnly = body["internal_only"]?.GetValueKind() == System.Text.Json.JsonValueKind.True,
-                    LogType = RequestBody.String(body, "log_type") ?? "clusterlifecycle",
+                    LogType = logType,
                     CreatedAt = world.Now,
                 };
                 world.Logs.Add(entry);

@@ -19,7 +19,8 @@ internal sealed class SimLogEntry
 
     public required string Severity { get; init; }
 
-    public string LogType { get; init; } = "clusterlifecycle";
+    /// <summary>One of OCM's log types, or null (left out) when the poster gave none.</summary>
+    public string? LogType { get; init; }
 
     public bool InternalOnly { get; init; }
 

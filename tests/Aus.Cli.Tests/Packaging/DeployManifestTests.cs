@@ -13,6 +13,9 @@ public sealed class DeployManifestTests
 {
     private static readonly string Deploy = Path.Combine(RepositoryPaths.Root, "deploy");
 
+    /// <summary>What the host adds to shutdownTimeout before it gives up on the pass loop, plus time to flush and exit.</summary>
+    private static readonly TimeSpan RequiredShutdownMargin = TimeSpan.FromSeconds(15);
+
     [Fact]
     public void Kustomization_ListsResourcesThatExistAndAreKubernetesObjects()
     {
@@ -77,6 +80,22 @@ public sealed class DeployManifestTests
         var mounts = ((YamlSequenceNode)Container(deployment)["volumeMounts"]).Children.Cast<YamlMappingNode>().ToDictionary(m => Scalar(m, "mountPath")!, m => Scalar(m, "readOnly"));
         mounts.Keys.ShouldBe(["/etc/aus/policies", "/tmp"], ignoreOrder: true);
         mounts["/etc/aus/policies"].ShouldBe("true");
+    }
+
+    [Fact]
+    public void Deployment_GivesAPassItsWholeShutdownTimeoutBeforeTheKill()
+    {
+        var deployment = Load("deployment.yaml");
+        var pod = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)deployment["spec"])["template"])["spec"];
+        var grace = TimeSpan.FromSeconds(int.Parse(Scalar(pod, "terminationGracePeriodSeconds")!, System.Globalization.CultureInfo.InvariantCulture));
+
+        // The manifest runs `aus serve` without a settings file, so the pass gets the default shutdownTimeout;
+        // the host then needs its own few seconds to stop (ServiceHost). Kubernetes' kill must come after both.
+        Strings(Container(deployment)["args"]).ShouldNotContain("--settings");
+        ((YamlSequenceNode)Container(deployment)["env"]).Children.Cast<YamlMappingNode>().Select(e => Scalar(e, "name")).ShouldNotContain("AUS_SETTINGS");
+        grace.ShouldBeGreaterThanOrEqualTo(
+            Aus.Cli.Service.ServiceSettings.DefaultShutdownTimeout + RequiredShutdownMargin,
+            $"terminationGracePeriodSeconds must exceed shutdownTimeout ({Aus.Cli.Service.ServiceSettings.DefaultShutdownTimeout.TotalSeconds}s) by {RequiredShutdownMargin.TotalSeconds}s");
     }
 
     [Fact]

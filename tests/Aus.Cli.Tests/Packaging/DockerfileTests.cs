@@ -21,10 +21,40 @@ public sealed partial class DockerfileTests
         var stages = Lines.Select(l => FromLine().Match(l)).Where(m => m.Success).ToList();
 
         stages.Count.ShouldBe(2);
-        stages[0].Groups["image"].Value.ShouldBe("mcr.microsoft.com/dotnet/sdk:10.0");
+        stages[0].Groups["image"].Value.ShouldStartWith("mcr.microsoft.com/dotnet/sdk:10.0.");
         stages[0].Groups["name"].Value.ShouldBe("build");
-        stages[1].Groups["image"].Value.ShouldBe("mcr.microsoft.com/dotnet/aspnet:10.0");
+        stages[1].Groups["image"].Value.ShouldStartWith("mcr.microsoft.com/dotnet/aspnet:10.0.");
         Lines.ShouldContain("COPY --from=build /app ./");
+    }
+
+    [Fact]
+    public void BaseImages_ArePinnedByFullVersionOrDigest()
+    {
+        var images = Lines.Select(l => FromLine().Match(l)).Where(m => m.Success).Select(m => m.Groups["image"].Value).ToList();
+
+        images.ShouldNotBeEmpty();
+        foreach (var image in images)
+        {
+            PinnedImage().IsMatch(image).ShouldBeTrue($"{image}: a floating tag; pin MAJOR.MINOR.PATCH (and optionally @sha256:...)");
+        }
+
+        // The runtime image runs what the SDK image built: the same major.minor.
+        var sdk = PinnedImage().Match(images[0]).Groups["version"].Value;
+        var runtime = PinnedImage().Match(images[1]).Groups["version"].Value;
+        runtime.Split('.')[..2].ShouldBe(sdk.Split('.')[..2]);
+    }
+
+    [Fact]
+    public void Publish_IsReadyToRunForTheImagesArchitecture()
+    {
+        var publish = Lines.Single(l => l.StartsWith("RUN dotnet publish ", StringComparison.Ordinal));
+        var restore = Lines.Single(l => l.StartsWith("RUN dotnet restore ", StringComparison.Ordinal));
+
+        // A runtime identifier (here from the architecture) turns ReadyToRun on (Aus.Cli.csproj); restore must use the same one.
+        publish.ShouldContain("-a $TARGETARCH");
+        restore.ShouldContain("-a $TARGETARCH");
+        publish.ShouldContain("--self-contained false");
+        Lines.ShouldContain("ARG TARGETARCH");
     }
 
     [Fact]
@@ -66,6 +96,9 @@ public sealed partial class DockerfileTests
             sources.ShouldContain(project);
         }
     }
+
+    [GeneratedRegex(@"^[^:@\s]+:(?<version>\d+\.\d+\.\d+)(@sha256:[0-9a-f]{64})?$")]
+    private static partial Regex PinnedImage();
 
     [GeneratedRegex(@"^FROM (?<image>\S+)( AS (?<name>\S+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex FromLine();

@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
 using Aus.Cli.Tests.Readme;
 using Aus.TestKit;
 
@@ -38,7 +41,15 @@ public sealed class ToolPackageTests
 
             var pack = await RunDotnetAsync(commands[0], work.FullName, environment);
             pack.ExitCode.ShouldBe(0, pack.Stdout + pack.Stderr);
-            Directory.GetFiles(Path.Combine(work.FullName, "artifacts"), "Aus.*.nupkg").ShouldNotBeEmpty();
+            // The package `dotnet tool install` finds, and one per platform it picks from: linux-x64
+            // precompiled (ReadyToRun), "any" portable for every other platform.
+            var artifacts = Path.Combine(work.FullName, "artifacts");
+            var version = AusCommandLine.Version.Split('+')[0];
+            Directory.GetFiles(artifacts, "Aus.*.nupkg").Select(Path.GetFileName).ShouldBe(
+                [$"Aus.{version}.nupkg", $"Aus.linux-x64.{version}.nupkg", $"Aus.any.{version}.nupkg"], ignoreOrder: true);
+            PackageMetadata_DescribesTheToolForAFeed(Path.Combine(artifacts, $"Aus.{version}.nupkg"));
+            IsReadyToRun(Path.Combine(artifacts, $"Aus.linux-x64.{version}.nupkg")).ShouldBeTrue("the linux-x64 package is compiled ahead of time");
+            IsReadyToRun(Path.Combine(artifacts, $"Aus.any.{version}.nupkg")).ShouldBeFalse("the portable package runs anywhere, so it carries IL only");
 
             // A packages folder of its own: the machine's cache must neither serve an older build nor keep this one.
             environment["NUGET_PACKAGES"] = Path.Combine(work.FullName, "packages");
@@ -47,14 +58,52 @@ public sealed class ToolPackageTests
 
             var tool = Path.Combine(home, ".dotnet", "tools", "aus");
             File.Exists(tool).ShouldBeTrue($"{commands[1]} put no aus into {Path.GetDirectoryName(tool)}");
-            var version = await ShellProcess.RunAsync(tool, ReadmeCommands.Words(commands[2]).Skip(1), work.FullName, environment, TimeSpan.FromMinutes(1));
-            version.ExitCode.ShouldBe(0, version.Stderr);
-            version.Stdout.Trim().ShouldStartWith(AusCommandLine.Version.Split('+')[0]);
+            var run = await ShellProcess.RunAsync(tool, ReadmeCommands.Words(commands[2]).Skip(1), work.FullName, environment, TimeSpan.FromMinutes(1));
+            run.ExitCode.ShouldBe(0, run.Stderr);
+            run.Stdout.Trim().ShouldStartWith(version);
         }
         finally
         {
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>What a package feed shows: a real description, the README, the licence, where the project lives, tags.</summary>
+    private static void PackageMetadata_DescribesTheToolForAFeed(string package)
+    {
+        using var archive = ZipFile.OpenRead(package);
+        var nuspecEntry = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var stream = nuspecEntry.Open();
+        var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string? Field(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+
+        Field("description").ShouldNotBeNullOrWhiteSpace();
+        Field("description").ShouldNotBe("Package Description");
+        Field("description")!.ShouldContain("OpenShift");
+        Field("license").ShouldBe("Apache-2.0");
+        metadata.Elements().Single(e => e.Name.LocalName == "license").Attribute("type")!.Value.ShouldBe("expression");
+        Field("projectUrl").ShouldStartWith("https://");
+        Field("tags")!.Split(' ').ShouldContain("openshift");
+        Field("tags")!.Split(' ').ShouldContain("ocm");
+        Field("readme").ShouldBe("README.md");
+        archive.GetEntry("README.md").ShouldNotBeNull("the readme the package names is packed");
+        File.Exists(Path.Combine(RepositoryPaths.Root, "LICENSE")).ShouldBeTrue("the licence the package names is in the repository");
+    }
+
+    /// <summary>Whether the package's aus.dll holds ReadyToRun code (a managed native header) beside its IL.</summary>
+    private static bool IsReadyToRun(string package)
+    {
+        using var archive = ZipFile.OpenRead(package);
+        var entry = archive.Entries.Single(e => e.FullName.StartsWith("tools/", StringComparison.Ordinal) && e.Name == "aus.dll");
+        using var copy = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(copy);
+        }
+
+        copy.Position = 0;
+        using var pe = new PEReader(copy);
+        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     /// <summary>The .NET installation running the tests (shared/Microsoft.NETCore.App/VERSION three levels up), for the tool's launcher.</summary>
