@@ -142,7 +142,7 @@ internal sealed partial class OrganizationParser
     }
 
     // Cronos opens every message with the same sentence; the reason follows it.
-    private static string CronError(string message)
+    internal static string CronError(string message)
     {
         const string Preamble = "The given cron expression has an invalid format. ";
         var reason = message.StartsWith(Preamble, StringComparison.Ordinal) ? message[Preamble.Length..] : message;

@@ -83,7 +83,7 @@ internal sealed partial class OrganizationParser(NodeReader reader)
     }
 
     // .NET's message repeats the pattern, which the diagnostic already shows; keep the offset and the reason.
-    private static string RegexError(string message)
+    internal static string RegexError(string message)
     {
         var match = RegexErrorShape().Match(message);
         return match.Success ? $"at offset {match.Groups[1].Value}: {match.Groups[2].Value}" : message.TrimEnd('.');
