@@ -135,6 +135,25 @@ internal static class PolicyMessages
     public static string DuplicateFleetCluster(string path, string cluster, string orgId, int firstLine) =>
         string.Create(CultureInfo.InvariantCulture, $"{path}: duplicate cluster name '{cluster}' in organization '{orgId}'; it is already defined on line {firstLine}");
 
+    // app-interface organization files, read as they are.
+    public const string OrganizationSchema = "/openshift/openshift-cluster-manager-1.yml";
+
+    public static string UnusedSchemaKey(string key, string where) =>
+        $"key '{key}' in {where} is part of app-interface's organization schema but not used by aus; ignored";
+
+    public static string OtherSchema(string schema) =>
+        $"$schema: '{schema}' is not an organization file; expected {OrganizationSchema} (or no $schema)";
+
+    public const string NotAPolicyFile = "an app-interface file of another schema ($schema), not an organization file, fleet snapshot or history; not checked";
+
+    public static string BadReference(string path, string reference, string problem) => $"{path}: $ref '{reference}' {problem}";
+
+    public static string ReferenceWithoutKey(string path, string reference, string key, string expected) =>
+        $"{path}: $ref '{reference}' names a file without '{key}'; expected {expected}";
+
+    public static string OtherOrganizationSector(string path, string sector, string orgId) =>
+        $"{path}: the dependency names organization '{orgId}', but sector dependencies are resolved by name within this organization (sector '{sector}'), as in AUS";
+
     // OCM labels (the label-based configuration). The path of each message is "label KEY".
     public static string LabelPath(string key) => $"label {key}";
 
