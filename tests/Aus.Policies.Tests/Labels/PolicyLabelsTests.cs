@@ -36,6 +36,41 @@ public sealed class PolicyLabelsTests
         fromLabels.Clusters.Select(Describe).ShouldBe(file.Clusters.Select(Describe));
     }
 
+    [Theory]
+    [InlineData("simple-org.yaml")]
+    [InlineData("sectors-org.yaml")]
+    [InlineData("mutex-org.yaml")]
+    public void TheFileTheLabelsExpress_IsReadAsTheOriginalsPolicy(string example)
+    {
+        var file = Example(example);
+        var fromLabels = LabelPolicyReader.Read(PolicyLabels.For(file).ToLabelledOrganization(), file).Policy!;
+
+        var written = OrganizationReader.Read(OrganizationWriter.Write(fromLabels), "from-labels.yaml");
+
+        written.Diagnostics.ShouldBeEmpty();
+        written.Policy!.Clusters.Select(Describe).ShouldBe(file.Clusters.Select(Describe));
+        written.Policy.Sectors.OrderBy(s => s.Name).ShouldBe(file.Sectors.OrderBy(s => s.Name), SectorComparer.Instance);
+        written.Policy.BlockedVersions.ShouldBe(file.BlockedVersions);
+    }
+
+    [Fact]
+    public void TheWrittenFile_KeepsQuirkyLabelValuesAsTheyAre()
+    {
+        var labels = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty
+            .Add(AusLabelKeys.SoakDays, "1_0")
+            .Add(AusLabelKeys.Workloads, "a, b,,it's")
+            .Add(AusLabelKeys.Schedule, "*/5 * * * *")
+            .Add(AusLabelKeys.BlockedVersions, "4.16.1,\n");
+        var policy = LabelPolicyReader.Read(new LabelledOrganization("org-1", labels.Clear(), [new LabelledCluster("c", labels)])).Policy!;
+
+        var cluster = OrganizationReader.Read(OrganizationWriter.Write(policy), "o.yaml").Policy!.Clusters.ShouldHaveSingleItem();
+
+        cluster.SoakDays.ShouldBe(10);
+        cluster.Workloads.Select(w => w.Value).ShouldBe(["a", " b", "", "it's"]);
+        cluster.Schedule.Expression.ShouldBe("*/5 * * * *");
+        cluster.BlockedVersions.Select(p => p.Source).ShouldBe(["4.16.1", "\n"]);
+    }
+
     [Fact]
     public void ClusterLabels_FollowTheLabelSourceRules()
     {
