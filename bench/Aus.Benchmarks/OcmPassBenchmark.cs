@@ -70,7 +70,8 @@ public static class OcmPassBenchmark
     /// A fleet of classic clusters (every 20th a hosted control plane with two node pools), one in ten
     /// already upgrading, with a 4.17 gate offered to a quarter of them; and one policy file per organization.
     /// </summary>
-    private static string WriteFleet(int clusters, int organizations, string policyDirectory)
+    /// <remarks>With <paramref name="withLabels"/>, the clusters and organizations also carry the sre-capabilities.aus.* labels that express the policy files.</remarks>
+    internal static string WriteFleet(int clusters, int organizations, string policyDirectory, bool withLabels = false)
     {
         var perOrganization = clusters / organizations;
         var fleet = new StringBuilder();
@@ -82,7 +83,14 @@ public static class OcmPassBenchmark
             policy.Append(CultureInfo.InvariantCulture, $"name: bench-{org:D3}\norgId: {orgId}\nblockedVersions: ['^.*-rc\\..*$']\n");
             policy.Append("upgradePolicyAllowedWorkloads: [api, ingest, web]\nupgradePolicyAllowedMutexes: [blue, green]\n");
             policy.Append("sectors:\n- name: stage\n- name: prod-blue\n  dependencies: [{name: stage}]\n- name: prod-green\n  dependencies: [{name: prod-blue}]\nupgradePolicyClusters:\n");
-            fleet.Append(CultureInfo.InvariantCulture, $"- orgId: {orgId}\n  clusters:\n");
+            fleet.Append(CultureInfo.InvariantCulture, $"- orgId: {orgId}\n");
+            if (withLabels)
+            {
+                fleet.Append("  labels: {sre-capabilities.aus.blocked-versions: '^.*-rc\\..*$', sre-capabilities.aus.sector-deps.stage: '', ");
+                fleet.Append("sre-capabilities.aus.sector-deps.prod-blue: stage, sre-capabilities.aus.sector-deps.prod-green: prod-blue}\n");
+            }
+
+            fleet.Append("  clusters:\n");
             for (var i = 0; i < perOrganization; i++)
             {
                 var name = $"c{org:D3}-{i:D3}";
@@ -98,6 +106,12 @@ public static class OcmPassBenchmark
 
                 var hcp = i % 20 == 19;
                 fleet.Append(CultureInfo.InvariantCulture, $"  - name: {name}\n    product: {(hcp ? "rosa" : "osd")}\n    hypershift: {(hcp ? "true" : "false")}\n    channel: stable-4.16\n    version: 4.16.{current}\n    availableUpgrades: [{upgrades}]\n");
+                if (withLabels)
+                {
+                    var mutexLabel = sector == "stage" ? string.Empty : $", sre-capabilities.aus.mutexes: {(sector == "prod-blue" ? "blue" : "green")}";
+                    fleet.Append(CultureInfo.InvariantCulture, $"    labels: {{sre-capabilities.aus.soak-days: '{(sector == "stage" ? 0 : 7)}', sre-capabilities.aus.workloads: {(i % 2 == 0 ? "api" : "web")}, sre-capabilities.aus.schedule: '0 * * * *', sre-capabilities.aus.sector: {sector}{mutexLabel}}}\n");
+                }
+
                 if (hcp)
                 {
                     fleet.Append(CultureInfo.InvariantCulture, $"    nodePools: [{{id: workers, version: 4.16.{current}}}, {{id: infra, version: 4.16.{current}}}]\n");

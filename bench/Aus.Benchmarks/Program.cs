@@ -3,7 +3,8 @@ using Aus.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // `scale` times the planner in memory on growing fleets; `e2e [clusters [aus.dll]]` times the real
-// `aus plan` on files; `ocm-pass` times a pass against the OCM simulator; `profile` plans one fleet
+// `aus plan` on files; `ocm-pass` times a pass against the OCM simulator; `label-discovery` counts
+// the requests of the label flavour's discovery; `profile` plans one fleet
 // over and over for a profiler to sample; anything else hands over to BenchmarkDotNet.
 return args switch
 {
@@ -14,6 +15,8 @@ return args switch
     ["e2e", var clusters] => await E2eRun.RunAsync(Number(clusters), ausDll: null),
     ["e2e", var clusters, var ausDll] => await E2eRun.RunAsync(Number(clusters), ausDll),
     ["ocm-pass", ..] => await OcmPassAsync(args),
+    ["label-discovery"] => await LabelDiscoveryCount.RunAsync(5_000, 50),
+    ["label-discovery", var clusters, var organizations] => await LabelDiscoveryCount.RunAsync(Number(clusters), Number(organizations)),
     _ => RunBenchmarkDotNet(args),
 };
 

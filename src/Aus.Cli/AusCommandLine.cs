@@ -13,6 +13,7 @@ internal static class AusCommandLine
         var root = new RootCommand(
             "aus - the Advanced Upgrade Service: policy-based upgrade scheduling for fleets of OpenShift clusters in OCM.");
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(PolicyCommand.Create());
         root.Subcommands.Add(StateCommand.Create());
         root.Subcommands.Add(PlanCommand.Create(time));
         root.Subcommands.Add(ExplainCommand.Create(time));

@@ -20,7 +20,7 @@ namespace Aus.Ocm;
 /// it with <see cref="Create"/> from <see cref="OcmClientOptions"/> (see
 /// <see cref="OcmClientOptionsFactory"/> for the environment variables). Thread-safe; one per process.
 /// </summary>
-public sealed class OcmClient : IOcmFleetReader, IOcmActionApplier, IDisposable
+public sealed class OcmClient : IOcmFleetReader, IOcmLabelledFleetReader, IOcmActionApplier, IDisposable
 {
     private readonly HttpClient _apiClient;
     private readonly HttpClient _tokenClient;
@@ -102,6 +102,9 @@ public sealed class OcmClient : IOcmFleetReader, IOcmActionApplier, IDisposable
 
     public Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken) =>
         _fleet.ReadFleetAsync(orgIds, cancellationToken);
+
+    public Task<OcmFleetResult> ReadLabelledFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken) =>
+        _fleet.ReadLabelledFleetAsync(orgIds, cancellationToken);
 
     public Task<ImmutableArray<OcmActionResult>> ApplyAsync(IReadOnlyList<PlannedAction> actions, bool dryRun, CancellationToken cancellationToken) =>
         _applier.ApplyAsync(actions, dryRun, cancellationToken);

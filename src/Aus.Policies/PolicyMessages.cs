@@ -160,6 +160,51 @@ internal static class PolicyMessages
     public static string DuplicateFleetCluster(string path, string cluster, string orgId, int firstLine) =>
         string.Create(CultureInfo.InvariantCulture, $"{path}: duplicate cluster name '{cluster}' in organization '{orgId}'; it is already defined on line {firstLine}");
 
+    // app-interface organization files, read as they are.
+    public const string OrganizationSchema = "/openshift/openshift-cluster-manager-1.yml";
+
+    public static string UnusedSchemaKey(string key, string where) =>
+        $"key '{key}' in {where} is part of app-interface's organization schema but not used by aus; ignored";
+
+    public static string OtherSchema(string schema) =>
+        $"$schema: '{schema}' is not an organization file; expected {OrganizationSchema} (or no $schema)";
+
+    public const string NotAPolicyFile = "an app-interface file of another schema ($schema), not an organization file, fleet snapshot or history; not checked";
+
+    public static string BadReference(string path, string reference, string problem) => $"{path}: $ref '{reference}' {problem}";
+
+    public static string ReferenceWithoutKey(string path, string reference, string key, string expected) =>
+        $"{path}: $ref '{reference}' names a file without '{key}'; expected {expected}";
+
+    public static string OtherOrganizationSector(string path, string sector, string orgId) =>
+        $"{path}: the dependency names organization '{orgId}', but sector dependencies are resolved by name within this organization (sector '{sector}'), as in AUS";
+
+    // OCM labels (the label-based configuration). The path of each message is "label KEY".
+    public static string LabelPath(string key) => $"label {key}";
+
+    public static string MissingLabel(string key) =>
+        $"label {key}: missing; a cluster with sre-capabilities.aus.* labels needs soak-days, workloads and schedule";
+
+    public static string LabelNotAnInteger(string key, string value) =>
+        $"label {key}: '{value}' is not an integer; expected an integer >= 0 such as \"7\"";
+
+    public static string NegativeLabelInteger(string key, long value) =>
+        string.Create(CultureInfo.InvariantCulture, $"label {key}: must be an integer >= 0, found {value}");
+
+    public static string NoLabelWorkloads(string key) =>
+        $"label {key}: at least one workload is required, found an empty value";
+
+    public static string UnknownLabelSector(string key, string sector, IReadOnlyCollection<string> declared) =>
+        declared.Count == 0
+            ? $"label {key}: sector '{sector}' is not a sector of this organization; the organization declares no sectors (declare one with the organization label {Labels.AusLabelKeys.SectorDepsPrefix}{sector})"
+            : $"label {key}: sector '{sector}' is not a sector of this organization; declared sectors are {string.Join(", ", declared)}";
+
+    public static string SectorLimitWithoutSector(string key, string sector) =>
+        $"label {key}: declares no sector, so it has no effect; declare sector '{sector}' with the organization label {Labels.AusLabelKeys.SectorDepsPrefix}{sector} (an empty value for no dependencies)";
+
+    public static string UnknownAusLabel(string key) =>
+        $"label {key}: not a label aus knows; it is ignored";
+
     // Soak history files.
     public static string InvalidJson(string detail) => $"invalid JSON: {detail}";
 

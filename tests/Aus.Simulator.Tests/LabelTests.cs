@@ -44,4 +44,19 @@ public sealed class LabelTests
         status.ShouldBe(HttpStatusCode.NotFound);
         body!["code"]!.GetValue<string>().ShouldBe("ACCT-MGMT-404");
     }
+
+    [Fact]
+    public async Task TheLabelList_DeclaresNoOrder_SoAnOrderParameterChangesNothing()
+    {
+        await using var h = await SimHarness.StartAsync(TestFleets.Mixed);
+        await h.PostAsync("/api/accounts_mgmt/v1/organizations/org-b/labels", """{"kind": "Label", "key": "a-first", "value": "y"}""");
+        static IEnumerable<string> Keys(System.Text.Json.Nodes.JsonNode? body) => body!["items"]!.AsArray().Select(l => l!["key"]!.GetValue<string>());
+
+        var (_, plain) = await h.GetAsync("/api/accounts_mgmt/v1/labels");
+        var (status, ordered) = await h.GetAsync("/api/accounts_mgmt/v1/labels?order=key%20asc");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        Keys(ordered).ShouldBe(Keys(plain));
+        Keys(plain).Last().ShouldBe("a-first");
+    }
 }

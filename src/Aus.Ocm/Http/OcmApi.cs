@@ -33,6 +33,21 @@ internal sealed class OcmApi(OcmHttp http)
             cancellationToken);
     }
 
+    /// <summary>The given subscriptions (at most <see cref="SubscriptionChunk"/>) that are managed and Active or Reserved.</summary>
+    public Task<List<WireSubscription>> ListSubscriptionsByIdAsync(IReadOnlyCollection<string> subscriptionIds, CancellationToken cancellationToken)
+    {
+        var search = OcmSearch.Empty
+            .In("id", subscriptionIds)
+            .Equal("managed", "true")
+            .In("status", SubscriptionStatuses);
+        return http.ListAsync(
+            OcmEndpoints.Subscriptions,
+            $"{AccountsMgmt}/subscriptions",
+            [new("search", search.ToString()), new("order", "id")],
+            OcmJsonContext.Default.WirePageWireSubscription,
+            cancellationToken);
+    }
+
     /// <summary>Ready managed OSD/ROSA clusters of the given subscriptions (at most <see cref="SubscriptionChunk"/>).</summary>
     public Task<List<WireCluster>> ListClustersAsync(IReadOnlyCollection<string> subscriptionIds, CancellationToken cancellationToken)
     {
@@ -121,12 +136,15 @@ internal sealed class OcmApi(OcmHttp http)
             OcmJsonContext.Default.WireGateAgreement,
             cancellationToken);
 
-    /// <summary>Labels matching an accounts_mgmt search (e.g. <c>key like 'sre-capabilities.aus.%' and type='Organization'</c>).</summary>
+    /// <summary>
+    /// Labels matching an accounts_mgmt search (e.g. <c>key like 'sre-capabilities.aus.%' and type='Organization'</c>).
+    /// The endpoint takes page, search and size only: no order is asked for, and callers must not rely on one.
+    /// </summary>
     public Task<List<WireLabel>> SearchLabelsAsync(string search, CancellationToken cancellationToken) =>
         http.ListAsync(
             OcmEndpoints.Labels,
             $"{AccountsMgmt}/labels",
-            [new("search", search), new("order", "created_at")],
+            [new("search", search)],
             OcmJsonContext.Default.WirePageWireLabel,
             cancellationToken);
 

@@ -11,4 +11,7 @@ public enum PolicyFileKind
 
     /// <summary>A soak history: top-level versions or check_in.</summary>
     History,
+
+    /// <summary>Another kind of app-interface data file (its $schema names another schema), such as an OCM environment: not read.</summary>
+    OtherAppInterfaceFile,
 }

@@ -10,15 +10,15 @@ namespace Aus.Policies.Files;
 public static class PolicyFiles
 {
     /// <summary>
-    /// The kind of a file: a fleet snapshot has organizations (or versionGates, releases), a soak history
-    /// has versions or check_in; anything else, including a file that does not parse, is read as an
+    /// The kind of a file: an app-interface file of another schema names it in $schema, a fleet snapshot
+    /// has organizations (or versionGates, releases), a soak history has versions or check_in; anything else, including a file that does not parse, is read as an
     /// organization file, whose reader explains what is wrong.
     /// </summary>
     public static PolicyFileKind Classify(string text) => Classify(YamlTreeParser.Parse(text, new DiagnosticBag(string.Empty)));
 
     /// <summary>
     /// Reads a file as an organization file unless <see cref="Classify(string)"/> tells it is a fleet
-    /// snapshot or a history (then null). The one parse serves both, where classifying and then
+    /// snapshot, a history or another app-interface file (then null). The one parse serves both, where classifying and then
     /// reading would parse every organization file twice.
     /// </summary>
     public static OrganizationDocument? ReadIfOrganization(SourceText source)
@@ -39,6 +39,11 @@ public static class PolicyFiles
         if (root is null)
         {
             return PolicyFileKind.Organization;
+        }
+
+        if (root.Find("$schema")?.Value is YamlScalar { IsNull: false } schema && !string.Equals(schema.Text, PolicyMessages.OrganizationSchema, StringComparison.Ordinal))
+        {
+            return PolicyFileKind.OtherAppInterfaceFile;
         }
 
         if (root.Has("organizations") || root.Has("versionGates") || root.Has("releases"))
@@ -62,6 +67,7 @@ public static class PolicyFiles
         {
             PolicyFileKind.Fleet => FleetReader.Read(source.Text, source.File).Diagnostics,
             PolicyFileKind.History => HistoryReader.Read(source.Text, source.File).Diagnostics,
+            PolicyFileKind.OtherAppInterfaceFile => [SourceFiles.FileWarning(source.File, PolicyMessages.NotAPolicyFile)],
             _ => OrganizationReader.Read(source.Text, source.File).Diagnostics,
         };
         return (kind, diagnostics);

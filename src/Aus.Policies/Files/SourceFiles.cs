@@ -85,5 +85,7 @@ public static class SourceFiles
 
     internal static Diagnostic FileError(string file, string message) => new(file, 0, 0, DiagnosticSeverity.Error, message);
 
+    internal static Diagnostic FileWarning(string file, string message) => new(file, 0, 0, DiagnosticSeverity.Warning, message);
+
     private static SourceText Unreadable(string file, string message) => new(file, null, FileError(file, message));
 }

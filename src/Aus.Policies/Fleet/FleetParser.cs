@@ -14,7 +14,7 @@ internal sealed partial class FleetParser(NodeReader reader)
 
     private static readonly string[] RootKeys = ["versionGates", "organizations", "releases"];
     private static readonly string[] GateKeys = ["id", "versionRawIdPrefix", "label", "stsOnly"];
-    private static readonly string[] OrganizationKeys = ["orgId", "clusters"];
+    private static readonly string[] OrganizationKeys = ["orgId", "clusters", "labels"];
     private static readonly string[] ReleaseKeys = ["version", "channels"];
 
     private readonly Dictionary<string, YamlNode> _gateIds = new(StringComparer.Ordinal);
@@ -82,9 +82,10 @@ internal sealed partial class FleetParser(NodeReader reader)
             reader.CheckKeys(entry, path, OrganizationKeys);
             var orgId = reader.RequiredString(entry, "orgId", path, path);
             var clusters = ReadClusters(NodeReader.Optional(entry, "clusters"), NodeReader.Join(path, "clusters"), orgId ?? "?");
+            var labels = ReadLabels(NodeReader.Optional(entry, "labels"), NodeReader.Join(path, "labels"));
             if (orgId is not null && Unique(seen, orgId, entry.Find("orgId")!.Value, NodeReader.Join(path, "orgId"), "organization"))
             {
-                organizations.Add(new FleetOrganization(orgId, [.. clusters]));
+                organizations.Add(new FleetOrganization(orgId, [.. clusters]) { Labels = labels });
             }
         }
 

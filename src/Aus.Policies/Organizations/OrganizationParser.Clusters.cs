@@ -38,7 +38,7 @@ internal sealed partial class OrganizationParser
                 }
             }
 
-            reader.CheckKeys(entry, path, ClusterKeys);
+            CheckKeys(entry, path, ClusterKeys, UnusedClusterKeys);
             var cluster = new ClusterEntry();
             if (reader.Required(entry, "upgradePolicy", path) is { } policyNode
                 && reader.Mapping(policyNode, NodeReader.Join(path, "upgradePolicy")) is { } policy)
@@ -59,7 +59,7 @@ internal sealed partial class OrganizationParser
 
     private ClusterPolicy? ReadUpgradePolicy(YamlMapping policy, string path, ClusterEntry cluster)
     {
-        reader.CheckKeys(policy, path, UpgradePolicyKeys);
+        CheckKeys(policy, path, UpgradePolicyKeys, UnusedUpgradePolicyKeys);
         var workloads = ReadWorkloads(reader.Required(policy, "workloads", path), NodeReader.Join(path, "workloads"), cluster);
         var schedule = ReadSchedule(reader.Required(policy, "schedule", path), NodeReader.Join(path, "schedule"));
         var approvals = reader.StringList(NodeReader.Optional(policy, "versionGateApprovals"), NodeReader.Join(path, "versionGateApprovals"));
@@ -142,7 +142,7 @@ internal sealed partial class OrganizationParser
     }
 
     // Cronos opens every message with the same sentence; the reason follows it.
-    private static string CronError(string message)
+    internal static string CronError(string message)
     {
         const string Preamble = "The given cron expression has an invalid format. ";
         var reason = message.StartsWith(Preamble, StringComparison.Ordinal) ? message[Preamble.Length..] : message;

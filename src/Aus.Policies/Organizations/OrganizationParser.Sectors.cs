@@ -76,6 +76,7 @@ internal sealed partial class OrganizationParser
             reader.CheckKeys(entry, itemPath, DependencyKeys);
             if (reader.RequiredString(entry, "name", itemPath, itemPath) is { } name)
             {
+                ReadDependencyOrganization(entry, itemPath, name);
                 result.Add((name, entry.Find("name")!.Value, NodeReader.Join(itemPath, "name")));
             }
         }

@@ -5,7 +5,7 @@ using Aus.Policies.Yaml;
 namespace Aus.Policies.Organizations;
 
 /// <summary>Turns the tree of one organization file into the domain model, checking every rule of docs/policy-reference.md.</summary>
-internal sealed partial class OrganizationParser(NodeReader reader)
+internal sealed partial class OrganizationParser(NodeReader reader, AppInterfaceReferences references)
 {
     private const string Where = "the organization";
 
@@ -15,8 +15,19 @@ internal sealed partial class OrganizationParser(NodeReader reader)
         "sectors", "inheritVersionData", "publishVersionData", "upgradePolicyClusters", "ausClusterHealthChecks", "freezes", "haltOnFailure",
     ];
 
+    /// <summary>Keys of app-interface's openshift-cluster-manager-1 schema that aus does not use: each is accepted with a warning.</summary>
+    private static readonly string[] UnusedOrganizationKeys =
+    [
+        "labels", "description", "url", "externalOrgId", "accessTokenClientId", "accessTokenUrl", "accessTokenClientSecret",
+        "allowedClusterExternalConfigLabels", "addonManagedUpgrades", "addonUpgradeTests", "recommendedVersions",
+        "recommendedVersionWeight", "upgradePolicyDefaults", "disable",
+    ];
+
+    private static readonly string[] UnusedClusterKeys = ["serverUrl", "spec"];
+    private static readonly string[] UnusedUpgradePolicyKeys = ["schedule_type"];
     private static readonly string[] SectorKeys = ["name", "maxParallelUpgrades", "dependencies", "requireApproval"];
-    private static readonly string[] DependencyKeys = ["name"];
+    private static readonly string[] DependencyKeys = ["name", "ocm"];
+    private static readonly string[] ReferenceKeys = ["$ref"];
     private static readonly string[] InheritKeys = ["orgId", "name"];
     private static readonly string[] PublishKeys = ["orgId", "name"];
     private static readonly string[] HealthCheckKeys = ["provider", "enforced"];
@@ -28,15 +39,22 @@ internal sealed partial class OrganizationParser(NodeReader reader)
     private readonly List<string> _allowedWorkloads = [];
     private readonly List<string> _allowedMutexes = [];
     private readonly List<SectorEntry> _sectors = [];
+    private string? _orgId;
 
     public List<string> ClusterNames { get; } = [];
 
     public OrganizationPolicy? Read(YamlMapping root)
     {
-        reader.CheckKeys(root, Where, OrganizationKeys);
+        if (!CheckSchema(root))
+        {
+            return null;
+        }
+
+        CheckKeys(root, Where, OrganizationKeys, UnusedOrganizationKeys, acceptsSchema: true);
         var name = reader.RequiredString(root, "name", string.Empty, Where);
         var orgId = reader.RequiredString(root, "orgId", string.Empty, Where);
-        var environment = reader.OptionalString(root, "environment", string.Empty);
+        _orgId = orgId;
+        var environment = ReadEnvironment(NodeReader.Optional(root, "environment"));
         var blocked = Patterns(NodeReader.Optional(root, "blockedVersions"), "blockedVersions");
         _allowedWorkloads.AddRange(reader.StringList(NodeReader.Optional(root, "upgradePolicyAllowedWorkloads"), "upgradePolicyAllowedWorkloads").Select(w => w.Value));
         _allowedMutexes.AddRange(reader.StringList(NodeReader.Optional(root, "upgradePolicyAllowedMutexes"), "upgradePolicyAllowedMutexes").Select(m => m.Value));
@@ -91,7 +109,7 @@ internal sealed partial class OrganizationParser(NodeReader reader)
     }
 
     // .NET's message repeats the pattern, which the diagnostic already shows; keep the offset and the reason.
-    private static string RegexError(string message)
+    internal static string RegexError(string message)
     {
         var match = RegexErrorShape().Match(message);
         return match.Success ? $"at offset {match.Groups[1].Value}: {match.Groups[2].Value}" : message.TrimEnd('.');
@@ -112,9 +130,7 @@ internal sealed partial class OrganizationParser(NodeReader reader)
                 continue;
             }
 
-            reader.CheckKeys(entry, path, InheritKeys);
-            var orgId = reader.RequiredString(entry, "orgId", path, path);
-            var name = reader.OptionalString(entry, "name", path);
+            var (orgId, name) = OrganizationReference(entry, path, InheritKeys);
             if (orgId is null)
             {
                 continue;
@@ -122,7 +138,8 @@ internal sealed partial class OrganizationParser(NodeReader reader)
 
             if (string.Equals(orgId, ownOrgId, StringComparison.Ordinal))
             {
-                reader.Bag.Error(entry.Find("orgId")!.Value, PolicyMessages.InheritsFromItself(NodeReader.Join(path, "orgId"), orgId));
+                var at = entry.Find("orgId")?.Value ?? entry;
+                reader.Bag.Error(at, PolicyMessages.InheritsFromItself(NodeReader.Join(path, entry.Has("orgId") ? "orgId" : "$ref"), orgId));
                 continue;
             }
 
@@ -144,9 +161,7 @@ internal sealed partial class OrganizationParser(NodeReader reader)
                 continue;
             }
 
-            reader.CheckKeys(entry, path, PublishKeys);
-            reader.OptionalString(entry, "name", path);
-            if (reader.RequiredString(entry, "orgId", path, path) is { } orgId)
+            if (OrganizationReference(entry, path, PublishKeys).OrgId is { } orgId)
             {
                 result.Add(orgId);
             }

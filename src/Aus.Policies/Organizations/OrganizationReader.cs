@@ -10,30 +10,34 @@ namespace Aus.Policies.Organizations;
 /// </summary>
 public static class OrganizationReader
 {
-    public static async Task<OrganizationDocument> ReadFileAsync(string path, CancellationToken cancellationToken)
+    /// <param name="configDirectory">
+    /// Where app-interface references (<c>$ref: /dependencies/...</c>) are resolved; without it, the
+    /// nearest enclosing directory named data, or else the file's own directory.
+    /// </param>
+    public static async Task<OrganizationDocument> ReadFileAsync(string path, CancellationToken cancellationToken, string? configDirectory = null)
     {
         var source = await SourceFiles.LoadAsync(path, cancellationToken).ConfigureAwait(false);
-        return FromSource(source);
+        return FromSource(source, configDirectory);
     }
 
-    public static OrganizationDocument FromSource(SourceText source) =>
+    public static OrganizationDocument FromSource(SourceText source, string? configDirectory = null) =>
         source.Text is null
             ? new OrganizationDocument(source.File, null, [], [source.Error!]) { IsUnreadable = true }
-            : Read(source.Text, source.File);
+            : Read(source.Text, source.File, configDirectory);
 
     /// <summary>Reads the text of an organization file; <paramref name="file"/> is the name used in diagnostics.</summary>
-    public static OrganizationDocument Read(string text, string file)
+    public static OrganizationDocument Read(string text, string file, string? configDirectory = null)
     {
         var bag = new DiagnosticBag(file);
         var root = DocumentRoot.Parse(text, bag, PolicyMessages.OrganizationExpected, out var unreadable);
-        return FromRoot(root, bag, unreadable);
+        return FromRoot(root, bag, unreadable, configDirectory);
     }
 
     /// <summary>Reads a document already parsed into <paramref name="bag"/>'s file.</summary>
-    internal static OrganizationDocument FromParsed(YamlParseResult parsed, DiagnosticBag bag) =>
-        FromRoot(DocumentRoot.FromParsed(parsed, bag, PolicyMessages.OrganizationExpected), bag, unreadable: false);
+    internal static OrganizationDocument FromParsed(YamlParseResult parsed, DiagnosticBag bag, string? configDirectory = null) =>
+        FromRoot(DocumentRoot.FromParsed(parsed, bag, PolicyMessages.OrganizationExpected), bag, unreadable: false, configDirectory);
 
-    private static OrganizationDocument FromRoot(YamlMapping? root, DiagnosticBag bag, bool unreadable)
+    private static OrganizationDocument FromRoot(YamlMapping? root, DiagnosticBag bag, bool unreadable, string? configDirectory)
     {
         var file = bag.File;
         if (root is null)
@@ -41,7 +45,7 @@ public static class OrganizationReader
             return new OrganizationDocument(file, null, [], bag.ToImmutable()) { IsUnreadable = unreadable };
         }
 
-        var parser = new OrganizationParser(new NodeReader(bag));
+        var parser = new OrganizationParser(new NodeReader(bag), new AppInterfaceReferences(file, configDirectory));
         var policy = parser.Read(root);
         return new OrganizationDocument(file, policy, [.. parser.ClusterNames], bag.ToImmutable());
     }

@@ -71,7 +71,8 @@ internal static class AccountsEndpoints
         {
             lock (world.Sync)
             {
-                return OcmResults.List(ctx, world, "Label", world.Labels, OcmJson.Label, LabelFields);
+                // The labels endpoint takes page, search and size: an order parameter is not part of it.
+                return OcmResults.List(ctx, world, "Label", world.Labels, OcmJson.Label, LabelFields, ordered: false);
             }
         });
 

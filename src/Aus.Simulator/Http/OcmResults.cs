@@ -40,7 +40,8 @@ internal static class OcmResults
 
     /// <summary>
     /// A page of a list: applies <c>search</c>, <c>order</c>/<c>orderBy</c>, <c>page</c> (1-based) and
-    /// <c>size</c>; the response <c>size</c> is the number of items returned, as OCM does.
+    /// <c>size</c>; the response <c>size</c> is the number of items returned, as OCM does. An endpoint
+    /// that declares no order (<paramref name="ordered"/> false) ignores one, as it promises none.
     /// </summary>
     public static IResult List<T>(
         HttpContext context,
@@ -48,7 +49,8 @@ internal static class OcmResults
         string kind,
         IEnumerable<T> items,
         Func<T, JsonNode> map,
-        IReadOnlyDictionary<string, Func<T, string?>> fields)
+        IReadOnlyDictionary<string, Func<T, string?>> fields,
+        bool ordered = true)
     {
         var query = context.Request.Query;
         var page = 1;
@@ -77,7 +79,7 @@ internal static class OcmResults
 
         var matching = items.Where(i => SearchEvaluator.Matches(i, search.Conditions, fields)).ToList();
         var order = query.TryGetValue("order", out var o) ? o.ToString() : query["orderBy"].ToString();
-        if (!string.IsNullOrWhiteSpace(order))
+        if (ordered && !string.IsNullOrWhiteSpace(order))
         {
             var (sorted, orderError) = Sort(matching, order, fields);
             if (sorted is null)

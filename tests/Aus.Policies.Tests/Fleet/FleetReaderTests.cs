@@ -154,4 +154,27 @@ public sealed class FleetReaderTests
     {
         Read("[]\n").ShouldBe(["fleet.yaml:1:1: error: the document is a list; expected a mapping with organizations"]);
     }
+
+    [Fact]
+    public void Labels_OfOrganizationsAndClusters_AreRead_KeepingTheirText()
+    {
+        const string Yaml = """
+            organizations:
+            - orgId: o1
+              labels: {sre-capabilities.aus.sector-deps.prod: "", sre-capabilities.aus.blocked-versions: '4.16.1,'}
+              clusters:
+              - {name: c, channel: s, version: 4.16.1, labels: {sre-capabilities.aus.soak-days: 1.0, sre-capabilities.aus.workloads: 'a, b'}}
+            """;
+
+        var organization = FleetReader.Read(Yaml, "fleet.yaml").Snapshot!.Find("o1")!;
+
+        organization.Labels["sre-capabilities.aus.sector-deps.prod"].ShouldBe(string.Empty);
+        organization.Labels["sre-capabilities.aus.blocked-versions"].ShouldBe("4.16.1,");
+        organization.Clusters.Single().Labels["sre-capabilities.aus.soak-days"].ShouldBe("1.0");
+        organization.Clusters.Single().Labels["sre-capabilities.aus.workloads"].ShouldBe("a, b");
+    }
+
+    [Fact]
+    public void AnOrganizationLabelWithoutAValue_IsAnError() =>
+        Read("organizations:\n- orgId: o1\n  labels: {k: }\n").ShouldBe(["fleet.yaml:3:15: error: organizations[0].labels[\"k\"]: expected a string, found null"]);
 }
