@@ -1,0 +1,21 @@
+namespace Aus.Application.Reconcile;
+
+/// <summary>How a reconcile pass behaves.</summary>
+public sealed record ReconcileSettings
+{
+    /// <summary>Decide and report; change nothing (the pass runs on <see cref="ReconcilePorts.AsDryRun"/>).</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Take a lease per organization so that replicas never act on the same one.</summary>
+    public bool UseLeases { get; init; }
+
+    /// <summary>
+    /// With leases: the service's pass interval. Passes of every replica are aligned on the same
+    /// interval grid, so an organization whose stored check-in already falls in the current slot was
+    /// processed by another replica in this pass and is skipped: each organization once per pass.
+    /// </summary>
+    public TimeSpan? PassInterval { get; init; }
+
+    /// <summary>How many organizations apply their actions at once.</summary>
+    public int OrganizationsInParallel { get; init; } = 4;
+}
