@@ -17,6 +17,13 @@ public sealed record OrganizationConfig(OrganizationPolicy Policy)
 
     public ImmutableArray<OrganizationMessage> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// The errors of a newer edit of this organization's policy that did not validate. The
+    /// organization is planned with this policy, its last valid one, and the pass reports these
+    /// errors (log, metrics, service logs) until the edit is fixed.
+    /// </summary>
+    public ImmutableArray<OrganizationMessage> RejectedEdit { get; init; } = [];
+
     public string OrgId => Policy.OrgId;
 
     public OrganizationKey Key => new(Policy.Environment, Policy.OrgId);

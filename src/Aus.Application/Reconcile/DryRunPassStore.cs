@@ -3,14 +3,17 @@ using Aus.Domain.History;
 
 namespace Aus.Application.Reconcile;
 
-/// <summary>Reads through to the store and keeps every write out of it; takes no lease.</summary>
+/// <summary>
+/// Reads through to the store and keeps every write out of it. Leases are still taken, so a dry run
+/// never reports on an organization while a replica is midway through it.
+/// </summary>
 internal sealed class DryRunPassStore(IPassStore inner) : IPassStore
 {
     public Task<VersionHistory> GetHistoryAsync(OrganizationKey key, CancellationToken cancellationToken) =>
         inner.GetHistoryAsync(key, cancellationToken);
 
     public Task<IStoreLease?> TryAcquireAsync(OrganizationKey key, CancellationToken cancellationToken) =>
-        Task.FromResult<IStoreLease?>(new DryRunLease(key));
+        inner.TryAcquireAsync(key, cancellationToken);
 
     public Task CommitAsync(OrganizationKey key, VersionHistory? history, IReadOnlyList<AuditEntry> audit, IStoreLease? lease, CancellationToken cancellationToken) =>
         Task.CompletedTask;
@@ -20,9 +23,4 @@ internal sealed class DryRunPassStore(IPassStore inner) : IPassStore
 
     public Task RecordServiceLogAsync(ServiceLog log, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
         Task.CompletedTask;
-
-    private sealed record DryRunLease(OrganizationKey Key) : IStoreLease
-    {
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }

@@ -28,11 +28,14 @@ public sealed record OrganizationOutcome(string OrgId, string Name, string Envir
     /// <summary>What the fleet showed of the organization's clusters in this pass (for metrics and feedback).</summary>
     public FleetOrganization? Fleet { get; init; }
 
+    /// <summary>The errors of a rejected policy edit (see <see cref="Inputs.OrganizationConfig.RejectedEdit"/>).</summary>
+    public ImmutableArray<OrganizationMessage> RejectedEdit { get; init; } = [];
+
     /// <summary>How many validation service logs this pass posted.</summary>
     public int ServiceLogsSent { get; init; }
 
     /// <summary>Whether this replica processed the organization in this pass.</summary>
     public bool Processed => !HeldElsewhere && !AlreadyProcessed;
 
-    public bool Failed => Failure is not null || (Plan is not null && !Plan.Errors.IsEmpty) || Results.Any(r => !r.Succeeded);
+    public bool Failed => Failure is not null || (Plan is not null && !Plan.Errors.IsEmpty) || !RejectedEdit.IsEmpty || Results.Any(r => !r.Succeeded);
 }

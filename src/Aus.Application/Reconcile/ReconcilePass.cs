@@ -186,7 +186,7 @@ public sealed partial class ReconcilePass
     private async Task<OrganizationOutcome> ActAsync(
         OrganizationConfig organization, OrganizationPlan plan, FleetOrganization? clusters, IStoreLease? lease, DateTimeOffset now, SemaphoreSlim commits, CancellationToken cancellationToken)
     {
-        var outcome = Outcome(organization) with { Plan = plan, Fleet = clusters };
+        var outcome = Outcome(organization) with { Plan = plan, Fleet = clusters, RejectedEdit = organization.RejectedEdit };
         try
         {
             foreach (var error in plan.Errors)
@@ -194,9 +194,15 @@ public sealed partial class ReconcilePass
                 LogValidationError(plan.OrgId, error.Cluster ?? string.Empty, ClusterIdOf(clusters, error.Cluster), error.Message);
             }
 
-            if (_feedback is not null && !plan.Errors.IsEmpty)
+            foreach (var error in organization.RejectedEdit)
             {
-                outcome = outcome with { ServiceLogsSent = await _feedback.SendAsync(plan, clusters, now, cancellationToken) };
+                LogRejectedEdit(plan.OrgId, error.Cluster ?? string.Empty, ClusterIdOf(clusters, error.Cluster), error.Message);
+            }
+
+            var reported = plan.Errors.AddRange(organization.RejectedEdit);
+            if (_feedback is not null && !reported.IsEmpty)
+            {
+                outcome = outcome with { ServiceLogsSent = await _feedback.SendAsync(plan with { Errors = reported }, clusters, now, cancellationToken) };
             }
 
             var results = plan.Actions.IsEmpty ? [] : await _ports.Actions.ApplyAsync(plan.Actions, cancellationToken);
@@ -269,6 +275,9 @@ public sealed partial class ReconcilePass
 
     [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): {Error}")]
     private partial void LogValidationError(string orgId, string cluster, string clusterId, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): the edited policy does not validate, so the last valid one is in force: {Error}")]
+    private partial void LogRejectedEdit(string orgId, string cluster, string clusterId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): {Action} {Outcome} {OperationId} {Detail}")]
     private partial void LogAction(string orgId, string cluster, string clusterId, string action, string outcome, string operationId, string detail);

@@ -31,20 +31,10 @@ internal static class ServiceSettingsLoader
         ArgumentNullException.ThrowIfNull(overrides);
         var errors = ImmutableArray.CreateBuilder<string>();
         var path = Pick(overrides.SettingsFile, getVariable(SettingsVariable));
-        var file = new FileSettings();
-        if (path is not null)
+        var (file, unreadable) = await ReadFileAsync(path, errors, cancellationToken);
+        if (unreadable)
         {
-            string text;
-            try
-            {
-                text = await File.ReadAllTextAsync(path, cancellationToken);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return new SettingsResult(null, [$"{path}: error: cannot read the settings file: {e.Message}"]);
-            }
-
-            file = new FileReader(path, errors).Read(text);
+            return new SettingsResult(null, errors.ToImmutable());
         }
 
         var settingsDirectory = path is null ? null : Path.GetDirectoryName(Path.GetFullPath(path));
@@ -91,6 +81,49 @@ internal static class ServiceSettingsLoader
                 SimulatorClock = clock == "ocm-sim",
             },
             []);
+    }
+
+    /// <summary>
+    /// The OCM environments a planning command talks to: from --ocm-url/--token-url, the OCM_*
+    /// variables and the settings file (--settings or AUS_SETTINGS), with the same precedence and
+    /// credential rules as `aus run`. <see cref="OcmSettings.Named"/> tells whether any of them names OCM at all.
+    /// </summary>
+    public static async Task<OcmSettings> LoadOcmAsync(
+        string? settingsFile, string? ocmUrl, string? tokenUrl, Func<string, string?> getVariable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(getVariable);
+        var errors = ImmutableArray.CreateBuilder<string>();
+        var path = Pick(settingsFile, getVariable(SettingsVariable));
+        var named = path is not null || Pick(ocmUrl, getVariable(OcmClientOptionsFactory.UrlVariable)) is not null;
+        if (!named)
+        {
+            return new OcmSettings([], [], Named: false);
+        }
+
+        var (file, unreadable) = await ReadFileAsync(path, errors, cancellationToken);
+        var environments = unreadable ? [] : ResolveEnvironments(new SettingsOverrides { OcmUrl = ocmUrl, TokenUrl = tokenUrl }, getVariable, file, path, errors);
+        return new OcmSettings(errors.Count == 0 ? environments : [], errors.ToImmutable(), Named: true);
+    }
+
+    private static async Task<(FileSettings File, bool Unreadable)> ReadFileAsync(string? path, ImmutableArray<string>.Builder errors, CancellationToken cancellationToken)
+    {
+        if (path is null)
+        {
+            return (new FileSettings(), false);
+        }
+
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add($"{path}: error: cannot read the settings file: {e.Message}");
+            return (new FileSettings(), true);
+        }
+
+        return (new FileReader(path, errors).Read(text), false);
     }
 
     private static StateLocation? ResolveState(string? option, string? variable, FileSettings file, string? path, ImmutableArray<string>.Builder errors)
