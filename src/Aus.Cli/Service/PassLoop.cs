@@ -11,10 +11,25 @@ namespace Aus.Cli.Service;
 /// organization's history and audit are committed in one transaction, or not at all). Any other
 /// exception ends the loop, and the host with it: `aus serve` then exits non-zero.
 /// </summary>
-internal sealed partial class PassLoop(ReconcileService service, TimeProvider time, ILogger<PassLoop> logger) : BackgroundService
+internal sealed partial class PassLoop(ReconcileService service, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<PassLoop> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first pass waits for the host to have started, so a loop that dies at once stops a started host, which reports why.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         var interval = service.Settings.Interval;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -76,6 +76,9 @@ internal sealed class ServiceTestBed : IAsyncDisposable
 
     public string PoliciesDirectory => Path.Combine(Directory, "orgs");
 
+    /// <summary>The file the <paramref name="index"/>th organization given to <see cref="StartAsync"/> was written to.</summary>
+    public string OrganizationFile(int index) => Path.Combine(PoliciesDirectory, $"org-{index}.yaml");
+
     public static async Task<ServiceTestBed> StartAsync(params string[] organizations)
     {
         var directory = Path.Combine(Path.GetTempPath(), "aus-service-" + Guid.NewGuid().ToString("N")[..12]);
