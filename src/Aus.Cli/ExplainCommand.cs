@@ -27,7 +27,7 @@ internal static class ExplainCommand
             }
 
             var name = parse.GetValue(cluster)!;
-            var plan = FleetPlanner.Plan(loaded.ToRequest() with { ExplainCluster = name });
+            var plan = FleetPlanner.Plan(loaded.Request with { ExplainCluster = name });
             var organization = plan.Organizations.FirstOrDefault(o => o.Clusters.Any(c => c.Name == name));
             if (organization is null)
             {

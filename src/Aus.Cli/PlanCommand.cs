@@ -30,7 +30,7 @@ internal static class PlanCommand
             }
 
             var format = parse.GetValue(output);
-            var plan = FleetPlanner.Plan(loaded.ToRequest() with { IncludeReport = format == "markdown" });
+            var plan = FleetPlanner.Plan(loaded.Request with { IncludeReport = format == "markdown" });
             await loaded.WriteHistoriesAsync(plan, cancellationToken);
             await stdout.WriteAsync(format switch
             {

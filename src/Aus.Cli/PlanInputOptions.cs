@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Aus.Cli;
 
-/// <summary>The options `aus plan`, `aus explain` and `aus run` share (contracts.md section 4).</summary>
+/// <summary>The options `aus plan`, `aus explain` and `aus report` share.</summary>
 internal sealed class PlanInputOptions
 {
     public Option<string[]> Config { get; } = new("--config")
@@ -17,19 +17,28 @@ internal sealed class PlanInputOptions
     public Option<string?> Fleet { get; } = new("--fleet")
     {
         HelpName = "FILE",
-        Description = "A fleet snapshot file: what OCM reports for the clusters (instead of --ocm-url).",
+        Description = "A fleet snapshot file: what OCM reports for the clusters (instead of OCM).",
     };
 
     public Option<string?> OcmUrl { get; } = new("--ocm-url")
     {
         HelpName = "URL",
-        Description = "Read the fleet from this OCM API (credentials from OCM_CLIENT_ID/OCM_CLIENT_SECRET or OCM_TOKEN).",
+        Description = "Read the fleet from this OCM API (default: OCM_URL, else the settings file; credentials from OCM_CLIENT_ID/OCM_CLIENT_SECRET or OCM_TOKEN).",
     };
 
     public Option<string?> TokenUrl { get; } = new("--token-url")
     {
         HelpName = "URL",
         Description = "OAuth2 token endpoint for --ocm-url (default: OCM_TOKEN_URL, else Red Hat SSO).",
+    };
+
+    public Option<string?> Settings { get; } = Service.ServiceStartup.SettingsOption();
+
+    /// <summary>Read only: the soak histories of the organizations without a --history file.</summary>
+    public Option<string?> State { get; } = new("--state")
+    {
+        HelpName = "URI",
+        Description = "Read the soak histories from this state store (read only; default from AUS_STATE); --history files win over it.",
     };
 
     public Option<string[]> History { get; } = new("--history")
@@ -58,6 +67,8 @@ internal sealed class PlanInputOptions
         command.Options.Add(Fleet);
         command.Options.Add(OcmUrl);
         command.Options.Add(TokenUrl);
+        command.Options.Add(Settings);
+        command.Options.Add(State);
         command.Options.Add(History);
         command.Options.Add(HistoryOut);
         command.Options.Add(Now);

@@ -1,54 +1,36 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using System.Globalization;
+using Aus.Application.Inputs;
+using Aus.Application.Ports;
+using Aus.Cli.Service;
 using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
-using Aus.Policies.Diagnostics;
-using Aus.Policies.Files;
+using Aus.Ocm;
+using Aus.Ocm.Ports;
 using Aus.Policies.Fleet;
 using Aus.Policies.History;
-using Aus.Policies.Organizations;
-using Aus.Ocm;
+using Aus.Storage;
 
 namespace Aus.Cli;
 
 /// <summary>
-/// Reads what a planning command needs: organization files, the fleet, histories and the time.
-/// Problems are printed as they are found; <see cref="ExitCode"/> tells how loading ended.
+/// What `aus plan`, `explain` and `report` plan from, gathered from the command line and built by
+/// the one <see cref="PassInputs"/> builder: the organization files, the fleet (a snapshot file, or
+/// OCM as `aus run` reaches it), the histories (--history files, else the store named by --state
+/// or AUS_STATE, read only) and the time.
 /// </summary>
-internal sealed class PlanInputs
+internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string, string> HistoryOut)
 {
-    private PlanInputs(ImmutableArray<OrganizationInput> organizations, FleetSnapshot fleet, DateTimeOffset now, IReadOnlyDictionary<string, string> historyOut)
-    {
-        Organizations = organizations;
-        Fleet = fleet;
-        Now = now;
-        HistoryOut = historyOut;
-    }
+    public PlanRequest Request => Inputs.Request;
 
-    public ImmutableArray<OrganizationInput> Organizations { get; }
-
-    public FleetSnapshot Fleet { get; }
-
-    public DateTimeOffset Now { get; }
-
-    /// <summary>Organization id → file the checked-in history is written to.</summary>
-    public IReadOnlyDictionary<string, string> HistoryOut { get; }
-
-    public bool HasValidationErrors => Organizations.Any(o => !o.ValidationErrors.IsEmpty);
-
-    public PlanRequest ToRequest() => new(Organizations, Fleet, Now);
-
-    /// <summary>Loads every input; returns null (with the exit code) when something cannot be read or used.</summary>
+    /// <summary>Loads every input, printing problems as found; null (with the exit code) when something cannot be read or used.</summary>
     public static async Task<(PlanInputs? Inputs, int ExitCode)> LoadAsync(
-        ParseResult parse,
-        PlanInputOptions options,
-        TimeProvider time,
-        TextWriter stderr,
-        CancellationToken cancellationToken)
+        ParseResult parse, PlanInputOptions options, TimeProvider time, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var now = ParseNow(parse.GetValue(options.Now), time, stderr);
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(options);
+        var now = InputFiles.ParseNow(parse.GetValue(options.Now), time, stderr);
         if (now is null)
         {
             return (null, ExitCodes.Usage);
@@ -56,306 +38,199 @@ internal sealed class PlanInputs
 
         var fleetPath = parse.GetValue(options.Fleet);
         var ocmUrl = parse.GetValue(options.OcmUrl);
-        if ((fleetPath is null) == (ocmUrl is null))
+        if (fleetPath is not null && ocmUrl is not null)
         {
-            await stderr.WriteLineAsync("aus: error: give exactly one of --fleet FILE or --ocm-url URL");
+            await stderr.WriteLineAsync("aus: error: give --fleet FILE or --ocm-url URL, not both");
             return (null, ExitCodes.Usage);
         }
 
-        var (documents, loadExit) = await LoadOrganizationsAsync(parse.GetValue(options.Config) ?? [], stderr, cancellationToken);
+        OcmSettings? ocm = null;
+        if (fleetPath is null)
+        {
+            ocm = await ServiceSettingsLoader.LoadOcmAsync(parse.GetValue(options.Settings), ocmUrl, parse.GetValue(options.TokenUrl), Environment.GetEnvironmentVariable, cancellationToken);
+            if (!ocm.Named)
+            {
+                await stderr.WriteLineAsync("aus: error: give --fleet FILE, or reach OCM with --ocm-url URL, OCM_URL or a settings file (--settings FILE, AUS_SETTINGS)");
+                return (null, ExitCodes.Usage);
+            }
+
+            foreach (var error in ocm.Errors)
+            {
+                await stderr.WriteLineAsync(error);
+            }
+
+            if (!ocm.Succeeded)
+            {
+                return (null, ExitCodes.Usage);
+            }
+        }
+
+        var (documents, loadExit) = await InputFiles.LoadOrganizationsAsync(parse.GetValue(options.Config) ?? [], stderr, cancellationToken);
         if (documents is null)
         {
             return (null, loadExit);
         }
 
-        var orgIds = documents.Select(d => d.Policy!.OrgId).ToList();
-        var histories = await ReadHistoriesAsync(parse.GetValue(options.History) ?? [], orgIds, "--history", stderr, cancellationToken);
-        var historyOut = await MapPerOrganizationAsync(parse.GetValue(options.HistoryOut) ?? [], orgIds, "--history-out", stderr);
-        if (histories is null || historyOut is null)
+        var organizations = documents.Select(InputFiles.ToConfig).ToList();
+        var orgIds = organizations.Select(o => o.OrgId).ToList();
+        var files = await InputFiles.ReadHistoriesAsync(parse.GetValue(options.History) ?? [], orgIds, "--history", stderr, cancellationToken);
+        var historyOut = await InputFiles.MapPerOrganizationAsync(parse.GetValue(options.HistoryOut) ?? [], orgIds, "--history-out", stderr);
+        if (files is null || historyOut is null)
         {
             return (null, ExitCodes.Usage);
         }
 
-        FleetSnapshot fleet;
-        var ocmErrors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (fleetPath is not null)
+        var (histories, storeExit) = await AddStoredHistoriesAsync(parse, options.State, organizations.Where(o => !files.ContainsKey(o.OrgId)).ToList(), files, stderr, cancellationToken);
+        if (histories is null)
         {
-            var fleetDocument = await FleetReader.ReadFileAsync(fleetPath, cancellationToken);
-            await PrintAsync(stderr, fleetDocument.Diagnostics);
-            if (fleetDocument.IsUnreadable || fleetDocument.Snapshot is null)
+            return (null, storeExit);
+        }
+
+        FleetRead fleet;
+        if (ocm is null)
+        {
+            var document = await FleetReader.ReadFileAsync(fleetPath!, cancellationToken);
+            await InputFiles.PrintAsync(stderr, document.Diagnostics);
+            if (document.IsUnreadable || document.Snapshot is null)
             {
                 return (null, ExitCodes.Usage);
             }
 
-            if (fleetDocument.HasErrors)
+            if (document.HasErrors)
             {
                 return (null, ExitCodes.Invalid);
             }
 
-            fleet = fleetDocument.Snapshot;
+            fleet = new FleetRead(document.Snapshot);
         }
         else
         {
-            using var client = OcmConnection.TryCreate(ocmUrl, parse.GetValue(options.TokenUrl), stderr);
-            if (client is null)
+            var environmentErrors = organizations
+                .Where(o => ocm.For(o.Policy.Environment) is null)
+                .Select(o => $"aus: error: organization {o.OrgId} is in environment '{o.Policy.Environment}', which the settings file does not define (environments: {string.Join(", ", ocm.Environments.Select(e => e.Name))})")
+                .ToList();
+            foreach (var error in environmentErrors)
+            {
+                await stderr.WriteLineAsync(error);
+            }
+
+            if (environmentErrors.Count > 0)
             {
                 return (null, ExitCodes.Usage);
             }
 
             try
             {
-                var read = await client.ReadFleetAsync(orgIds, cancellationToken);
-                fleet = read.Snapshot;
-                ocmErrors = read.Errors.ToDictionary(e => e.OrgId, e => e.Message, StringComparer.Ordinal);
-                foreach (var warning in read.Warnings)
-                {
-                    await stderr.WriteLineAsync($"aus: warning: OCM: {warning}");
-                }
+                fleet = await ReadOcmAsync(ocm, organizations, time, cancellationToken);
             }
-            catch (OcmApiException e)
+            catch (Exception e) when (e is OcmApiException or HttpRequestException)
             {
                 await stderr.WriteLineAsync($"aus: error: reading the fleet from OCM failed: {e.Message}");
                 return (null, ExitCodes.Invalid);
             }
+
+            foreach (var warning in fleet.Warnings)
+            {
+                await stderr.WriteLineAsync($"aus: warning: OCM: {warning}");
+            }
         }
 
-        var organizations = documents
-            .Select(d => ToInput(d, histories.GetValueOrDefault(d.Policy!.OrgId) ?? VersionHistory.Empty, ocmErrors.GetValueOrDefault(d.Policy!.OrgId)))
-            .ToImmutableArray();
-        return (new PlanInputs(organizations, fleet, now.Value, historyOut), ExitCodes.Success);
+        var inputs = PassInputs.Build(organizations, fleet, histories, now.Value);
+        if (ocm is not null)
+        {
+            // Planning live OCM data from an empty history looks like a real decision and is not one.
+            foreach (var orgId in inputs.WithoutHistory)
+            {
+                await stderr.WriteLineAsync($"aus: warning: organization {orgId}: no soak history found (no --history file, nothing in a store given with --state or AUS_STATE); it is planned as if no version had soaked yet");
+            }
+        }
+
+        return (new PlanInputs(inputs, historyOut), ExitCodes.Success);
     }
 
     /// <summary>Writes each organization's checked-in history where --history-out asked, atomically.</summary>
     public async Task WriteHistoriesAsync(FleetPlan plan, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         foreach (var organization in plan.Organizations)
         {
-            if (!HistoryOut.TryGetValue(organization.OrgId, out var path))
+            if (HistoryOut.TryGetValue(organization.OrgId, out var path))
             {
-                continue;
+                var history = organization.History ?? Inputs.HistoryOf(organization.OrgId);
+                await AtomicFile.WriteAllTextAsync(path, VersionHistoryJson.Write(history) + "\n", cancellationToken);
             }
-
-            var history = organization.History ?? Organizations.First(o => o.Policy.OrgId == organization.OrgId).History;
-            await AtomicFile.WriteAllTextAsync(path, VersionHistoryJson.Write(history) + "\n", cancellationToken);
         }
-    }
-
-    /// <summary>Reads every organization file of the paths (files, or directories of them); null with the exit code when one cannot be used.</summary>
-    public static async Task<(List<OrganizationDocument>? Documents, int ExitCode)> LoadOrganizationsAsync(
-        IEnumerable<string> paths, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        var documents = new List<OrganizationDocument>();
-        var (files, unreadable) = await ExpandOrganizationFilesAsync(paths, stderr, cancellationToken);
-        foreach (var (file, read) in files)
-        {
-            var document = read ?? await OrganizationReader.ReadFileAsync(file, cancellationToken);
-            await PrintAsync(stderr, document.Diagnostics);
-            unreadable |= document.IsUnreadable || document.Policy is null;
-            documents.Add(document);
-        }
-
-        if (unreadable)
-        {
-            return (null, ExitCodes.Usage);
-        }
-
-        if (documents.Count == 0)
-        {
-            await stderr.WriteLineAsync("aus: error: --config names no organization file");
-            return (null, ExitCodes.Usage);
-        }
-
-        var duplicate = documents.GroupBy(d => d.Policy!.OrgId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            await stderr.WriteLineAsync($"aus: error: organization {duplicate.Key} is defined in more than one file: {string.Join(", ", duplicate.Select(d => d.File))}");
-            return (null, ExitCodes.Invalid);
-        }
-
-        return (documents, ExitCodes.Success);
-    }
-
-    private static OrganizationInput ToInput(OrganizationDocument document, VersionHistory history, string? ocmError) => new()
-    {
-        Policy = document.Policy!,
-        ClusterNames = document.ClusterNames,
-        ValidationErrors =
-        [
-            .. document.Errors.Select(d => new OrganizationMessage(d.Cluster, d.Message)),
-            .. ocmError is null ? [] : new[] { new OrganizationMessage(null, $"reading the organization from OCM failed: {ocmError}") },
-        ],
-        Warnings = [.. document.Warnings.Select(d => new OrganizationMessage(d.Cluster, d.Message))],
-        History = history,
-    };
-
-    public static DateTimeOffset? ParseNow(string? text, TimeProvider time, TextWriter stderr)
-    {
-        if (text is null)
-        {
-            var current = time.GetUtcNow();
-            return new DateTimeOffset(current.Ticks - (current.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var now)
-            && text.Contains('T', StringComparison.OrdinalIgnoreCase)
-            && (text.EndsWith('Z') || text.EndsWith('z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 10))
-        {
-            return now.ToUniversalTime();
-        }
-
-        stderr.WriteLine($"aus: error: --now '{text}' is not an RFC 3339 time; write it like 2026-11-23T12:00:00Z");
-        return null;
     }
 
     /// <summary>
-    /// The organization files to read, in order. Those found in a directory come already read: telling
-    /// them from fleet snapshots and histories takes the same parse as reading them.
+    /// The histories of the files, with those of the store named by --state or AUS_STATE for the
+    /// organizations without one. Only a store named explicitly is read, and a SQLite file that does
+    /// not exist is not created.
     /// </summary>
-    private static async Task<(List<(string File, OrganizationDocument? Read)> Files, bool Unreadable)> ExpandOrganizationFilesAsync(
-        IEnumerable<string> paths, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<(Dictionary<string, VersionHistory>? Histories, int ExitCode)> AddStoredHistoriesAsync(
+        ParseResult parse,
+        System.CommandLine.Option<string?> stateOption,
+        IReadOnlyList<OrganizationConfig> withoutFile,
+        Dictionary<string, VersionHistory> files,
+        TextWriter stderr,
+        CancellationToken cancellationToken)
     {
-        var files = new List<(string, OrganizationDocument?)>();
-        var unreadable = false;
-        foreach (var path in paths)
+        var named = !string.IsNullOrWhiteSpace(parse.GetValue(stateOption)) || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(StateStoreOption.EnvironmentVariable));
+        if (!named || withoutFile.Count == 0)
         {
-            if (Directory.Exists(path))
-            {
-                // A directory may also hold fleet snapshots and histories (as examples/ does): take only organization files.
-                var found = 0;
-                var candidates = Directory.EnumerateFiles(path)
-                    .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal);
-                foreach (var file in candidates)
-                {
-                    var source = await SourceFiles.LoadAsync(file, cancellationToken);
-                    if (source.Text is null)
-                    {
-                        // Not readable as a policy file: classified on what can be read, and reported when read.
-                        if (PolicyFiles.Classify(SafeRead(file)) == PolicyFileKind.Organization)
-                        {
-                            files.Add((file, null));
-                            found++;
-                        }
-                    }
-                    else if (PolicyFiles.ReadIfOrganization(source) is { } document)
-                    {
-                        files.Add((file, document));
-                        found++;
-                    }
-                }
-
-                if (found == 0)
-                {
-                    await stderr.WriteLineAsync($"aus: error: {path}: the directory holds no organization file (*.yml, *.yaml, *.json)");
-                    unreadable = true;
-                }
-            }
-            else
-            {
-                files.Add((path, null));
-            }
+            return (files, ExitCodes.Success);
         }
 
-        return (files, unreadable);
-    }
+        if (!StateStoreOption.TryResolve(parse, stateOption, out var location, out var error))
+        {
+            await stderr.WriteLineAsync($"aus: error: {error}");
+            return (null, ExitCodes.Usage);
+        }
 
-    private static string SafeRead(string file)
-    {
+        if (location!.Dialect == StateDialect.Sqlite && !File.Exists(location.Target))
+        {
+            return (files, ExitCodes.Success);
+        }
+
+        var histories = new Dictionary<string, VersionHistory>(files, StringComparer.Ordinal);
         try
         {
-            return new FileInfo(file).Length > SourceFiles.MaxBytes ? string.Empty : File.ReadAllText(file);
+            await using var store = await GuardedStateStore.OpenAsync(location, cancellationToken: cancellationToken);
+            foreach (var organization in withoutFile)
+            {
+                var stored = await store.GetHistoryAsync(new HistoryKey(organization.Policy.Environment, organization.OrgId), cancellationToken);
+                if (!ReferenceEquals(stored, VersionHistory.Empty) && (stored.CheckIn is not null || stored.Versions.Count > 0))
+                {
+                    histories[organization.OrgId] = stored;
+                }
+            }
         }
-        catch (IOException)
+        catch (StateStoreException e)
         {
-            return string.Empty;
+            await stderr.WriteLineAsync($"aus: error: {e.Message}");
+            return (null, ExitCodes.Invalid);
         }
-        catch (UnauthorizedAccessException)
-        {
-            return string.Empty;
-        }
+
+        return (histories, ExitCodes.Success);
     }
 
-    public static async Task<Dictionary<string, VersionHistory>?> ReadHistoriesAsync(
-        IEnumerable<string> values, IReadOnlyList<string> orgIds, string option, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>Reads each environment's organizations through its own client; one fleet read for the planner.</summary>
+    private static async Task<FleetRead> ReadOcmAsync(OcmSettings ocm, IReadOnlyList<OrganizationConfig> organizations, TimeProvider time, CancellationToken cancellationToken)
     {
-        var files = await MapPerOrganizationAsync(values, orgIds, option, stderr);
-        if (files is null)
+        var gates = ImmutableArray.CreateBuilder<VersionGate>();
+        var clusters = ImmutableArray.CreateBuilder<FleetOrganization>();
+        var failures = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        foreach (var group in organizations.GroupBy(o => ocm.For(o.Policy.Environment)!))
         {
-            return null;
+            using var client = OcmClient.Create(group.Key.Options, time);
+            var read = await new OcmFleetSource(client).ReadFleetAsync([.. group.Select(o => o.OrgId)], cancellationToken);
+            gates.AddRange(read.Snapshot.VersionGates.Where(g => !gates.Any(known => known.Id == g.Id)));
+            clusters.AddRange(read.Snapshot.Organizations);
+            failures.AddRange(read.Failures);
+            warnings.AddRange(read.Warnings);
         }
 
-        var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
-        var failed = false;
-        foreach (var (orgId, path) in files)
-        {
-            if (!File.Exists(path))
-            {
-                // A typo must not reset soak clocks; a first run says so explicitly.
-                await stderr.WriteLineAsync($"aus: error: {option} {path}: no such file; for a first run, give a file holding {{}} (an empty history)");
-                failed = true;
-                continue;
-            }
-
-            var document = await HistoryReader.ReadFileAsync(path, cancellationToken);
-            await PrintAsync(stderr, document.Diagnostics);
-            if (document.History is null || document.HasErrors)
-            {
-                failed = true;
-                continue;
-            }
-
-            histories[orgId] = document.History;
-        }
-
-        return failed ? null : histories;
-    }
-
-    /// <summary>Maps "[ORGID=]FILE" values to organizations; ORGID= may be left out when there is one organization.</summary>
-    public static async Task<Dictionary<string, string>?> MapPerOrganizationAsync(
-        IEnumerable<string> values, IReadOnlyList<string> orgIds, string option, TextWriter stderr)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var value in values)
-        {
-            var equals = value.IndexOf('=', StringComparison.Ordinal);
-            string orgId;
-            string file;
-            if (equals > 0 && orgIds.Contains(value[..equals]))
-            {
-                orgId = value[..equals];
-                file = value[(equals + 1)..];
-            }
-            else if (equals > 0 && !File.Exists(value))
-            {
-                await stderr.WriteLineAsync($"aus: error: {option} {value}: organization {value[..equals]} is not in any --config file (known: {string.Join(", ", orgIds)})");
-                return null;
-            }
-            else if (orgIds.Count == 1)
-            {
-                orgId = orgIds[0];
-                file = value;
-            }
-            else
-            {
-                await stderr.WriteLineAsync($"aus: error: {option} {value}: with several organizations, write ORGID=FILE (known: {string.Join(", ", orgIds)})");
-                return null;
-            }
-
-            if (!map.TryAdd(orgId, file))
-            {
-                await stderr.WriteLineAsync($"aus: error: {option} is given twice for organization {orgId}");
-                return null;
-            }
-        }
-
-        return map;
-    }
-
-    private static async Task PrintAsync(TextWriter stderr, IEnumerable<Diagnostic> diagnostics)
-    {
-        foreach (var diagnostic in diagnostics)
-        {
-            await stderr.WriteLineAsync(diagnostic.ToString());
-        }
+        return new FleetRead(new FleetSnapshot(gates.ToImmutable(), clusters.ToImmutable())) { Failures = failures.ToImmutable(), Warnings = warnings.ToImmutable() };
     }
 }

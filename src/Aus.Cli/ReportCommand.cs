@@ -27,7 +27,7 @@ internal static class ReportCommand
                 return exitCode;
             }
 
-            var plan = FleetPlanner.Plan(loaded.ToRequest() with { IncludeReport = true });
+            var plan = FleetPlanner.Plan(loaded.Request with { IncludeReport = true });
             await loaded.WriteHistoriesAsync(plan, cancellationToken);
             await parse.InvocationConfiguration.Output.WriteAsync(parse.GetValue(output) switch
             {

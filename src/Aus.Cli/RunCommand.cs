@@ -1,6 +1,7 @@
 using System.CommandLine;
+using Aus.Application.Inputs;
+using Aus.Application.Ports;
 using Aus.Cli.Output;
-using Aus.Cli.Reconcile;
 using Aus.Cli.Service;
 using Aus.Storage;
 using Microsoft.Extensions.Logging;
@@ -49,7 +50,7 @@ internal static class RunCommand
             DateTimeOffset? at = null;
             if (parse.GetValue(now) is { } nowText)
             {
-                at = PlanInputs.ParseNow(nowText, time, stderr);
+                at = InputFiles.ParseNow(nowText, time, stderr);
                 if (at is null)
                 {
                     return ExitCodes.Usage;
@@ -72,26 +73,33 @@ internal static class RunCommand
                 return exitCode;
             }
 
-            var orgIds = documents.Select(d => d.Policy!.OrgId).ToList();
+            IReadOnlyList<OrganizationConfig> organizations = [.. documents.Select(InputFiles.ToConfig)];
+            var orgIds = organizations.Select(o => o.OrgId).ToList();
             IStateStore? store = null;
-            IPassState passState;
+            IPassStore passStore;
             var historyFiles = parse.GetValue(history) ?? [];
             if (historyFiles.Length > 0)
             {
-                var histories = await PlanInputs.ReadHistoriesAsync(historyFiles, orgIds, "--history", stderr, cancellationToken);
-                var inputs = await PlanInputs.MapPerOrganizationAsync(historyFiles, orgIds, "--history", stderr);
-                var outputs = await PlanInputs.MapPerOrganizationAsync(parse.GetValue(historyOut) ?? [], orgIds, "--history-out", stderr);
-                if (histories is null || inputs is null || outputs is null)
+                // Each --history file is read before the pass and, unless --history-out says otherwise, replaced after it.
+                var inputs = await InputFiles.MapPerOrganizationAsync(historyFiles, orgIds, "--history", stderr);
+                var outputs = await InputFiles.MapPerOrganizationAsync(parse.GetValue(historyOut) ?? [], orgIds, "--history-out", stderr);
+                var histories = inputs is null ? null : await InputFiles.ReadHistoriesAsync(inputs, "--history", stderr, cancellationToken);
+                if (histories is null || outputs is null)
                 {
                     return ExitCodes.Usage;
                 }
 
-                foreach (var (orgId, path) in inputs)
+                foreach (var (orgId, path) in inputs!)
                 {
                     outputs.TryAdd(orgId, path);
                 }
 
-                passState = new FilePassState(histories, outputs);
+                passStore = new HistoryFilePassStore(histories, outputs);
+            }
+            else if (settings.DryRun && settings.State.Dialect == StateDialect.Sqlite && !File.Exists(settings.State.Target))
+            {
+                // Nothing stored yet, and a dry run must not create the store: plan from empty histories.
+                passStore = new HistoryFilePassStore(new Dictionary<string, Domain.History.VersionHistory>(), new Dictionary<string, string>());
             }
             else
             {
@@ -101,13 +109,14 @@ internal static class RunCommand
                     return ExitCodes.Invalid;
                 }
 
-                passState = new StorePassState(store, $"{Environment.MachineName}/{Environment.ProcessId}");
+                passStore = new StorePassStore(store, ServiceStartup.Owner);
             }
 
             await using var storeScope = store;
             using var logging = AusLogging.Create(LogLevel.Warning);
             using var http = new HttpClient();
-            using var service = new ReconcileService(settings, documents, store, passState, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: false);
+            using var service = new ReconcileService(
+                settings, _ => Task.FromResult(organizations), passStore, store?.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: false);
             var report = await service.RunPassAsync(at, cancellationToken);
             await stdout.WriteAsync(RunReportWriter.Write(report, settings.DryRun));
             return report.Failed ? ExitCodes.Invalid : ExitCodes.Success;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Aus.Cli.Reconcile;
 using Aus.Cli.Service;
+using Aus.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Aus.Cli;
@@ -59,8 +59,9 @@ internal static class ServeCommand
             {
                 using var logging = AusLogging.Create(LogLevel.Information);
                 using var http = new HttpClient();
-                var passState = new StorePassState(store, $"{Environment.MachineName}/{Environment.ProcessId}");
-                using var service = new ReconcileService(settings, documents, store, passState, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true);
+                var policies = new PolicySource(settings.Policies, e => settings.Environments.Any(s => s.Serves(e)), logging.CreateLogger("aus.policies"));
+                using var service = new ReconcileService(
+                    settings, policies.LoadAsync, new StorePassStore(store, ServiceStartup.Owner), store.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true);
                 ServiceHost host;
                 try
                 {
@@ -76,6 +77,12 @@ internal static class ServeCommand
                 {
                     await stderr.WriteLineAsync($"aus: serving {documents.Count} organizations every {DurationText.Format(settings.Interval)} from {store.Description}; endpoints on {host.Address}");
                     await host.WaitForShutdownAsync(CancellationToken.None);
+                    if (host.LoopFailure is { } failure)
+                    {
+                        // A supervisor restarts a process that exits non-zero; one that exits 0 it may leave down.
+                        await stderr.WriteLineAsync($"aus: error: the pass loop stopped: {failure.Message}");
+                        return ExitCodes.Invalid;
+                    }
                 }
             }
 

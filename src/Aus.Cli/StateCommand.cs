@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Data.Common;
 using System.Text;
 using System.Text.Json;
+using Aus.Application.Ports;
 using Aus.Domain.History;
 using Aus.Policies.History;
 using Aus.Storage;
@@ -128,12 +128,12 @@ internal static class StateCommand
         {
             try
             {
-                await using var store = await StateStore.OpenAsync(location, cancellationToken: cancellationToken);
+                await using var store = await GuardedStateStore.OpenAsync(location, cancellationToken: cancellationToken);
                 histories = await store.ListHistoriesAsync(environment, cancellationToken);
             }
-            catch (Exception e) when (IsStoreFailure(e))
+            catch (StateStoreException e)
             {
-                await stderr.WriteLineAsync($"aus: error: state store {location.Description}: {e.Message}");
+                await stderr.WriteLineAsync($"aus: error: {e.Message}");
                 return ExitCodes.Invalid;
             }
         }
@@ -210,13 +210,12 @@ internal static class StateCommand
         try
         {
             // Exclusive: an import under a serving process would be overwritten by its next pass.
-            await using var store = await StateStore.OpenAsync(location, new StateStoreOptions { ExclusiveProcess = true }, cancellationToken);
+            await using var store = await GuardedStateStore.OpenAsync(location, new StateStoreOptions { ExclusiveProcess = true }, cancellationToken);
             await store.ImportHistoriesAsync(read.Histories, cancellationToken);
         }
-        catch (Exception e) when (IsStoreFailure(e))
+        catch (StateStoreException e)
         {
-            var message = e is StateStoreLockedException ? e.Message : $"state store {location.Description}: {e.Message}";
-            await stderr.WriteLineAsync($"aus: error: {message}");
+            await stderr.WriteLineAsync($"aus: error: {e.Message}");
             return ExitCodes.Invalid;
         }
 
@@ -334,8 +333,4 @@ internal static class StateCommand
 
         return Encoding.UTF8.GetString(stream.ToArray());
     }
-
-    private static bool IsStoreFailure(Exception e) =>
-        e is DbException or StateStoreLockedException or IOException or UnauthorizedAccessException
-            or InvalidDataException or InvalidOperationException or TimeoutException;
 }

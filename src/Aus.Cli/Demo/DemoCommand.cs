@@ -90,7 +90,7 @@ internal static class DemoCommand
             DateTimeOffset? startTime = null;
             if (parse.GetValue(start) is { } startText)
             {
-                startTime = PlanInputs.ParseNow(startText, time, TextWriter.Null);
+                startTime = InputFiles.ParseNow(startText, time, TextWriter.Null);
                 if (startTime is null)
                 {
                     problems.Add($"--start '{startText}' is not an RFC 3339 time; write it like 2026-11-23T12:00:00Z");

@@ -37,7 +37,7 @@ internal sealed record DemoInputs(IReadOnlyList<OrganizationDocument> Documents,
             return (null, ExitCodes.Usage);
         }
 
-        var (documents, exitCode) = await PlanInputs.LoadOrganizationsAsync(settings.ConfigPaths, stderr, cancellationToken);
+        var (documents, exitCode) = await InputFiles.LoadOrganizationsAsync(settings.ConfigPaths, stderr, cancellationToken);
         if (documents is null)
         {
             return (null, exitCode);
@@ -50,7 +50,7 @@ internal sealed record DemoInputs(IReadOnlyList<OrganizationDocument> Documents,
         }
 
         var orgIds = documents.Select(d => d.Policy!.OrgId).ToList();
-        var loaded = await PlanInputs.ReadHistoriesAsync(settings.HistoryPaths, orgIds, "--history", stderr, cancellationToken);
+        var loaded = await InputFiles.ReadHistoriesAsync(settings.HistoryPaths, orgIds, "--history", stderr, cancellationToken);
         if (loaded is null)
         {
             return (null, ExitCodes.Usage);

@@ -1,13 +1,16 @@
 using System.Collections.Immutable;
+using Aus.Application.Inputs;
+using Aus.Application.Reconcile;
 using Aus.Cli.Output;
-using Aus.Cli.Reconcile;
 using Aus.Domain.Fleet;
+using Aus.Domain.History;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
 using Aus.Domain.Versions;
 using Aus.Ocm;
 using Aus.Ocm.Actions;
 using Aus.Ocm.Configuration;
+using Aus.Ocm.Ports;
 using Aus.Policies.Organizations;
 using Aus.Simulator;
 using Aus.Storage;
@@ -17,7 +20,7 @@ namespace Aus.Cli.Demo;
 
 /// <summary>
 /// Runs the demo: the OCM simulator in process, a SQLite store in a temporary directory, and the
-/// same <see cref="Reconciler"/> that `aus run` and `aus serve` use, pass after pass on the
+/// same <see cref="ReconcilePass"/> that `aus run` and `aus serve` use, pass after pass on the
 /// simulator's virtual clock, until every cluster the release is offered to runs it.
 /// </summary>
 internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemoDisplay display, TimeProvider time, ILoggerFactory loggerFactory)
@@ -78,7 +81,9 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
 
         await display.StartAsync(Introduce(simulator, statePath, start, channels, documents), cancellationToken);
 
-        var reconciler = new Reconciler(client, client, new StorePassState(store, Owner), new ReconcileSettings(), loggerFactory.CreateLogger("aus.demo"));
+        IReadOnlyList<OrganizationConfig> organizations = [.. documents.Select(InputFiles.ToConfig)];
+        var ports = new ReconcilePorts(new OcmFleetSource(client), new OcmActionSink(client), new StorePassStore(store, Owner));
+        var reconcile = new ReconcilePass(ports, new ReconcileSettings(), loggerFactory.CreateLogger("aus.demo"));
         var horizon = start + TimeSpan.FromDays(settings.Days);
         var transitions = ImmutableArray.CreateBuilder<SimEvent>();
         var passes = 0;
@@ -89,7 +94,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
             {
                 passes++;
                 var now = simulator.Clock.Now;
-                var report = await reconciler.RunPassAsync(documents, now, cancellationToken);
+                var report = await reconcile.RunAsync(organizations, now, cancellationToken);
                 var pass = Describe(report, passes, start, policies, versions, upgrading, soakWhenScheduled);
 
                 var events = simulator.Clock.Advance(settings.PassInterval);
@@ -325,20 +330,16 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
 
     private async Task WriteReportAsync(OcmClient client, IStateStore store, IReadOnlyList<OrganizationDocument> documents, DateTimeOffset now, string path, CancellationToken cancellationToken)
     {
-        var fleet = await client.ReadFleetAsync([.. documents.Select(d => d.Policy!.OrgId)], cancellationToken);
-        var organizations = ImmutableArray.CreateBuilder<OrganizationInput>();
-        foreach (var document in documents)
+        var organizations = documents.Select(InputFiles.ToConfig).ToList();
+        var fleet = await new OcmFleetSource(client).ReadFleetAsync([.. organizations.Select(o => o.OrgId)], cancellationToken);
+        var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
+        foreach (var organization in organizations)
         {
-            organizations.Add(new OrganizationInput
-            {
-                Policy = document.Policy!,
-                ClusterNames = document.ClusterNames,
-                Warnings = [.. document.Warnings.Select(d => new OrganizationMessage(d.Cluster, d.Message))],
-                History = await store.GetHistoryAsync(new HistoryKey(document.Policy!.Environment, document.Policy.OrgId), cancellationToken),
-            });
+            histories[organization.OrgId] = await store.GetHistoryAsync(new HistoryKey(organization.Policy.Environment, organization.OrgId), cancellationToken);
         }
 
-        var plan = FleetPlanner.Plan(new PlanRequest(organizations.ToImmutable(), fleet.Snapshot, now) { IncludeReport = true });
+        var inputs = PassInputs.Build(organizations, fleet, histories, now);
+        var plan = FleetPlanner.Plan(inputs.Request with { IncludeReport = true });
         await AtomicFile.WriteAllTextAsync(path, FleetReportMarkdownWriter.Write(plan), cancellationToken);
     }
 }

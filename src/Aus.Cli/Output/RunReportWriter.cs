@@ -1,14 +1,14 @@
 using System.Text;
-using Aus.Cli.Reconcile;
+using Aus.Application.Ports;
+using Aus.Cli.Service;
 using Aus.Domain.Planning;
-using Aus.Ocm.Actions;
 
 namespace Aus.Cli.Output;
 
 /// <summary>What `aus run` prints: the plan of each organization, then what happened to each action.</summary>
 internal static class RunReportWriter
 {
-    public static string Write(PassReport report, bool dryRun)
+    public static string Write(ServicePass report, bool dryRun)
     {
         var plans = report.Organizations.Where(o => o.Plan is not null).Select(o => o.Plan!).ToList();
         var text = new StringBuilder(PlanTableWriter.Write(new FleetPlan(report.Now, [.. plans])));
@@ -49,12 +49,12 @@ internal static class RunReportWriter
         return text.ToString();
     }
 
-    private static string Outcome(OcmActionOutcome outcome) => outcome switch
+    private static string Outcome(ActionOutcome outcome) => outcome switch
     {
-        OcmActionOutcome.Applied => "applied",
-        OcmActionOutcome.AlreadyPresent => "already present",
-        OcmActionOutcome.Refused => "refused by OCM",
-        OcmActionOutcome.DryRun => "dry run, not applied",
+        ActionOutcome.Applied => "applied",
+        ActionOutcome.AlreadyPresent => "already present",
+        ActionOutcome.Refused => "refused by OCM",
+        ActionOutcome.DryRun => "dry run, not applied",
         _ => "failed",
     };
 }

@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Aus.Cli.Reconcile;
+using Aus.Application.Ports;
+using Aus.Application.Reconcile;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
 using Aus.Domain.Reporting;
 using Aus.Ocm;
-using Aus.Ocm.Actions;
 using Prometheus;
 
 namespace Aus.Cli.Service;
@@ -126,11 +126,11 @@ internal sealed class AusMetrics
             foreach (var outcome in report.Organizations.Where(o => o.Processed))
             {
                 _reconciled.WithLabels(Integration, environment, outcome.OrgId).Inc();
-                _reconcileErrors.WithLabels(Integration, environment, outcome.OrgId).Inc(outcome.Failure is null && outcome.Results.All(r => r.Outcome != OcmActionOutcome.Failed) ? 0 : 1);
+                _reconcileErrors.WithLabels(Integration, environment, outcome.OrgId).Inc(outcome.Failure is null && outcome.Results.All(r => r.Outcome != ActionOutcome.Failed) ? 0 : 1);
                 _serviceLogs.WithLabels(Integration, environment).Inc(outcome.ServiceLogsSent);
                 foreach (var result in outcome.Results)
                 {
-                    _actions.WithLabels(Integration, environment, Reconciler.Describe(result.Action), ResultLabel(result.Outcome)).Inc();
+                    _actions.WithLabels(Integration, environment, ActionNames.Of(result.Action), ResultLabel(result.Outcome)).Inc();
                 }
 
                 if (outcome.Plan is { } plan && policies.TryGetValue(outcome.OrgId, out var policy))
@@ -153,7 +153,9 @@ internal sealed class AusMetrics
     {
         string[] L(params string[] own) => [Integration, environment, .. own];
         var clustersWithErrors = plan.Errors.Where(e => e.Cluster is not null).Select(e => e.Cluster!).ToHashSet(StringComparer.Ordinal);
-        _validationErrors.Set(environment, L(plan.OrgId), clustersWithErrors.Count + plan.Errors.Count(e => e.Cluster is null));
+        var rejected = outcome.RejectedEdit.Where(e => e.Cluster is not null).Select(e => e.Cluster!).Where(c => !clustersWithErrors.Contains(c)).Distinct(StringComparer.Ordinal).Count()
+            + outcome.RejectedEdit.Count(e => e.Cluster is null);
+        _validationErrors.Set(environment, L(plan.OrgId), clustersWithErrors.Count + plan.Errors.Count(e => e.Cluster is null) + rejected);
 
         foreach (var (version, workloads) in plan.History?.Versions ?? VersionHistory.Empty.Versions)
         {
@@ -204,7 +206,7 @@ internal sealed class AusMetrics
             _missingGates.Set(environment, L(plan.OrgId, gate.Key.Item1, gate.Key.VersionPrefix), gate.Count());
         }
 
-        foreach (var result in outcome.Results.Where(r => r.Outcome is OcmActionOutcome.Applied or OcmActionOutcome.AlreadyPresent))
+        foreach (var result in outcome.Results.Where(r => r.Outcome is ActionOutcome.Applied or ActionOutcome.AlreadyPresent))
         {
             if (result.Action is SwitchChannel change && ocm.TryGetValue(change.Cluster, out var cluster))
             {
@@ -213,12 +215,12 @@ internal sealed class AusMetrics
         }
     }
 
-    private static string ResultLabel(OcmActionOutcome outcome) => outcome switch
+    private static string ResultLabel(ActionOutcome outcome) => outcome switch
     {
-        OcmActionOutcome.Applied => "applied",
-        OcmActionOutcome.Refused => "refused",
-        OcmActionOutcome.AlreadyPresent => "already-present",
-        OcmActionOutcome.Failed => "failed",
+        ActionOutcome.Applied => "applied",
+        ActionOutcome.Refused => "refused",
+        ActionOutcome.AlreadyPresent => "already-present",
+        ActionOutcome.Failed => "failed",
         _ => "dry-run",
     };
 

@@ -8,12 +8,28 @@ namespace Aus.Cli.Service;
 /// the Unix epoch, so replicas pass together). A pass that overruns skips the slots it covered:
 /// passes never overlap. On shutdown the pass in progress may finish within the shutdown timeout;
 /// after that it is cancelled, which abandons the organization in progress without a write (each
-/// organization's history and audit are committed in one transaction, or not at all).
+/// organization's history and audit are committed in one transaction, or not at all). Any other
+/// exception ends the loop, and the host with it: `aus serve` then exits non-zero.
 /// </summary>
-internal sealed partial class PassLoop(ReconcileService service, TimeProvider time, ILogger<PassLoop> logger) : BackgroundService
+internal sealed partial class PassLoop(ReconcileService service, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<PassLoop> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first pass waits for the host to have started, so a loop that dies at once stops a started host, which reports why.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         var interval = service.Settings.Interval;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -29,9 +45,9 @@ internal sealed partial class PassLoop(ReconcileService service, TimeProvider ti
                     LogAbandoned(service.Settings.ShutdownTimeout.TotalSeconds);
                     return;
                 }
-                catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or IOException or System.Data.Common.DbException)
+                catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or IOException)
                 {
-                    // An outage (the store, the clock source): the next pass tries again; /readyz shows it meanwhile.
+                    // The clock source is out of reach (organizations' own failures never reach here): the next pass tries again; /readyz shows it meanwhile.
                     service.Metrics.PassEnded("error", time.GetUtcNow());
                     LogPassFailed(e.Message);
                 }

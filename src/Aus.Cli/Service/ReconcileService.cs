@@ -1,31 +1,37 @@
 using System.Collections.Immutable;
-using Aus.Cli.Reconcile;
+using Aus.Application.Inputs;
+using Aus.Application.Ports;
+using Aus.Application.Reconcile;
 using Aus.Ocm;
-using Aus.Policies.Organizations;
-using Aus.Storage;
+using Aus.Ocm.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace Aus.Cli.Service;
 
 /// <summary>
-/// The reconcile work of `aus run` and `aus serve`: one OCM client per environment, one
-/// <see cref="Reconciler"/> per environment's organizations, the metrics, and the time of the last
-/// pass. A pass runs the environments one after the other; one failing environment does not stop the others.
+/// The reconcile work of `aus run` and `aus serve`: before each pass the organizations (read again
+/// when the source re-reads), then one <see cref="ReconcilePass"/> per OCM environment through that
+/// environment's client, the metrics, and the time of the last pass. One failing environment or
+/// organization does not stop the others.
 /// </summary>
 internal sealed partial class ReconcileService : IDisposable
 {
-    private readonly List<EnvironmentWork> _work = [];
-    private readonly Dictionary<string, Domain.Policies.OrganizationPolicy> _policies;
+    private readonly Func<CancellationToken, Task<IReadOnlyList<OrganizationConfig>>> _organizations;
+    private readonly IPassStore _store;
+    private readonly ReconcileSettings _reconcileSettings;
     private readonly IPassClock _clock;
     private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
-    private readonly List<OcmClient> _clients = [];
+    private readonly Dictionary<OcmEnvironmentSettings, OcmClient> _clients = [];
 
+    /// <param name="organizations">The organizations of each pass (a <see cref="PolicySource"/> re-reads them; `aus run` gives its own once).</param>
+    /// <param name="sharedStore">The store is shared by replicas (PostgreSQL): organizations are leased.</param>
     public ReconcileService(
         ServiceSettings settings,
-        IReadOnlyList<OrganizationDocument> documents,
-        IStateStore? store,
-        IPassState state,
+        Func<CancellationToken, Task<IReadOnlyList<OrganizationConfig>>> organizations,
+        IPassStore store,
+        bool sharedStore,
         IPassClock clock,
         TimeProvider time,
         ILoggerFactory loggers,
@@ -33,35 +39,20 @@ internal sealed partial class ReconcileService : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(loggers);
+        Settings = settings;
+        _organizations = organizations;
+        _store = store;
         _clock = clock;
         _time = time;
+        _loggers = loggers;
         _logger = loggers.CreateLogger("aus.service");
-        _policies = documents.ToDictionary(d => d.Policy!.OrgId, d => d.Policy!, StringComparer.Ordinal);
-        Settings = settings;
-        Metrics = new AusMetrics();
-        var reconcileLogger = loggers.CreateLogger("aus.reconcile");
-        var clients = new Dictionary<OcmEnvironmentSettings, OcmClient>();
-        var reconcileSettings = new ReconcileSettings
+        _reconcileSettings = new ReconcileSettings
         {
             DryRun = settings.DryRun,
-            UseLeases = store?.Dialect == StateDialect.PostgreSql,
-            PassInterval = alignedPasses && store?.Dialect == StateDialect.PostgreSql ? settings.Interval : null,
+            UseLeases = sharedStore,
+            PassInterval = alignedPasses && sharedStore ? settings.Interval : null,
         };
-        foreach (var group in documents.GroupBy(d => d.Policy!.Environment, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var environment = settings.Environments.First(e => e.Serves(group.Key));
-            if (!clients.TryGetValue(environment, out var client))
-            {
-                client = OcmClient.Create(environment.Options, time, loggers);
-                clients[environment] = client;
-                _clients.Add(client);
-            }
-
-            var feedback = new ValidationFeedback(new OcmServiceLogClient(client), store, reconcileLogger);
-            var reconciler = new Reconciler(client, client, state, reconcileSettings, reconcileLogger, feedback);
-            _work.Add(new EnvironmentWork(group.Key, client, reconciler, [.. group]));
-            Metrics.RegisterEnvironment(group.Key);
-        }
+        Metrics = new AusMetrics();
     }
 
     public ServiceSettings Settings { get; }
@@ -72,7 +63,7 @@ internal sealed partial class ReconcileService : IDisposable
     public DateTimeOffset? LastPassEnded { get; private set; }
 
     /// <summary>Every organization's environment has a client; the problems otherwise, one line each.</summary>
-    public static ImmutableArray<string> CheckEnvironments(ServiceSettings settings, IEnumerable<OrganizationDocument> documents)
+    public static ImmutableArray<string> CheckEnvironments(ServiceSettings settings, IEnumerable<Policies.Organizations.OrganizationDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var known = string.Join(", ", settings.Environments.Select(e => e.Name));
@@ -85,39 +76,39 @@ internal sealed partial class ReconcileService : IDisposable
     }
 
     /// <summary>One pass over every environment at the clock's time (or <paramref name="now"/>).</summary>
-    public async Task<PassReport> RunPassAsync(DateTimeOffset? now, CancellationToken cancellationToken)
+    public async Task<ServicePass> RunPassAsync(DateTimeOffset? now, CancellationToken cancellationToken)
     {
         var at = now ?? await _clock.NowAsync(cancellationToken);
         var started = _time.GetTimestamp();
+        var organizations = await _organizations(cancellationToken);
         var outcomes = ImmutableArray.CreateBuilder<OrganizationOutcome>();
         var calls = new List<OcmCallCount>();
         var environmentFailed = false;
-        foreach (var work in _work)
+        var byEnvironment = organizations
+            .Where(o => Settings.Environments.Any(e => e.Serves(o.Policy.Environment)))
+            .GroupBy(o => o.Policy.Environment, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in byEnvironment)
         {
-            var before = work.Client.CallCounts;
-            try
-            {
-                var report = await work.Reconciler.RunPassAsync(work.Documents, at, cancellationToken);
-                Metrics.RecordPass(work.Environment, report, _policies);
-                outcomes.AddRange(report.Organizations);
-            }
-            catch (Exception e) when (e is OcmApiException or HttpRequestException or System.Data.Common.DbException or IOException && !cancellationToken.IsCancellationRequested)
+            var environment = group.Key;
+            Metrics.RegisterEnvironment(environment);
+            var client = ClientFor(Settings.Environments.First(e => e.Serves(environment)));
+            var before = client.CallCounts;
+            var ports = new ReconcilePorts(new OcmFleetSource(client), new OcmActionSink(client), _store, new OcmServiceLogSink(client));
+            var pass = new ReconcilePass(ports, _reconcileSettings, _loggers.CreateLogger("aus.reconcile"));
+            var report = await pass.RunAsync([.. group], at, cancellationToken);
+            if (report.Failure is not null)
             {
                 environmentFailed = true;
-                Metrics.EnvironmentFailed(work.Environment);
-                LogEnvironmentFailed(work.Environment, e.Message);
-                outcomes.AddRange(work.Documents.Select(d => new OrganizationOutcome(d.Policy!.OrgId, d.Policy.Name)
-                {
-                    Environment = work.Environment,
-                    Failure = $"environment {work.Environment} failed: {e.Message}",
-                }));
+                Metrics.EnvironmentFailed(environment);
+                LogEnvironmentFailed(environment, report.Failure);
             }
-            finally
-            {
-                var made = work.Client.CallCounts.Since(before);
-                Metrics.OcmCalls(work.Environment, made);
-                calls.AddRange(made.Calls);
-            }
+
+            Metrics.RecordPass(environment, report, group.ToDictionary(o => o.OrgId, o => o.Policy, StringComparer.Ordinal));
+            outcomes.AddRange(report.Organizations);
+            var made = client.CallCounts.Since(before);
+            Metrics.OcmCalls(environment, made);
+            calls.AddRange(made.Calls);
         }
 
         var merged = new OcmCallCounts(
@@ -127,7 +118,7 @@ internal sealed partial class ReconcileService : IDisposable
                 .OrderBy(c => c.Endpoint, StringComparer.Ordinal)
                 .ThenBy(c => c.Status, StringComparer.Ordinal),
         ]);
-        var result = new PassReport(at, outcomes.ToImmutable(), merged, _time.GetElapsedTime(started));
+        var result = new ServicePass(at, outcomes.ToImmutable(), merged, _time.GetElapsedTime(started));
         LastPassEnded = _time.GetUtcNow();
         Metrics.PassEnded(environmentFailed ? "error" : result.Failed ? "failed" : "ok", LastPassEnded.Value);
         LogPassEnded(
@@ -142,10 +133,21 @@ internal sealed partial class ReconcileService : IDisposable
 
     public void Dispose()
     {
-        foreach (var client in _clients)
+        foreach (var client in _clients.Values)
         {
             client.Dispose();
         }
+    }
+
+    private OcmClient ClientFor(OcmEnvironmentSettings environment)
+    {
+        if (!_clients.TryGetValue(environment, out var client))
+        {
+            client = OcmClient.Create(environment.Options, _time, _loggers);
+            _clients[environment] = client;
+        }
+
+        return client;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "OCM environment {Environment} failed in this pass: {Error}")]
@@ -153,6 +155,4 @@ internal sealed partial class ReconcileService : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "pass at {Now}: {Processed} organizations processed, {Skipped} left to other replicas, {Failed} failed, {Actions} actions, {Seconds:0.000} s")]
     private partial void LogPassEnded(string now, int processed, int skipped, int failed, int actions, double seconds);
-
-    private sealed record EnvironmentWork(string Environment, OcmClient Client, Reconciler Reconciler, ImmutableArray<OrganizationDocument> Documents);
 }

@@ -1,3 +1,4 @@
+using Aus.Application.Ports;
 using Aus.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -23,6 +24,12 @@ internal sealed class ServiceHost : IAsyncDisposable
         _app = app;
         Address = address;
     }
+
+    /// <summary>Why the pass loop died, once it has; null while it runs or after a clean stop.</summary>
+    public Exception? LoopFailure =>
+        _app.Services.GetServices<IHostedService>().OfType<PassLoop>().FirstOrDefault()?.ExecuteTask is { IsFaulted: true } task
+            ? task.Exception?.GetBaseException()
+            : null;
 
     /// <summary>Where the endpoints listen, e.g. http://127.0.0.1:9090.</summary>
     public Uri Address { get; }
@@ -91,9 +98,9 @@ internal sealed class ServiceHost : IAsyncDisposable
 
         try
         {
-            await store.PingAsync(cancellationToken);
+            await GuardedStateStore.Wrap(store).PingAsync(cancellationToken);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException or TimeoutException)
+        catch (StateStoreException e)
         {
             return $"the store does not answer: {e.Message}";
         }

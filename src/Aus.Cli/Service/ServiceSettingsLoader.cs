@@ -31,20 +31,10 @@ internal static class ServiceSettingsLoader
         ArgumentNullException.ThrowIfNull(overrides);
         var errors = ImmutableArray.CreateBuilder<string>();
         var path = Pick(overrides.SettingsFile, getVariable(SettingsVariable));
-        var file = new FileSettings();
-        if (path is not null)
+        var (file, unreadable) = await ReadFileAsync(path, errors, cancellationToken);
+        if (unreadable)
         {
-            string text;
-            try
-            {
-                text = await File.ReadAllTextAsync(path, cancellationToken);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return new SettingsResult(null, [$"{path}: error: cannot read the settings file: {e.Message}"]);
-            }
-
-            file = new FileReader(path, errors).Read(text);
+            return new SettingsResult(null, errors.ToImmutable());
         }
 
         var settingsDirectory = path is null ? null : Path.GetDirectoryName(Path.GetFullPath(path));
@@ -61,9 +51,9 @@ internal static class ServiceSettingsLoader
         }
 
         var state = ResolveState(overrides.State, getVariable(StateStoreOption.EnvironmentVariable), file, path, errors);
-        var interval = ResolveDuration("--interval", overrides.Interval, IntervalVariable, getVariable(IntervalVariable), file.Interval, path, ServiceSettings.DefaultInterval, errors);
-        var shutdown = ResolveDuration(null, null, null, null, file.ShutdownTimeout, path, ServiceSettings.DefaultShutdownTimeout, errors);
-        var listen = ResolveListen(overrides.Listen, getVariable(ListenVariable), file.Listen, path, errors);
+        var interval = ResolveDuration(Choose("--interval", overrides.Interval, IntervalVariable, getVariable(IntervalVariable), file.Interval, path), ServiceSettings.DefaultInterval, errors);
+        var shutdown = ResolveDuration(Choose(null, null, null, null, file.ShutdownTimeout, path), ServiceSettings.DefaultShutdownTimeout, errors);
+        var listen = ResolveListen(Choose("--listen", overrides.Listen, ListenVariable, getVariable(ListenVariable), file.Listen, path), errors);
         var environments = ResolveEnvironments(overrides, getVariable, file, path, errors);
 
         var clock = overrides.Clock;
@@ -93,19 +83,59 @@ internal static class ServiceSettingsLoader
             []);
     }
 
+    /// <summary>
+    /// The OCM environments a planning command talks to: from --ocm-url/--token-url, the OCM_*
+    /// variables and the settings file (--settings or AUS_SETTINGS), with the same precedence and
+    /// credential rules as `aus run`. <see cref="OcmSettings.Named"/> tells whether any of them names OCM at all.
+    /// </summary>
+    public static async Task<OcmSettings> LoadOcmAsync(
+        string? settingsFile, string? ocmUrl, string? tokenUrl, Func<string, string?> getVariable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(getVariable);
+        var errors = ImmutableArray.CreateBuilder<string>();
+        var path = Pick(settingsFile, getVariable(SettingsVariable));
+        var named = path is not null || Pick(ocmUrl, getVariable(OcmClientOptionsFactory.UrlVariable)) is not null;
+        if (!named)
+        {
+            return new OcmSettings([], [], Named: false);
+        }
+
+        var (file, unreadable) = await ReadFileAsync(path, errors, cancellationToken);
+        var environments = unreadable ? [] : ResolveEnvironments(new SettingsOverrides { OcmUrl = ocmUrl, TokenUrl = tokenUrl }, getVariable, file, path, errors);
+        return new OcmSettings(errors.Count == 0 ? environments : [], errors.ToImmutable(), Named: true);
+    }
+
+    private static async Task<(FileSettings File, bool Unreadable)> ReadFileAsync(string? path, ImmutableArray<string>.Builder errors, CancellationToken cancellationToken)
+    {
+        if (path is null)
+        {
+            return (new FileSettings(), false);
+        }
+
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add($"{path}: error: cannot read the settings file: {e.Message}");
+            return (new FileSettings(), true);
+        }
+
+        return (new FileReader(path, errors).Read(text), false);
+    }
+
     private static StateLocation? ResolveState(string? option, string? variable, FileSettings file, string? path, ImmutableArray<string>.Builder errors)
     {
-        var (text, source) = option is not null ? (option, "--state")
-            : !string.IsNullOrWhiteSpace(variable) ? (variable, StateStoreOption.EnvironmentVariable)
-            : file.State is { } fromFile ? (fromFile.Value, $"{path}:{fromFile.Line}:{fromFile.Column}: error: state")
-            : (null, "default");
-        if (!StateLocation.TryParse(text, out var location, out var error))
+        var chosen = Choose("--state", option, StateStoreOption.EnvironmentVariable, variable, file.State, path);
+        if (!StateLocation.TryParse(chosen?.Text, out var location, out var error))
         {
-            errors.Add(source.Contains(": error: ", StringComparison.Ordinal) ? $"{source}: {error}" : $"aus: error: {source}: {error}");
+            errors.Add($"{chosen?.Where ?? "aus: error: default state store"}: {error}");
             return null;
         }
 
-        if (option is not null && location!.HasPassword)
+        if (chosen is { FromCommandLine: true } && location!.HasPassword)
         {
             errors.Add("aus: error: --state: a password does not go on the command line; put the URI in AUS_STATE, or the password in PGPASSWORD or ~/.pgpass");
             return null;
@@ -114,56 +144,48 @@ internal static class ServiceSettingsLoader
         return location;
     }
 
-    private static TimeSpan ResolveDuration(
-        string? optionName, string? option, string? variableName, string? variable, Located<string>? fromFile, string? path, TimeSpan fallback, ImmutableArray<string>.Builder errors)
+    private static TimeSpan ResolveDuration(Chosen? chosen, TimeSpan fallback, ImmutableArray<string>.Builder errors)
     {
-        string text;
-        string where;
-        if (option is not null)
-        {
-            (text, where) = (option, $"aus: error: {optionName}");
-        }
-        else if (!string.IsNullOrWhiteSpace(variable))
-        {
-            (text, where) = (variable, $"aus: error: {variableName}");
-        }
-        else if (fromFile is not null)
-        {
-            (text, where) = (fromFile.Value, $"{path}:{fromFile.Line}:{fromFile.Column}: error: {fromFile.Key}");
-        }
-        else
+        if (chosen is null)
         {
             return fallback;
         }
 
-        if (!DurationText.TryParse(text, out var duration) || duration <= TimeSpan.Zero)
+        if (!DurationText.TryParse(chosen.Text, out var duration) || duration <= TimeSpan.Zero)
         {
-            errors.Add($"{where} '{text}' is not a positive duration; write it like 5m, 30s, 1h30m or 500ms");
+            errors.Add($"{chosen.Where} '{chosen.Text}' is not a positive duration; write it like 5m, 30s, 1h30m or 500ms");
             return fallback;
         }
 
         return duration;
     }
 
-    private static IPEndPoint? ResolveListen(string? option, string? variable, Located<string>? fromFile, string? path, ImmutableArray<string>.Builder errors)
+    private static IPEndPoint? ResolveListen(Chosen? chosen, ImmutableArray<string>.Builder errors)
     {
-        var (text, where) = option is not null ? (option, "aus: error: --listen")
-            : !string.IsNullOrWhiteSpace(variable) ? (variable, $"aus: error: {ListenVariable}")
-            : fromFile is not null ? (fromFile.Value, $"{path}:{fromFile.Line}:{fromFile.Column}: error: listen")
-            : (null, string.Empty);
-        if (text is null)
+        if (chosen is null)
         {
             return null;
         }
 
+        var text = chosen.Text;
         if (IPEndPoint.TryParse(text.Trim(), out var endpoint) && endpoint.Port is >= 0 and <= 65535 && text.Contains(':', StringComparison.Ordinal))
         {
             return endpoint;
         }
 
-        errors.Add($"{where} '{text}' is not an ADDRESS:PORT; write it like 127.0.0.1:9090, 0.0.0.0:9090 or [::1]:9090 (port 0-65535; 0 picks a free one)");
+        errors.Add($"{chosen.Where} '{text}' is not an ADDRESS:PORT; write it like 127.0.0.1:9090, 0.0.0.0:9090 or [::1]:9090 (port 0-65535; 0 picks a free one)");
         return null;
     }
+
+    /// <summary>
+    /// The one precedence rule of every setting: the command line wins over the environment, which
+    /// wins over the settings file; null when none gives it (the setting's default applies).
+    /// </summary>
+    private static Chosen? Choose(string? optionName, string? option, string? variableName, string? variable, Located<string>? fromFile, string? path) =>
+        optionName is not null && option is not null ? new Chosen(option, $"aus: error: {optionName}", FromCommandLine: true)
+        : variableName is not null && !string.IsNullOrWhiteSpace(variable) ? new Chosen(variable, $"aus: error: {variableName}", FromCommandLine: false)
+        : fromFile is not null ? new Chosen(fromFile.Value, $"{path}:{fromFile.Line}:{fromFile.Column}: error: {fromFile.Key}", FromCommandLine: false)
+        : null;
 
     private static ImmutableArray<OcmEnvironmentSettings> ResolveEnvironments(
         SettingsOverrides overrides, Func<string, string?> getVariable, FileSettings file, string? path, ImmutableArray<string>.Builder errors)
@@ -234,6 +256,9 @@ internal static class ServiceSettingsLoader
 
     private static string? Pick(string? preferred, string? fallback) =>
         !string.IsNullOrWhiteSpace(preferred) ? preferred : (!string.IsNullOrWhiteSpace(fallback) ? fallback : null);
+
+    /// <summary>A setting's text, the start of an error about it (where it came from), and whether the command line gave it.</summary>
+    private sealed record Chosen(string Text, string Where, bool FromCommandLine);
 
     /// <summary>A value of the file with where it was written.</summary>
     private sealed record Located<T>(string Key, T Value, long Line, long Column);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Aus.Policies.Organizations;
+using Aus.Application.Ports;
 using Aus.Storage;
 
 namespace Aus.Cli.Service;
@@ -19,6 +20,9 @@ internal static class ServiceStartup
         HelpName = "SOURCE",
     };
 
+    /// <summary>Who holds this process's organization leases, as operators see it.</summary>
+    public static string Owner => $"{Environment.MachineName}/{Environment.ProcessId}";
+
     /// <summary>Reads and checks everything; prints every problem and returns null with the exit code when one is found.</summary>
     public static async Task<(ServiceSettings? Settings, List<OrganizationDocument>? Documents, int ExitCode)> PrepareAsync(
         SettingsOverrides overrides, TextWriter stderr, CancellationToken cancellationToken)
@@ -35,7 +39,7 @@ internal static class ServiceStartup
         var exitCode = ExitCodes.Success;
         if (policies.Length > 0)
         {
-            (documents, exitCode) = await PlanInputs.LoadOrganizationsAsync(policies, stderr, cancellationToken);
+            (documents, exitCode) = await InputFiles.LoadOrganizationsAsync(policies, stderr, cancellationToken);
         }
 
         if (result.Settings is null)
@@ -57,23 +61,26 @@ internal static class ServiceStartup
         return environmentErrors.IsEmpty ? (result.Settings, documents, ExitCodes.Success) : (null, null, ExitCodes.Usage);
     }
 
-    /// <summary>Opens the store for this process alone (SQLite) or as one replica (PostgreSQL); null after printing why not.</summary>
+    /// <summary>
+    /// Opens the store for this process alone (SQLite) or as one replica (PostgreSQL); null after
+    /// printing why not. A dry run opens it too (it reads the histories); the pass keeps its writes out.
+    /// </summary>
     public static async Task<IStateStore?> OpenStoreAsync(ServiceSettings settings, TextWriter stderr, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         try
         {
-            var store = await StateStore.OpenAsync(settings.State, new StateStoreOptions { ExclusiveProcess = true }, cancellationToken);
-            return settings.DryRun ? StateStore.DryRun(store) : store;
+            return await GuardedStateStore.OpenAsync(settings.State, new StateStoreOptions { ExclusiveProcess = true }, cancellationToken);
         }
-        catch (StateStoreLockedException e)
+        catch (StateStoreException e) when (e.InnerException is StateStoreLockedException)
         {
             await stderr.WriteLineAsync(
                 $"aus: error: {e.Message}. A SQLite store serves one process; stop the other aus, or use a PostgreSQL store (AUS_STATE=postgresql://...) to run several replicas");
             return null;
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+        catch (StateStoreException e)
         {
-            await stderr.WriteLineAsync($"aus: error: cannot open the store {settings.State.Description}: {e.Message}");
+            await stderr.WriteLineAsync($"aus: error: cannot open the {e.Message}");
             return null;
         }
     }

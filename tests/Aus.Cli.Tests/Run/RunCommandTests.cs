@@ -68,6 +68,34 @@ public sealed class RunCommandTests : IAsyncLifetime
         stderr.ShouldNotContain("   at ");
     }
 
+    [Fact]
+    public async Task Run_WithABadHistoryValue_SaysSoOnce()
+    {
+        var (exitCode, _, stderr) = await ChildProcess.RunAusAsync(
+            ["run", "--config", RepositoryPaths.Example("sectors-org.yaml"), "--history", "nobody=history.json", "--now", "2026-11-23T12:00:00Z"],
+            Environment());
+
+        exitCode.ShouldBe(2);
+        stderr.ShouldBe("aus: error: --history nobody=history.json: organization nobody is not in any --config file (known: org-sectors)\n");
+    }
+
+    [Fact]
+    public async Task RunDryRun_WithAStoreThatDoesNotExistYet_CreatesNoStateFile()
+    {
+        var state = Path.Combine(_directory.FullName, "state", "never.db");
+        var environment = Environment();
+        environment["AUS_STATE"] = state;
+
+        var (exitCode, stdout, _) = await ChildProcess.RunAusAsync(
+            ["run", "--config", RepositoryPaths.Example("sectors-org.yaml"), "--now", "2026-11-23T12:00:00Z", "--dry-run"], environment);
+
+        exitCode.ShouldBe(0);
+        stdout.ShouldContain("dry run, not applied: create cluster upgrade policy for stage-1");
+        File.Exists(state).ShouldBeFalse();
+        Directory.Exists(Path.GetDirectoryName(state)).ShouldBeFalse();
+        PoliciesInOcm().ShouldBeEmpty();
+    }
+
     private Dictionary<string, string?> Environment() => new()
     {
         ["OCM_URL"] = _simulator.BaseUrl.ToString(),

@@ -1,6 +1,7 @@
-using Aus.Cli.Reconcile;
+using Aus.Application.Reconcile;
 using Aus.Ocm;
 using Aus.Ocm.Configuration;
+using Aus.Ocm.Ports;
 using Aus.Policies.Organizations;
 using Aus.Simulator;
 using Aus.Storage;
@@ -48,14 +49,14 @@ public sealed class RunEndToEndTests : IAsyncLifetime
             new OcmConnectionOverrides { OcmUrl = _simulator.BaseUrl.ToString(), TokenUrl = _simulator.TokenUrl.ToString() });
         using var client = OcmClient.Create(options.Options!);
         await using var store = await StateStore.OpenAsync(Path.Combine(_directory.FullName, "state.db"));
-        var reconciler = new Reconciler(client, client, new StorePassState(store, "test"), new ReconcileSettings(), NullLogger.Instance);
+        var reconciler = new ReconcilePass(new ReconcilePorts(new OcmFleetSource(client), new OcmActionSink(client), new StorePassStore(store, "test")), new ReconcileSettings(), NullLogger.Instance);
 
         var upgradedAt = new Dictionary<string, DateTimeOffset>();
         var upgrading = new HashSet<string>();
         var maxConcurrentPerMutex = new Dictionary<string, int> { ["blue"] = 0, ["green"] = 0 };
         for (var pass = 0; pass < 24 * 20 && upgradedAt.Count < 6; pass++)
         {
-            var report = await reconciler.RunPassAsync([document], _simulator.Clock.Now, CancellationToken.None);
+            var report = await reconciler.RunAsync([InputFiles.ToConfig(document)], _simulator.Clock.Now, CancellationToken.None);
             report.Failed.ShouldBeFalse();
             foreach (var result in report.Organizations.Single().Results)
             {

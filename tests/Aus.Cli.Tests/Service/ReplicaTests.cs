@@ -1,4 +1,4 @@
-using Aus.Cli.Reconcile;
+using Aus.Application.Reconcile;
 using Aus.Storage;
 using Aus.Storage.Tests.PostgreSql;
 

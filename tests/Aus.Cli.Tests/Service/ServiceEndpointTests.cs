@@ -97,7 +97,7 @@ public sealed class ServiceEndpointTests
         return PrometheusText.Parse(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static async Task WaitUntilReadyAsync(HttpClient http, Uri address)
+    internal static async Task WaitUntilReadyAsync(HttpClient http, Uri address)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while ((await http.GetAsync(new Uri(address, "/readyz"), timeout.Token)).StatusCode != HttpStatusCode.OK)

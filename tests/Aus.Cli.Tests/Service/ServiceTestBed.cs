@@ -1,5 +1,4 @@
 using System.Net;
-using Aus.Cli.Reconcile;
 using Aus.Cli.Service;
 using Aus.Ocm.Configuration;
 using Aus.Policies.Organizations;
@@ -77,6 +76,9 @@ internal sealed class ServiceTestBed : IAsyncDisposable
 
     public string PoliciesDirectory => Path.Combine(Directory, "orgs");
 
+    /// <summary>The file the <paramref name="index"/>th organization given to <see cref="StartAsync"/> was written to.</summary>
+    public string OrganizationFile(int index) => Path.Combine(PoliciesDirectory, $"org-{index}.yaml");
+
     public static async Task<ServiceTestBed> StartAsync(params string[] organizations)
     {
         var directory = Path.Combine(Path.GetTempPath(), "aus-service-" + Guid.NewGuid().ToString("N")[..12]);
@@ -114,13 +116,17 @@ internal sealed class ServiceTestBed : IAsyncDisposable
 
     public async Task<List<OrganizationDocument>> DocumentsAsync()
     {
-        var (documents, _) = await PlanInputs.LoadOrganizationsAsync([PoliciesDirectory], TextWriter.Null, CancellationToken.None);
+        var (documents, _) = await InputFiles.LoadOrganizationsAsync([PoliciesDirectory], TextWriter.Null, CancellationToken.None);
         return documents ?? throw new InvalidOperationException("the test's organization files do not load");
     }
 
-    /// <summary>A service over the store, taking its time from the simulator's clock.</summary>
-    public async Task<ReconcileService> ServiceAsync(IStateStore store, ServiceSettings settings, HttpClient http, bool aligned = false, string owner = "test") =>
-        new(settings, await DocumentsAsync(), store, new StorePassState(store, owner), new SimulatorPassClock(http, Simulator.BaseUrl), TimeProvider.System, NullLoggerFactory.Instance, aligned);
+    /// <summary>A service over the store, taking its time from the simulator's clock and reading the policies again every pass.</summary>
+    public Task<ReconcileService> ServiceAsync(IStateStore store, ServiceSettings settings, HttpClient http, bool aligned = false, string owner = "test")
+    {
+        var policies = new PolicySource([PoliciesDirectory], e => settings.Environments.Any(s => s.Serves(e)), NullLogger.Instance);
+        return Task.FromResult(new ReconcileService(
+            settings, policies.LoadAsync, new StorePassStore(store, owner), store.Dialect == StateDialect.PostgreSql, new SimulatorPassClock(http, Simulator.BaseUrl), TimeProvider.System, NullLoggerFactory.Instance, aligned));
+    }
 
     public async ValueTask DisposeAsync()
     {

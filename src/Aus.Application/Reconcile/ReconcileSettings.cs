@@ -1,9 +1,9 @@
-namespace Aus.Cli.Reconcile;
+namespace Aus.Application.Reconcile;
 
 /// <summary>How a reconcile pass behaves.</summary>
-internal sealed record ReconcileSettings
+public sealed record ReconcileSettings
 {
-    /// <summary>Decide and report; change nothing in OCM or in the store.</summary>
+    /// <summary>Decide and report; change nothing (the pass runs on <see cref="ReconcilePorts.AsDryRun"/>).</summary>
     public bool DryRun { get; init; }
 
     /// <summary>Take a lease per organization so that replicas never act on the same one.</summary>

@@ -1,19 +1,19 @@
 using System.Collections.Immutable;
+using Aus.Application.Ports;
 using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
-using Aus.Ocm.Actions;
 
-namespace Aus.Cli.Reconcile;
+namespace Aus.Application.Reconcile;
 
 /// <summary>What one pass did for one organization.</summary>
-internal sealed record OrganizationOutcome(string OrgId, string Name)
+public sealed record OrganizationOutcome(string OrgId, string Name, string Environment)
 {
-    /// <summary>The plan, or null when the organization could not be planned (OCM failed, or another replica has it).</summary>
+    /// <summary>The plan, or null when the organization could not be planned (it failed, or another replica has it).</summary>
     public OrganizationPlan? Plan { get; init; }
 
-    public ImmutableArray<OcmActionResult> Results { get; init; } = [];
+    public ImmutableArray<ActionResult> Results { get; init; } = [];
 
-    /// <summary>Why the organization failed in this pass (OCM or store errors), if it did.</summary>
+    /// <summary>Why the organization failed in this pass (the fleet, the store, anything unexpected), if it did.</summary>
     public string? Failure { get; init; }
 
     /// <summary>True when another replica holds the organization and this one left it alone.</summary>
@@ -25,11 +25,11 @@ internal sealed record OrganizationOutcome(string OrgId, string Name)
     /// </summary>
     public bool AlreadyProcessed { get; init; }
 
-    /// <summary>The OCM environment of the organization.</summary>
-    public string? Environment { get; init; }
-
-    /// <summary>What OCM showed of the organization's clusters in this pass (for metrics and feedback).</summary>
+    /// <summary>What the fleet showed of the organization's clusters in this pass (for metrics and feedback).</summary>
     public FleetOrganization? Fleet { get; init; }
+
+    /// <summary>The errors of a rejected policy edit (see <see cref="Inputs.OrganizationConfig.RejectedEdit"/>).</summary>
+    public ImmutableArray<OrganizationMessage> RejectedEdit { get; init; } = [];
 
     /// <summary>How many validation service logs this pass posted.</summary>
     public int ServiceLogsSent { get; init; }
@@ -37,5 +37,5 @@ internal sealed record OrganizationOutcome(string OrgId, string Name)
     /// <summary>Whether this replica processed the organization in this pass.</summary>
     public bool Processed => !HeldElsewhere && !AlreadyProcessed;
 
-    public bool Failed => Failure is not null || (Plan is not null && !Plan.Errors.IsEmpty) || Results.Any(r => !r.Succeeded);
+    public bool Failed => Failure is not null || (Plan is not null && !Plan.Errors.IsEmpty) || !RejectedEdit.IsEmpty || Results.Any(r => !r.Succeeded);
 }

@@ -1,0 +1,12 @@
+namespace Aus.Application.Ports;
+
+/// <summary>Where the fleet comes from: OCM, or a fleet snapshot file.</summary>
+public interface IFleetSource
+{
+    /// <summary>
+    /// Reads the clusters of the organizations. One organization that cannot be read is a failure of
+    /// <see cref="FleetRead.Failures"/> and is absent from the snapshot; throws only when nothing can
+    /// be read (for instance the version gates every organization needs).
+    /// </summary>
+    Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken);
+}

@@ -1,0 +1,27 @@
+using Aus.Domain.Fleet;
+using Aus.Domain.Planning;
+
+namespace Aus.Application.Reconcile;
+
+/// <summary>The names of planned actions in the audit log and the metrics.</summary>
+public static class ActionNames
+{
+    public static string Of(PlannedAction action) => action switch
+    {
+        CreateUpgradePolicy { Kind: UpgradePolicyKind.NodePool } => "create-node-pool-upgrade-policy",
+        CreateUpgradePolicy { Kind: UpgradePolicyKind.ControlPlane } => "create-control-plane-upgrade-policy",
+        CreateUpgradePolicy => "create-upgrade-policy",
+        SwitchChannel => "switch-channel",
+        AgreeVersionGate => "agree-version-gate",
+        _ => action?.GetType().Name ?? string.Empty,
+    };
+
+    /// <summary>The version the action targets (a version, a channel, a gate's version prefix), if any.</summary>
+    public static string? TargetOf(PlannedAction action) => action switch
+    {
+        CreateUpgradePolicy create => create.Version,
+        SwitchChannel channel => channel.To,
+        AgreeVersionGate gate => gate.VersionPrefix,
+        _ => null,
+    };
+}

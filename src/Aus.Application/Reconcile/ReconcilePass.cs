@@ -1,0 +1,284 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Aus.Application.Inputs;
+using Aus.Application.Ports;
+using Aus.Domain.Fleet;
+using Aus.Domain.History;
+using Aus.Domain.Planning;
+using Microsoft.Extensions.Logging;
+
+namespace Aus.Application.Reconcile;
+
+/// <summary>
+/// One reconcile pass over a set of organizations: claim them, read the fleet and the histories,
+/// plan, act, send validation feedback, and keep each organization's history with its audit
+/// entries. Organizations are isolated: anything that goes wrong in one (its fleet read, its
+/// history, its actions, its commit, an unexpected exception) fails that one, and the pass goes on.
+/// The same pass runs `aus run`, every pass of `aus serve`, and the demo.
+/// </summary>
+public sealed partial class ReconcilePass
+{
+    private readonly ReconcilePorts _ports;
+    private readonly ReconcileSettings _settings;
+    private readonly ILogger _logger;
+    private readonly ValidationFeedback? _feedback;
+
+    public ReconcilePass(ReconcilePorts ports, ReconcileSettings settings, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        ArgumentNullException.ThrowIfNull(settings);
+        _ports = settings.DryRun ? ports.AsDryRun() : ports;
+        _settings = settings;
+        _logger = logger;
+        _feedback = _ports.ServiceLogs is { } logs ? new ValidationFeedback(logs, _ports.Store, logger) : null;
+    }
+
+    public async Task<PassReport> RunAsync(IReadOnlyList<OrganizationConfig> organizations, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organizations);
+        var started = Stopwatch.GetTimestamp();
+        var outcomes = new Dictionary<string, OrganizationOutcome>(StringComparer.Ordinal);
+        var leases = new Dictionary<string, IStoreLease>(StringComparer.Ordinal);
+        PassReport Report(string? failure = null) =>
+            new(now, [.. organizations.Select(o => outcomes[o.OrgId])], Stopwatch.GetElapsedTime(started)) { Failure = failure };
+
+        try
+        {
+            var owned = new List<OrganizationConfig>();
+            foreach (var organization in organizations)
+            {
+                outcomes[organization.OrgId] = Outcome(organization);
+                try
+                {
+                    if (await ClaimAsync(organization, now, leases, cancellationToken) is { } skipped)
+                    {
+                        outcomes[organization.OrgId] = skipped;
+                        continue;
+                    }
+
+                    owned.Add(organization);
+                }
+                catch (Exception e) when (!Cancelled(e, cancellationToken))
+                {
+                    outcomes[organization.OrgId] = Fail(organization, e);
+                }
+            }
+
+            // Organizations another replica holds are still planned when an owned one inherits their data, never acted on.
+            var sources = owned.SelectMany(o => o.Policy.InheritVersionData.Select(i => i.OrgId)).ToHashSet(StringComparer.Ordinal);
+            var planned = organizations.Where(o => owned.Contains(o) || sources.Contains(o.OrgId)).ToList();
+            if (owned.Count == 0)
+            {
+                return Report();
+            }
+
+            FleetRead fleet;
+            try
+            {
+                fleet = await _ports.Fleet.ReadFleetAsync([.. planned.Select(o => o.OrgId)], cancellationToken);
+            }
+            catch (Exception e) when (!Cancelled(e, cancellationToken))
+            {
+                var failure = $"reading the fleet failed: {e.Message}";
+                foreach (var organization in owned)
+                {
+                    LogOrganizationFailed(organization.OrgId, failure);
+                    outcomes[organization.OrgId] = Outcome(organization) with { Failure = failure };
+                }
+
+                return Report(failure);
+            }
+
+            foreach (var warning in fleet.Warnings)
+            {
+                LogFleetWarning(warning);
+            }
+
+            var failures = new Dictionary<string, string>(fleet.Failures, StringComparer.Ordinal);
+            var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
+            foreach (var organization in planned.Where(o => !failures.ContainsKey(o.OrgId)))
+            {
+                try
+                {
+                    histories[organization.OrgId] = await _ports.Store.GetHistoryAsync(organization.Key, cancellationToken);
+                }
+                catch (Exception e) when (!Cancelled(e, cancellationToken))
+                {
+                    failures[organization.OrgId] = $"reading its history failed: {e.Message}";
+                }
+            }
+
+            var inputs = PassInputs.Build([.. planned.Where(o => !failures.ContainsKey(o.OrgId))], fleet, histories, now);
+            var plans = FleetPlanner.Plan(inputs.Request).Organizations.ToDictionary(o => o.OrgId, StringComparer.Ordinal);
+
+            // Organizations act in parallel (each bounded by its adapter); their commits take turns.
+            using var commits = new SemaphoreSlim(1, 1);
+            var acted = new OrganizationOutcome[owned.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, owned.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = _settings.OrganizationsInParallel, CancellationToken = cancellationToken },
+                async (index, ct) =>
+                {
+                    var organization = owned[index];
+                    if (failures.TryGetValue(organization.OrgId, out var failure))
+                    {
+                        LogOrganizationFailed(organization.OrgId, failure);
+                        acted[index] = Outcome(organization) with { Failure = failure };
+                        return;
+                    }
+
+                    acted[index] = await ActAsync(organization, plans[organization.OrgId], fleet.Snapshot.Find(organization.OrgId), leases.GetValueOrDefault(organization.OrgId), now, commits, ct);
+                });
+            foreach (var outcome in acted)
+            {
+                outcomes[outcome.OrgId] = outcome;
+            }
+
+            return Report();
+        }
+        finally
+        {
+            foreach (var lease in leases.Values)
+            {
+                await lease.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Why this replica leaves the organization alone in this pass, or null when it is this replica's to process.</summary>
+    private async Task<OrganizationOutcome?> ClaimAsync(OrganizationConfig organization, DateTimeOffset now, Dictionary<string, IStoreLease> leases, CancellationToken cancellationToken)
+    {
+        if (!_settings.UseLeases)
+        {
+            return null;
+        }
+
+        var lease = await _ports.Store.TryAcquireAsync(organization.Key, cancellationToken);
+        if (lease is null)
+        {
+            LogHeldElsewhere(organization.OrgId);
+            return Outcome(organization) with { HeldElsewhere = true };
+        }
+
+        leases[organization.OrgId] = lease;
+        if (await ProcessedInThisSlotAsync(organization.Key, now, cancellationToken))
+        {
+            LogAlreadyProcessed(organization.OrgId);
+            return Outcome(organization) with { AlreadyProcessed = true };
+        }
+
+        return null;
+    }
+
+    /// <summary>With a pass interval, whether the stored check-in already falls in the interval slot <paramref name="now"/> is in.</summary>
+    private async Task<bool> ProcessedInThisSlotAsync(OrganizationKey key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_settings.PassInterval is not { Ticks: > 0 } interval)
+        {
+            return false;
+        }
+
+        var slotStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % interval.Ticks), TimeSpan.Zero);
+        var history = await _ports.Store.GetHistoryAsync(key, cancellationToken);
+        return history.CheckIn is { } checkIn && checkIn >= slotStart;
+    }
+
+    private async Task<OrganizationOutcome> ActAsync(
+        OrganizationConfig organization, OrganizationPlan plan, FleetOrganization? clusters, IStoreLease? lease, DateTimeOffset now, SemaphoreSlim commits, CancellationToken cancellationToken)
+    {
+        var outcome = Outcome(organization) with { Plan = plan, Fleet = clusters, RejectedEdit = organization.RejectedEdit };
+        try
+        {
+            foreach (var error in plan.Errors)
+            {
+                LogValidationError(plan.OrgId, error.Cluster ?? string.Empty, ClusterIdOf(clusters, error.Cluster), error.Message);
+            }
+
+            foreach (var error in organization.RejectedEdit)
+            {
+                LogRejectedEdit(plan.OrgId, error.Cluster ?? string.Empty, ClusterIdOf(clusters, error.Cluster), error.Message);
+            }
+
+            var reported = plan.Errors.AddRange(organization.RejectedEdit);
+            if (_feedback is not null && !reported.IsEmpty)
+            {
+                outcome = outcome with { ServiceLogsSent = await _feedback.SendAsync(plan with { Errors = reported }, clusters, now, cancellationToken) };
+            }
+
+            var results = plan.Actions.IsEmpty ? [] : await _ports.Actions.ApplyAsync(plan.Actions, cancellationToken);
+            outcome = outcome with { Results = results };
+            foreach (var result in results)
+            {
+                LogAction(plan.OrgId, result.Action.Cluster, result.Action.ClusterId.Value, ActionNames.Of(result.Action), result.Outcome.ToString(), result.OperationId ?? string.Empty, result.Message ?? string.Empty);
+            }
+
+            var audit = results.Select(r => ToAudit(r, organization.Key, plan, now)).ToList();
+            await commits.WaitAsync(cancellationToken);
+            try
+            {
+                await _ports.Store.CommitAsync(organization.Key, plan.History, audit, lease, cancellationToken);
+            }
+            finally
+            {
+                commits.Release();
+            }
+
+            return outcome;
+        }
+        catch (Exception e) when (!Cancelled(e, cancellationToken))
+        {
+            LogOrganizationFailed(plan.OrgId, e.Message);
+            return outcome with { Failure = e.Message };
+        }
+    }
+
+    private static AuditEntry ToAudit(ActionResult result, OrganizationKey key, OrganizationPlan plan, DateTimeOffset now)
+    {
+        var action = result.Action;
+        var outcome = result.Outcome switch
+        {
+            ActionOutcome.Applied or ActionOutcome.AlreadyPresent => AuditOutcome.Succeeded,
+            ActionOutcome.Refused => AuditOutcome.Refused,
+            _ => AuditOutcome.Failed,
+        };
+        var reason = result.Succeeded ? plan.Clusters.FirstOrDefault(c => c.Name == action.Cluster)?.Detail : $"{result.Outcome}: {result.Message}";
+        return new AuditEntry(now, key, action.Cluster, ActionNames.Of(action), ActionNames.TargetOf(action), reason, outcome, result.OperationId);
+    }
+
+    private static string ClusterIdOf(FleetOrganization? clusters, string? name) =>
+        name is null ? string.Empty : clusters?.Clusters.FirstOrDefault(c => c.Name == name)?.Id.Value ?? string.Empty;
+
+    private static OrganizationOutcome Outcome(OrganizationConfig organization) =>
+        new(organization.OrgId, organization.Policy.Name, organization.Policy.Environment);
+
+    private OrganizationOutcome Fail(OrganizationConfig organization, Exception e)
+    {
+        LogOrganizationFailed(organization.OrgId, e.Message);
+        return Outcome(organization) with { Failure = e.Message };
+    }
+
+    /// <summary>The pass itself was cancelled (shutdown): that ends the pass, it is no organization's failure.</summary>
+    private static bool Cancelled(Exception e, CancellationToken cancellationToken) =>
+        e is OperationCanceledException && cancellationToken.IsCancellationRequested;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "organization {OrgId}: another replica holds it; skipped in this pass")]
+    private partial void LogHeldElsewhere(string orgId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OCM: {Warning}")]
+    private partial void LogFleetWarning(string warning);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} failed in this pass: {Error}")]
+    private partial void LogOrganizationFailed(string orgId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "organization {OrgId}: another replica already processed it in this pass; skipped")]
+    private partial void LogAlreadyProcessed(string orgId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): {Error}")]
+    private partial void LogValidationError(string orgId, string cluster, string clusterId, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): the edited policy does not validate, so the last valid one is in force: {Error}")]
+    private partial void LogRejectedEdit(string orgId, string cluster, string clusterId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): {Action} {Outcome} {OperationId} {Detail}")]
+    private partial void LogAction(string orgId, string cluster, string clusterId, string action, string outcome, string operationId, string detail);
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using Aus.Application.Inputs;
+using Aus.Domain.History;
+using Aus.Domain.Planning;
+using Aus.Policies.Diagnostics;
+using Aus.Policies.Files;
+using Aus.Policies.History;
+using Aus.Policies.Organizations;
+
+namespace Aus.Cli;
+
+/// <summary>
+/// Reads the files the commands are given (organization files, history files, --now) and prints
+/// every problem as it is found; null results mean something could not be used.
+/// </summary>
+internal static class InputFiles
+{
+    /// <summary>Reads every organization file of the paths (files, or directories of them); null with the exit code when one cannot be used.</summary>
+    public static async Task<(List<OrganizationDocument>? Documents, int ExitCode)> LoadOrganizationsAsync(
+        IEnumerable<string> paths, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var documents = new List<OrganizationDocument>();
+        var (files, unreadable) = await ExpandOrganizationFilesAsync(paths, stderr, cancellationToken);
+        foreach (var (file, read) in files)
+        {
+            var document = read ?? await OrganizationReader.ReadFileAsync(file, cancellationToken);
+            await PrintAsync(stderr, document.Diagnostics);
+            unreadable |= document.IsUnreadable || document.Policy is null;
+            documents.Add(document);
+        }
+
+        if (unreadable)
+        {
+            return (null, ExitCodes.Usage);
+        }
+
+        if (documents.Count == 0)
+        {
+            await stderr.WriteLineAsync("aus: error: --config names no organization file");
+            return (null, ExitCodes.Usage);
+        }
+
+        var duplicate = documents.GroupBy(d => d.Policy!.OrgId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            await stderr.WriteLineAsync($"aus: error: organization {duplicate.Key} is defined in more than one file: {string.Join(", ", duplicate.Select(d => d.File))}");
+            return (null, ExitCodes.Invalid);
+        }
+
+        return (documents, ExitCodes.Success);
+    }
+
+    /// <summary>The organization as the use cases take it: its policy and what validation found.</summary>
+    public static OrganizationConfig ToConfig(OrganizationDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new OrganizationConfig(document.Policy!)
+        {
+            ClusterNames = document.ClusterNames,
+            Errors = [.. document.Errors.Select(d => new OrganizationMessage(d.Cluster, d.Message))],
+            Warnings = [.. document.Warnings.Select(d => new OrganizationMessage(d.Cluster, d.Message))],
+        };
+    }
+
+    public static DateTimeOffset? ParseNow(string? text, TimeProvider time, TextWriter stderr)
+    {
+        if (text is null)
+        {
+            var current = time.GetUtcNow();
+            return new DateTimeOffset(current.Ticks - (current.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var now)
+            && text.Contains('T', StringComparison.OrdinalIgnoreCase)
+            && (text.EndsWith('Z') || text.EndsWith('z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 10))
+        {
+            return now.ToUniversalTime();
+        }
+
+        stderr.WriteLine($"aus: error: --now '{text}' is not an RFC 3339 time; write it like 2026-11-23T12:00:00Z");
+        return null;
+    }
+
+    /// <summary>
+    /// The organization files to read, in order. Those found in a directory come already read: telling
+    /// them from fleet snapshots and histories takes the same parse as reading them.
+    /// </summary>
+    public static async Task<(List<(string File, OrganizationDocument? Read)> Files, bool Unreadable)> ExpandOrganizationFilesAsync(
+        IEnumerable<string> paths, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var files = new List<(string, OrganizationDocument?)>();
+        var unreadable = false;
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                // A directory may also hold fleet snapshots and histories (as examples/ does): take only organization files.
+                var found = 0;
+                var candidates = Directory.EnumerateFiles(path)
+                    .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal);
+                foreach (var file in candidates)
+                {
+                    var source = await SourceFiles.LoadAsync(file, cancellationToken);
+                    if (source.Text is null)
+                    {
+                        // Not readable as a policy file: classified on what can be read, and reported when read.
+                        if (PolicyFiles.Classify(SafeRead(file)) == PolicyFileKind.Organization)
+                        {
+                            files.Add((file, null));
+                            found++;
+                        }
+                    }
+                    else if (PolicyFiles.ReadIfOrganization(source) is { } document)
+                    {
+                        files.Add((file, document));
+                        found++;
+                    }
+                }
+
+                if (found == 0)
+                {
+                    await stderr.WriteLineAsync($"aus: error: {path}: the directory holds no organization file (*.yml, *.yaml, *.json)");
+                    unreadable = true;
+                }
+            }
+            else
+            {
+                files.Add((path, null));
+            }
+        }
+
+        return (files, unreadable);
+    }
+
+    private static string SafeRead(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length > SourceFiles.MaxBytes ? string.Empty : File.ReadAllText(file);
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
+
+    public static async Task<Dictionary<string, VersionHistory>?> ReadHistoriesAsync(
+        IEnumerable<string> values, IReadOnlyList<string> orgIds, string option, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var files = await MapPerOrganizationAsync(values, orgIds, option, stderr);
+        return files is null ? null : await ReadHistoriesAsync(files, option, stderr, cancellationToken);
+    }
+
+    /// <summary>Reads the history files already mapped to organizations; null when one cannot be used.</summary>
+    public static async Task<Dictionary<string, VersionHistory>?> ReadHistoriesAsync(
+        IReadOnlyDictionary<string, string> files, string option, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
+        var failed = false;
+        foreach (var (orgId, path) in files)
+        {
+            if (!File.Exists(path))
+            {
+                // A typo must not reset soak clocks; a first run says so explicitly.
+                await stderr.WriteLineAsync($"aus: error: {option} {path}: no such file; for a first run, give a file holding {{}} (an empty history)");
+                failed = true;
+                continue;
+            }
+
+            var document = await HistoryReader.ReadFileAsync(path, cancellationToken);
+            await PrintAsync(stderr, document.Diagnostics);
+            if (document.History is null || document.HasErrors)
+            {
+                failed = true;
+                continue;
+            }
+
+            histories[orgId] = document.History;
+        }
+
+        return failed ? null : histories;
+    }
+
+    /// <summary>Maps "[ORGID=]FILE" values to organizations; ORGID= may be left out when there is one organization.</summary>
+    public static async Task<Dictionary<string, string>?> MapPerOrganizationAsync(
+        IEnumerable<string> values, IReadOnlyList<string> orgIds, string option, TextWriter stderr)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            string orgId;
+            string file;
+            if (equals > 0 && orgIds.Contains(value[..equals]))
+            {
+                orgId = value[..equals];
+                file = value[(equals + 1)..];
+            }
+            else if (equals > 0 && !File.Exists(value))
+            {
+                await stderr.WriteLineAsync($"aus: error: {option} {value}: organization {value[..equals]} is not in any --config file (known: {string.Join(", ", orgIds)})");
+                return null;
+            }
+            else if (orgIds.Count == 1)
+            {
+                orgId = orgIds[0];
+                file = value;
+            }
+            else
+            {
+                await stderr.WriteLineAsync($"aus: error: {option} {value}: with several organizations, write ORGID=FILE (known: {string.Join(", ", orgIds)})");
+                return null;
+            }
+
+            if (!map.TryAdd(orgId, file))
+            {
+                await stderr.WriteLineAsync($"aus: error: {option} is given twice for organization {orgId}");
+                return null;
+            }
+        }
+
+        return map;
+    }
+
+    public static async Task PrintAsync(TextWriter stderr, IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            await stderr.WriteLineAsync(diagnostic.ToString());
+        }
+    }
+}

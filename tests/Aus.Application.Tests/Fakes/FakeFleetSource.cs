@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Aus.Application.Ports;
+using Aus.Domain.Fleet;
+
+namespace Aus.Application.Tests.Fakes;
+
+/// <summary>A fleet held in memory: organizations with their clusters, some that cannot be read, or an outage.</summary>
+internal sealed class FakeFleetSource : IFleetSource
+{
+    private readonly Dictionary<string, ImmutableArray<OcmCluster>> _clusters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
+
+    public List<IReadOnlyCollection<string>> Reads { get; } = [];
+
+    /// <summary>When set, every read throws it (the source is down).</summary>
+    public Exception? Outage { get; set; }
+
+    public FakeFleetSource With(string orgId, params OcmCluster[] clusters)
+    {
+        _clusters[orgId] = [.. clusters];
+        return this;
+    }
+
+    public FakeFleetSource Failing(string orgId, string message)
+    {
+        _failures[orgId] = message;
+        return this;
+    }
+
+    public Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken)
+    {
+        Reads.Add([.. orgIds]);
+        if (Outage is not null)
+        {
+            throw Outage;
+        }
+
+        var organizations = orgIds.Where(o => !_failures.ContainsKey(o) && _clusters.ContainsKey(o)).Select(o => new FleetOrganization(o, _clusters[o]));
+        return Task.FromResult(new FleetRead(new FleetSnapshot([], [.. organizations]))
+        {
+            Failures = _failures.Where(f => orgIds.Contains(f.Key)).ToImmutableDictionary(StringComparer.Ordinal),
+        });
+    }
+}
