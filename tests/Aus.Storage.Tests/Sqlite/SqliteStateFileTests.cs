@@ -51,6 +51,32 @@ public sealed class SqliteStateFileTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenExclusive_ThroughASymlinkToTheHeldFile_IsRefused()
+    {
+        await using var serving = await StateStore.OpenAsync(DatabasePath, new StateStoreOptions { ExclusiveProcess = true });
+        var link = Path.Combine(directory, "link.db");
+        File.CreateSymbolicLink(link, DatabasePath);
+
+        await Should.ThrowAsync<StateStoreLockedException>(() =>
+            StateStore.OpenAsync(link, new StateStoreOptions { ExclusiveProcess = true }));
+    }
+
+    [Fact]
+    public async Task OpenExclusive_ThroughAHardLinkToTheHeldFile_IsRefused()
+    {
+        await using var serving = await StateStore.OpenAsync(DatabasePath, new StateStoreOptions { ExclusiveProcess = true });
+        var link = Path.Combine(directory, "hard.db");
+        using (var ln = System.Diagnostics.Process.Start("ln", [DatabasePath, link]))
+        {
+            await ln.WaitForExitAsync();
+            ln.ExitCode.ShouldBe(0);
+        }
+
+        await Should.ThrowAsync<StateStoreLockedException>(() =>
+            StateStore.OpenAsync(link, new StateStoreOptions { ExclusiveProcess = true }));
+    }
+
+    [Fact]
     public async Task OpenExclusive_AfterTheHolderClosed_Succeeds()
     {
         var first = await StateStore.OpenAsync(DatabasePath, new StateStoreOptions { ExclusiveProcess = true });
@@ -82,13 +108,13 @@ public sealed class SqliteStateFileTests : IDisposable
         using var holder = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo
         {
             FileName = "flock",
-            ArgumentList = { "--exclusive", DatabasePath + ".lock", "sleep", "30" },
+            ArgumentList = { "--exclusive", DatabasePath, "sleep", "30" },
             RedirectStandardInput = true,
             UseShellExecute = false,
         })!;
         try
         {
-            await WaitUntilLockedAsync(DatabasePath + ".lock");
+            await WaitUntilLockedAsync(DatabasePath);
 
             await Should.ThrowAsync<StateStoreLockedException>(() =>
                 StateStore.OpenAsync(DatabasePath, new StateStoreOptions { ExclusiveProcess = true }));
