@@ -19,6 +19,10 @@ internal static class PolicyMessages
     public static string TooLarge(long bytes) =>
         string.Create(CultureInfo.InvariantCulture, $"the file is {bytes} bytes; policy files may be at most {MaxSizeText}");
 
+    public static string LargerThanLimit => $"the file is larger than {MaxSizeText}, the most a policy file may be";
+
+    public static string NotARegularFile(string kind) => $"is not a regular file ({kind}); expected a YAML or JSON file";
+
     public static string Binary => "the file is binary (it contains NUL bytes); expected YAML or JSON text";
 
     public static string NotUtf8 => "the file is not valid UTF-8 text; expected YAML or JSON in UTF-8";
