@@ -41,6 +41,14 @@ internal static class PolicyMessages
     public static string TooDeep(int depth) =>
         string.Create(CultureInfo.InvariantCulture, $"the document nests lists and mappings more than {depth} levels deep");
 
+    public static string MoreProblems(int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} more problems not shown; fix the ones above first");
+
+    public static string AliasTooLarge(int budget) =>
+        string.Create(CultureInfo.InvariantCulture, $"the aliases of this file expand to more than {budget} values; write the values out instead of aliasing them");
+
+    public static string AliasCycle(string alias) => $"alias '*{alias}' refers to a value that contains it";
+
     public static string UnknownAlias(string alias) => $"alias '*{alias}' refers to no anchor defined before it";
 
     public static string NonScalarKey(string found) => $"a mapping key must be a string, found {found}";
