@@ -41,6 +41,9 @@ internal static class PolicyMessages
     public static string TooDeep(int depth) =>
         string.Create(CultureInfo.InvariantCulture, $"the document nests lists and mappings more than {depth} levels deep");
 
+    public static string DuplicateOrgId(string orgId, string firstFile) =>
+        $"orgId: organization '{orgId}' is already given by {firstFile}; each organization has one policy file";
+
     public static string MoreProblems(int count) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} more problems not shown; fix the ones above first");
 
