@@ -44,6 +44,9 @@ internal static class PolicyMessages
     public static string DuplicateOrgId(string orgId, string firstFile) =>
         $"orgId: organization '{orgId}' is already given by {firstFile}; each organization has one policy file";
 
+    public static string SettingsNotValidatedHere =>
+        "this is a settings file of aus serve (it has environments); aus serve checks it when it starts";
+
     public static string MoreProblems(int count) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} more problems not shown; fix the ones above first");
 

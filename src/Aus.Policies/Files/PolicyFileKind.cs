@@ -9,6 +9,9 @@ public enum PolicyFileKind
     /// <summary>A fleet snapshot (contracts.md section 2): top-level organizations.</summary>
     Fleet,
 
-    /// <summary>A soak history (contracts.md section 3): top-level versions or check_in.</summary>
+    /// <summary>A soak history: top-level versions or check_in, or an empty object (an empty history).</summary>
     History,
+
+    /// <summary>The settings file of aus serve: top-level environments.</summary>
+    Settings,
 }

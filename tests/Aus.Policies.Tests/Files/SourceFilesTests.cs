@@ -83,9 +83,41 @@ public sealed class SourceFilesTests : IDisposable
     [InlineData("name: a\norgId: b\n", PolicyFileKind.Organization)]
     [InlineData("- a\n", PolicyFileKind.Organization)]
     [InlineData("name: [\n", PolicyFileKind.Organization)]
+    [InlineData("{}", PolicyFileKind.History)]
+    [InlineData("{}\n", PolicyFileKind.History)]
+    [InlineData("environments: []\n", PolicyFileKind.Settings)]
     public void Classify_TellsKindsApartByTopLevelKeys(string text, PolicyFileKind kind)
     {
         PolicyFiles.Classify(text).ShouldBe(kind);
+    }
+
+    [Fact]
+    public void Validate_AnEmptyHistory_IsValid()
+    {
+        var (kind, diagnostics) = PolicyFiles.Validate(new SourceText("h.json", "{}", null));
+
+        kind.ShouldBe(PolicyFileKind.History);
+        diagnostics.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(false, false, 0)]
+    [InlineData(false, true, 1)]
+    [InlineData(true, false, 2)]
+    [InlineData(true, true, 2)]
+    public void ExitStatus_UnreadableOutranksInvalid(bool unreadable, bool invalid, int status)
+    {
+        ExitStatus.Of(unreadable, invalid).ShouldBe(status);
+    }
+
+    [Fact]
+    public void ExitStatus_OfDocuments_ASyntaxErrorIsInvalid_AMissingFileIsUnreadable()
+    {
+        var syntax = OrganizationReader.Read("name: [\n", "a.yaml");
+        var missing = new OrganizationDocument("b.yaml", null, [], []) { IsUnreadable = true };
+
+        ExitStatus.Of(unreadable: syntax.IsUnreadable, invalid: syntax.HasErrors).ShouldBe(ExitStatus.Invalid);
+        ExitStatus.Of(unreadable: missing.IsUnreadable, invalid: missing.HasErrors).ShouldBe(ExitStatus.UsageOrUnreadable);
     }
     [Fact]
     public async Task LoadAsync_Fifo_IsRefusedWithoutWaitingForAWriter()
