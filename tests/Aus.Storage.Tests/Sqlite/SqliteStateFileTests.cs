@@ -27,6 +27,26 @@ public sealed class SqliteStateFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_MustExist_AMissingFile_IsAnError_AndCreatesNothing()
+    {
+        var refused = await Should.ThrowAsync<FileNotFoundException>(() =>
+            StateStore.OpenAsync(DatabasePath, new StateStoreOptions { MustExist = true }));
+
+        refused.Message.ShouldContain(DatabasePath);
+        Directory.Exists(Path.GetDirectoryName(DatabasePath)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Open_MustExist_AnExistingFile_Opens()
+    {
+        await (await StateStore.OpenAsync(DatabasePath)).DisposeAsync();
+
+        await using var store = await StateStore.OpenAsync(DatabasePath, new StateStoreOptions { MustExist = true });
+
+        await store.PingAsync();
+    }
+
+    [Fact]
     public async Task Open_PutsTheFileInWalMode()
     {
         await using var store = await StateStore.OpenAsync(DatabasePath);
