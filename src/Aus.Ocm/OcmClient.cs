@@ -79,7 +79,10 @@ public sealed class OcmClient : IOcmFleetReader, IOcmLabelledFleetReader, IOcmAc
     /// <param name="options">Where OCM is and how to authenticate.</param>
     /// <param name="timeProvider">The clock for token expiry, timeouts and retry delays (default: the system clock).</param>
     /// <param name="loggerFactory">Where log lines go (default: nowhere).</param>
-    /// <param name="primaryHandler">The handler that does the HTTP (default: a <see cref="SocketsHttpHandler"/>); the client disposes it.</param>
+    /// <param name="primaryHandler">
+    /// The handler that does the HTTP (default: a <see cref="SocketsHttpHandler"/>); the client disposes it. A
+    /// <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/> is set to follow no redirects.
+    /// </param>
     public static OcmClient Create(
         OcmClientOptions options,
         TimeProvider? timeProvider = null,
@@ -97,7 +100,7 @@ public sealed class OcmClient : IOcmFleetReader, IOcmLabelledFleetReader, IOcmAc
             options,
             timeProvider ?? TimeProvider.System,
             loggerFactory ?? NullLoggerFactory.Instance,
-            primaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            WithoutRedirects(primaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }));
     }
 
     public Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken) =>
@@ -176,6 +179,26 @@ public sealed class OcmClient : IOcmFleetReader, IOcmLabelledFleetReader, IOcmAc
         _apiClient.Dispose();
         _tokenClient.Dispose();
         _tokens.Dispose();
+    }
+
+    /// <summary>
+    /// Redirects are never followed: a redirect would carry the client secret (a 307 from the token
+    /// endpoint re-posts the form) or the bearer token to whatever origin it names. A redirect is
+    /// an error of the call instead (<see cref="OcmFailures"/>).
+    /// </summary>
+    private static HttpMessageHandler WithoutRedirects(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+        }
+
+        return handler;
     }
 
     private static void Configure(HttpClient client, OcmClientOptions options)

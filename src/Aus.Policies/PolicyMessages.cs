@@ -19,6 +19,10 @@ internal static class PolicyMessages
     public static string TooLarge(long bytes) =>
         string.Create(CultureInfo.InvariantCulture, $"the file is {bytes} bytes; policy files may be at most {MaxSizeText}");
 
+    public static string LargerThanLimit => $"the file is larger than {MaxSizeText}, the most a policy file may be";
+
+    public static string NotARegularFile(string kind) => $"is not a regular file ({kind}); expected a YAML or JSON file";
+
     public static string Binary => "the file is binary (it contains NUL bytes); expected YAML or JSON text";
 
     public static string NotUtf8 => "the file is not valid UTF-8 text; expected YAML or JSON in UTF-8";
@@ -36,6 +40,20 @@ internal static class PolicyMessages
 
     public static string TooDeep(int depth) =>
         string.Create(CultureInfo.InvariantCulture, $"the document nests lists and mappings more than {depth} levels deep");
+
+    public static string DuplicateOrgId(string orgId, string firstFile) =>
+        $"orgId: organization '{orgId}' is already given by {firstFile}; each organization has one policy file";
+
+    public static string SettingsNotValidatedHere =>
+        "this is a settings file of aus serve (it has environments); aus serve checks it when it starts";
+
+    public static string MoreProblems(int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} more problems not shown; fix the ones above first");
+
+    public static string AliasTooLarge(int budget) =>
+        string.Create(CultureInfo.InvariantCulture, $"the aliases of this file expand to more than {budget} values; write the values out instead of aliasing them");
+
+    public static string AliasCycle(string alias) => $"alias '*{alias}' refers to a value that contains it";
 
     public static string UnknownAlias(string alias) => $"alias '*{alias}' refers to no anchor defined before it";
 

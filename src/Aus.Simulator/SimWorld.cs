@@ -176,8 +176,9 @@ internal sealed partial class SimWorld
             return;
         }
 
+        // As in the fleet snapshot's own rules: ids are unique in the fleet, names within an organization.
         var id = entry.Id ?? entry.Name;
-        if (FindCluster(id) is not null || Clusters.Exists(c => c.Name == entry.Name))
+        if (FindCluster(id) is not null || Clusters.Exists(c => c.Name == entry.Name && c.OrganizationId == orgId))
         {
             error(path, $"duplicate cluster '{entry.Name}' (id '{id}')");
             return;

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Text.RegularExpressions;
 using Aus.Storage.PostgreSql;
 using Npgsql;
 
@@ -8,7 +8,7 @@ namespace Aus.Storage;
 /// Where the state is, as given by <c>--state</c> / <c>AUS_STATE</c>: a SQLite file path, or a
 /// PostgreSQL <c>postgresql://</c> URI or <c>Host=...</c> connection string.
 /// </summary>
-public sealed class StateLocation
+public sealed partial class StateLocation
 {
     private StateLocation(StateDialect dialect, string target, string description, bool hasPassword)
     {
@@ -86,9 +86,11 @@ public sealed class StateLocation
             return TryPostgres(text, out location, out error);
         }
 
-        if (text.Contains("://", StringComparison.Ordinal))
+        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd >= 0)
         {
-            error = $"state location '{text}' is neither a file path nor a postgresql:// URI";
+            // Only the scheme is shown: the rest may hold a password.
+            error = $"state location '{text[..schemeEnd]}://...' is neither a file path nor a postgresql:// URI";
             return false;
         }
 
@@ -112,7 +114,8 @@ public sealed class StateLocation
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
         {
-            error = $"invalid PostgreSQL connection string: {e.Message}";
+            error = $"invalid PostgreSQL connection string: {WithoutValues(e.Message, connectionString)} "
+                + "(the form is Host=...;Username=...;Database=...; a value holding ';', quotes or spaces goes in double quotes, with \"\" for a double quote)";
             return false;
         }
 
@@ -130,23 +133,31 @@ public sealed class StateLocation
         return true;
     }
 
-    private static bool LooksLikeConnectionString(string text)
+    /// <summary>
+    /// Whether the text is meant as a keyword connection string: it names a host or server. Decided
+    /// on the keywords alone, never by whether it parses, so that a connection string with a typo
+    /// is an error rather than the name of a new, empty SQLite file.
+    /// </summary>
+    private static bool LooksLikeConnectionString(string text) => HostKeyword().IsMatch(text);
+
+    /// <summary>The library's message with every value of the text replaced, since one may be a password.</summary>
+    private static string WithoutValues(string message, string connectionString)
     {
-        if (!text.Contains('=', StringComparison.Ordinal))
+        foreach (var part in connectionString.Split(';'))
         {
-            return false;
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            var value = equals >= 0 ? part[(equals + 1)..].Trim().Trim('"', '\'') : string.Empty;
+            if (value.Length > 0)
+            {
+                message = message.Replace(value, "***", StringComparison.Ordinal);
+            }
         }
 
-        try
-        {
-            var builder = new DbConnectionStringBuilder { ConnectionString = text };
-            return builder.ContainsKey("host") || builder.ContainsKey("server");
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+        return message;
     }
+
+    [GeneratedRegex(@"(^|;)\s*(host|server)\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HostKeyword();
 
     private static string ExpandHome(string path)
     {

@@ -36,6 +36,23 @@ public sealed class FleetReaderTests
     }
 
     [Fact]
+    public async Task SameClusterName_InTwoOrganizations_WithTheirOwnIds_Loads_AsTheFleetReaderAccepts()
+    {
+        const string fleet = """
+            organizations:
+            - orgId: a
+              clusters: [{name: c, id: c-a, channel: stable-4.16, version: 4.16.1}]
+            - orgId: b
+              clusters: [{name: c, id: c-b, channel: stable-4.16, version: 4.16.1}]
+            """;
+
+        await using var h = await SimHarness.StartAsync(fleet);
+
+        var (_, body) = await h.GetAsync("/_sim/fleet");
+        body!["organizations"]!.AsArray().Select(o => o!["clusters"]![0]!["name"]!.GetValue<string>()).ShouldBe(["c", "c"]);
+    }
+
+    [Fact]
     public async Task FleetDump_ShowsCurrentState()
     {
         await using var h = await SimHarness.StartAsync(TestFleets.Mixed);

@@ -84,4 +84,37 @@ public sealed class StateLocationTests
         location.ShouldBeNull();
         error.ShouldNotBeNull().ShouldContain(expected);
     }
+    [Theory]
+    [InlineData("Host=db;Username=aus;Password='it's-s3cret'")]
+    [InlineData("host = db; password='s3cret")]
+    [InlineData("Server=db;Password=\"s3cret")]
+    [InlineData("Host=db;Password=s3cret;Port=notaport")]
+    [InlineData("Host=db;Password=s3cret;Frobnicate=s3cret")]
+    [InlineData("postgresql://aus:s3cret@db:notaport/aus")]
+    [InlineData("postgres://aus:s3cret@db/aus?password=s3cret&sslmode=sometimes")]
+    [InlineData("mysql://aus:s3cret@db/aus")]
+    public void TryParse_LooksLikePostgresButDoesNotParse_IsAnError_ThatNeverShowsThePassword(string text)
+    {
+        StateLocation.TryParse(text, out var location, out var error).ShouldBeFalse();
+
+        location.ShouldBeNull();
+        error.ShouldNotBeNull().ShouldNotContain("s3cret");
+        error.ShouldNotContain("3cret");
+    }
+
+    [Theory]
+    [InlineData("postgresql://aus:pa/ss@db:6432/aus", "pa/ss")]
+    [InlineData("postgresql://aus:pa?ss@db:6432/aus", "pa?ss")]
+    [InlineData("postgresql://aus:a/b?c@d@db:6432/aus?sslmode=require", "a/b?c@d")]
+    public void TryParse_UriPasswordWithSlashOrQuestionMark_IsThePassword(string text, string password)
+    {
+        StateLocation.TryParse(text, out var location, out var error).ShouldBeTrue(error);
+
+        var builder = new NpgsqlConnectionStringBuilder(location!.Target);
+        builder.Password.ShouldBe(password);
+        builder.Host.ShouldBe("db");
+        builder.Port.ShouldBe(6432);
+        builder.Database.ShouldBe("aus");
+        location.Description.ShouldBe("postgresql://aus@db:6432/aus");
+    }
 }

@@ -330,6 +330,33 @@ public abstract partial class StateStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportHistories_ACheckInInTheFuture_IsRefusedAndWritesNothing()
+    {
+        var imported = new[]
+        {
+            new StoredHistory(new HistoryKey("production", "org-b"), Histories.Sample(Now)),
+            new StoredHistory(OrgKey, Histories.Sample(DateTimeOffset.UtcNow.AddDays(2))),
+        };
+
+        var refused = await Should.ThrowAsync<ArgumentException>(() => Store.ImportHistoriesAsync(imported));
+
+        refused.Message.ShouldContain("production/org-a");
+        refused.Message.ShouldContain("in the future");
+        (await Store.ListHistoriesAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ImportHistories_NegativeSoakDays_IsRefusedAndWritesNothing()
+    {
+        var imported = new[] { new StoredHistory(OrgKey, Histories.Sample(Now, soakDays: -3)) };
+
+        var refused = await Should.ThrowAsync<ArgumentException>(() => Store.ImportHistoriesAsync(imported));
+
+        refused.Message.ShouldContain("negative");
+        (await Store.ListHistoriesAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Ping_AnOpenStore_Succeeds() => await Store.PingAsync();
 
     [Fact]

@@ -12,10 +12,13 @@ public static class SoakLedger
     /// Checks the organization's clusters in at <paramref name="now"/>: every healthy cluster already
     /// reporting its (version, workload) adds the days since the last check-in; a cluster seen there
     /// for the first time only registers. The stats are recomputed from every cluster.
+    /// Soak never runs backwards: a <paramref name="now"/> before the stored check-in (a clock
+    /// stepped back) accrues nothing and keeps the stored check-in.
     /// </summary>
     public static VersionHistory CheckIn(VersionHistory history, IReadOnlyList<UpgradeSpec> specs, DateTimeOffset now)
     {
-        var elapsedDays = ((now - (history.CheckIn ?? now)).TotalSeconds) / 86400.0;
+        var steppedBack = history.CheckIn is { } last && now < last;
+        var elapsedDays = steppedBack ? 0 : ((now - (history.CheckIn ?? now)).TotalSeconds) / 86400.0;
 
         // Only the versions that clusters report change; the others are kept as they are.
         var changed = new Dictionary<string, Dictionary<Workload, SoakTally>>(StringComparer.Ordinal);
@@ -61,7 +64,7 @@ public static class SoakLedger
 
         return history with
         {
-            CheckIn = now,
+            CheckIn = steppedBack ? history.CheckIn : now,
             Versions = versions.ToImmutable(),
             Stats = specs.Count == 0 ? history.Stats : ComputeStats(specs),
         };

@@ -25,6 +25,13 @@ public sealed record VersionHistory
     public double SoakDays(string version, Workload workload) =>
         Versions.TryGetValue(version, out var workloads) && workloads.TryGetValue(workload, out var soak) ? soak.SoakDays : 0;
 
+    /// <summary>Whether the last check-in lies after <paramref name="now"/>: checking in such a history would make soak run backwards.</summary>
+    public bool IsCheckedInAfter(DateTimeOffset now) => CheckIn > now;
+
+    /// <summary>Whether some soak is negative or not a number, which no check-in can produce.</summary>
+    public bool HasInvalidSoak() =>
+        Versions.Values.Any(workloads => workloads.Values.Any(soak => !(soak.SoakDays >= 0) || double.IsInfinity(soak.SoakDays)));
+
     /// <summary>Every workload that appears anywhere in the ledger.</summary>
     public ImmutableHashSet<Workload> KnownWorkloads() =>
         Versions.Values.SelectMany(w => w.Keys).ToImmutableHashSet();

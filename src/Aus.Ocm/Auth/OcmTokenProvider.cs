@@ -106,6 +106,11 @@ internal sealed class OcmTokenProvider : IDisposable
 
         using (response)
         {
+            if (OcmFailures.Redirect(response) is { } redirect)
+            {
+                throw new OcmApiException(operation, response.StatusCode, null, $"the token endpoint {redirect}", OcmFailures.OperationIdHeader(response), outcomeUnknown: false);
+            }
+
             WireTokenResponse? body = null;
             try
             {

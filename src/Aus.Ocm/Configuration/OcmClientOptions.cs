@@ -41,6 +41,12 @@ public sealed record OcmClientOptions
     /// <summary>The first retry delay; later ones back off exponentially with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The longest a retry waits when OCM answers with <c>Retry-After</c>: a longer wait asked for
+    /// is cut to this, so a server cannot stall a pass (and every organization after it) for a day.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Items per page of list calls (OCM allows at most 100).</summary>
     public int PageSize { get; init; } = 100;
 
@@ -80,6 +86,11 @@ public sealed record OcmClientOptions
         if (RetryBaseDelay < TimeSpan.Zero)
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"retry delay {RetryBaseDelay} is not allowed; it must not be negative"));
+        }
+
+        if (MaxRetryAfter < TimeSpan.Zero)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Retry-After cap {MaxRetryAfter} is not allowed; it must not be negative"));
         }
 
         if (PageSize is < 1 or > 100)

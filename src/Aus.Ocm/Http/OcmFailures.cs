@@ -26,6 +26,11 @@ internal static class OcmFailures
 
     public static async Task<OcmApiException> FromResponseAsync(string operation, HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        if (Redirect(response) is { } redirect)
+        {
+            return new OcmApiException(operation, response.StatusCode, null, redirect, OperationIdHeader(response), outcomeUnknown: false);
+        }
+
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         WireError? error = null;
         try
@@ -46,6 +51,25 @@ internal static class OcmFailures
             reason,
             error?.OperationId ?? OperationIdHeader(response),
             outcomeUnknown: (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout);
+    }
+
+    /// <summary>
+    /// For a redirect, why it was not followed, naming only the origin it pointed to (its path or
+    /// query might carry something private); null for any other response.
+    /// </summary>
+    public static string? Redirect(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status is < 300 or > 399)
+        {
+            return null;
+        }
+
+        var location = response.Headers.Location;
+        var target = location is null
+            ? "no Location"
+            : location.IsAbsoluteUri ? $"{location.Scheme}://{location.Authority}" : "a path on the same origin";
+        return $"answered {status} with a redirect to {target}; aus follows no redirects, so that no credential goes to an origin other than the configured one";
     }
 
     public static string? OperationIdHeader(HttpResponseMessage response) =>

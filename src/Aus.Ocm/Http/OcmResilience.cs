@@ -8,7 +8,8 @@ namespace Aus.Ocm.Http;
 
 /// <summary>
 /// The resilience pipelines of the client, one per host so each host has its own circuit breaker:
-/// retries with jittered exponential backoff on 5xx, 408, 429 (honouring Retry-After) and
+/// retries with jittered exponential backoff on 5xx, 408, 429 (honouring Retry-After up to
+/// <see cref="OcmClientOptions.MaxRetryAfter"/>) and
 /// transport errors; a per-attempt timeout. All waiting goes through the <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class OcmResilience
@@ -34,6 +35,19 @@ internal sealed class OcmResilience
     public ResiliencePipeline<HttpResponseMessage> For(HttpRequestMessage request) =>
         _pipelines.GetOrAdd(request.RequestUri?.Authority ?? string.Empty, Build);
 
+    /// <summary>The wait a response asks for with Retry-After, capped; null (the backoff's delay) when it asks none.</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage? response)
+    {
+        var header = response?.Headers.RetryAfter;
+        var asked = header?.Delta ?? (header?.Date is { } date ? date - _time.GetUtcNow() : null);
+        if (asked is not { } wait)
+        {
+            return null;
+        }
+
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : (wait > _options.MaxRetryAfter ? _options.MaxRetryAfter : wait);
+    }
+
     private ResiliencePipeline<HttpResponseMessage> Build(string host)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
@@ -45,7 +59,9 @@ internal sealed class OcmResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = _options.RetryBaseDelay,
-                ShouldRetryAfterHeader = true,
+                // Retry-After is obeyed, but never for longer than the configured cap.
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
                 OnRetry = args =>
                 {
                     var request = args.Context.GetRequestMessage();

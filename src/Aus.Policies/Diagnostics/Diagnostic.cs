@@ -9,14 +9,18 @@ namespace Aus.Policies.Diagnostics;
 /// <param name="Cluster">The upgradePolicyClusters[].name the problem concerns; null for organization-level problems.</param>
 public sealed record Diagnostic(string File, int Line, int Column, DiagnosticSeverity Severity, string Message, string? Cluster = null)
 {
+    /// <summary>The problem, escaped and shortened by <see cref="DiagnosticText"/>: always one short line.</summary>
+    public string Message { get; init; } = DiagnosticText.Message(Message);
+
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
     /// <summary>The compiler-style form: <c>FILE:LINE:COL: error: MESSAGE</c>.</summary>
     public override string ToString()
     {
         var severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        var file = DiagnosticText.Escape(File);
         return Line > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}: {severity}: {Message}")
-            : $"{File}: {severity}: {Message}";
+            ? string.Create(CultureInfo.InvariantCulture, $"{file}:{Line}:{Column}: {severity}: {Message}")
+            : $"{file}: {severity}: {Message}";
     }
 }

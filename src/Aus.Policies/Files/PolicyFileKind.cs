@@ -9,8 +9,11 @@ public enum PolicyFileKind
     /// <summary>A fleet snapshot: top-level organizations.</summary>
     Fleet,
 
-    /// <summary>A soak history: top-level versions or check_in.</summary>
+    /// <summary>A soak history: top-level versions or check_in, or an empty object (an empty history).</summary>
     History,
+
+    /// <summary>The settings file of aus serve: top-level environments.</summary>
+    Settings,
 
     /// <summary>Another kind of app-interface data file (its $schema names another schema), such as an OCM environment: not read.</summary>
     OtherAppInterfaceFile,

@@ -10,8 +10,10 @@ namespace Aus.Policies.Files;
 public static class PolicyFiles
 {
     /// <summary>
-    /// The kind of a file: an app-interface file of another schema names it in $schema, a fleet snapshot
-    /// has organizations (or versionGates, releases), a soak history has versions or check_in; anything else, including a file that does not parse, is read as an
+    /// The kind of a file, the one classification every command uses: an app-interface file of
+    /// another schema names it in $schema, a fleet snapshot has organizations (or versionGates,
+    /// releases), a soak history has versions or check_in or is the empty object, a settings file
+    /// has environments; anything else, including a file that does not parse, is read as an
     /// organization file, whose reader explains what is wrong.
     /// </summary>
     public static PolicyFileKind Classify(string text) => Classify(YamlTreeParser.Parse(text, new DiagnosticBag(string.Empty)));
@@ -51,7 +53,13 @@ public static class PolicyFiles
             return PolicyFileKind.Fleet;
         }
 
-        return root.Has("versions") || root.Has("check_in") ? PolicyFileKind.History : PolicyFileKind.Organization;
+        if (root.Has("environments"))
+        {
+            return PolicyFileKind.Settings;
+        }
+
+        // An empty object is the empty history (what a first run starts from), not an organization missing every key.
+        return root.Has("versions") || root.Has("check_in") || root.Entries.Count == 0 ? PolicyFileKind.History : PolicyFileKind.Organization;
     }
 
     /// <summary>Every problem of a file of any kind, and the kind it was read as.</summary>
@@ -68,6 +76,7 @@ public static class PolicyFiles
             PolicyFileKind.Fleet => FleetReader.Read(source.Text, source.File).Diagnostics,
             PolicyFileKind.History => HistoryReader.Read(source.Text, source.File).Diagnostics,
             PolicyFileKind.OtherAppInterfaceFile => [SourceFiles.FileWarning(source.File, PolicyMessages.NotAPolicyFile)],
+            PolicyFileKind.Settings => [new Diagnostic(source.File, 1, 1, DiagnosticSeverity.Warning, PolicyMessages.SettingsNotValidatedHere)],
             _ => OrganizationReader.Read(source.Text, source.File).Diagnostics,
         };
         return (kind, diagnostics);

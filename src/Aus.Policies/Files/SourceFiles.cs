@@ -27,6 +27,11 @@ public static class SourceFiles
             return Unreadable(path, PolicyMessages.FileNotFound);
         }
 
+        if (FileType.DescribeSpecial(path) is { } special)
+        {
+            return Unreadable(path, PolicyMessages.NotARegularFile(special));
+        }
+
         if (info.Length > MaxBytes)
         {
             return Unreadable(path, PolicyMessages.TooLarge(info.Length));
@@ -35,14 +40,39 @@ public static class SourceFiles
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            bytes = await ReadBoundedAsync(stream, MaxBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Unreadable(path, PolicyMessages.CannotRead(e.Message));
         }
 
-        return Decode(path, bytes);
+        return bytes.Length > MaxBytes ? Unreadable(path, PolicyMessages.LargerThanLimit) : Decode(path, bytes);
+    }
+
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> + 1 bytes: one more than allowed tells a file over the
+    /// limit, whatever length it reports (a device, a file still growing).
+    /// </summary>
+    public static async Task<byte[]> ReadBoundedAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        while (buffer.Length <= limit)
+        {
+            var wanted = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
+            var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Decodes file content, with the same checks as <see cref="LoadAsync"/>.</summary>

@@ -39,12 +39,14 @@ internal sealed partial class FleetParser
 
             var errorsBefore = reader.Bag.ErrorCount;
             var name = reader.RequiredString(entry, "name", path, path);
+            var duplicateName = false;
             if (name is not null)
             {
                 var nameNode = entry.Find("name")!.Value;
                 if (seen.TryGetValue(name, out var first))
                 {
                     reader.Bag.Error(nameNode, PolicyMessages.DuplicateFleetCluster(NodeReader.Join(path, "name"), name, orgId, first.Line));
+                    duplicateName = true;
                 }
                 else
                 {
@@ -53,6 +55,13 @@ internal sealed partial class FleetParser
             }
 
             var cluster = ReadCluster(entry, path, name);
+            var idKey = entry.Find("id") is null ? "name" : "id";
+            if (cluster is not null && !(duplicateName && idKey == "name"))
+            {
+                // The id defaults to the name, so the duplicate is shown where the id came from.
+                Unique(_clusterIds, cluster.Id.Value, entry.Find(idKey)!.Value, NodeReader.Join(path, idKey), "cluster id");
+            }
+
             if (cluster is not null && reader.Bag.ErrorCount == errorsBefore)
             {
                 clusters.Add(cluster);

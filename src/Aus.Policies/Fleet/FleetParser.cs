@@ -19,6 +19,9 @@ internal sealed partial class FleetParser(NodeReader reader)
 
     private readonly Dictionary<string, YamlNode> _gateIds = new(StringComparer.Ordinal);
 
+    // Cluster ids are unique across the whole snapshot: the planner keys clusters (and their implicit mutexes) by id.
+    private readonly Dictionary<string, YamlNode> _clusterIds = new(StringComparer.Ordinal);
+
     // A fleet names the same few dozen versions thousands of times: each is parsed once.
     private readonly Dictionary<string, OpenShiftVersion> _versions = new(StringComparer.Ordinal);
 

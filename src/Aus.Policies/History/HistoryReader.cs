@@ -13,18 +13,19 @@ public static class HistoryReader
 {
     private const string Expected = "a JSON object with check_in and versions";
 
-    public static async Task<HistoryDocument> ReadFileAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Reads a history file; given <paramref name="now"/>, the time of the pass, a check-in after it is an error.</summary>
+    public static async Task<HistoryDocument> ReadFileAsync(string path, CancellationToken cancellationToken, DateTimeOffset? now = null)
     {
         var source = await SourceFiles.LoadAsync(path, cancellationToken).ConfigureAwait(false);
-        return FromSource(source);
+        return FromSource(source, now);
     }
 
-    public static HistoryDocument FromSource(SourceText source) =>
+    public static HistoryDocument FromSource(SourceText source, DateTimeOffset? now = null) =>
         source.Text is null
             ? new HistoryDocument(source.File, null, [source.Error!]) { IsUnreadable = true }
-            : Read(source.Text, source.File);
+            : Read(source.Text, source.File, now);
 
-    public static HistoryDocument Read(string text, string file)
+    public static HistoryDocument Read(string text, string file, DateTimeOffset? now = null)
     {
         if (SourceFiles.CheckText(file, text) is { } fileError)
         {
@@ -52,7 +53,7 @@ public static class HistoryReader
         using (document)
         {
             var problems = new List<string>();
-            var history = VersionHistoryJson.Read(document.RootElement, problems);
+            var history = VersionHistoryJson.Read(document.RootElement, problems, now);
             if (problems.Count > 0)
             {
                 // JSON is YAML: the same text parsed as YAML gives each value its position.

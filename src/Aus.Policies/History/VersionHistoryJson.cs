@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Aus.Domain.History;
+using Aus.Domain.Planning;
 using Aus.Domain.Policies;
 using Aus.Domain.Versions;
 
@@ -39,8 +40,11 @@ public static class VersionHistoryJson
         }
     }
 
-    /// <summary>Reads a history from an element already parsed (for instance one value of a multi-organization export).</summary>
-    public static VersionHistory? Read(JsonElement root, List<string> problems)
+    /// <summary>
+    /// Reads a history from an element already parsed (for instance one value of a multi-organization export).
+    /// Given <paramref name="now"/>, a check-in after it is a problem: soak must never run backwards.
+    /// </summary>
+    public static VersionHistory? Read(JsonElement root, List<string> problems, DateTimeOffset? now = null)
     {
         var before = problems.Count;
         if (root.ValueKind != JsonValueKind.Object)
@@ -58,6 +62,11 @@ public static class VersionHistoryJson
             {
                 case "check_in":
                     checkIn = ReadCheckIn(property.Value, problems);
+                    if (checkIn > now)
+                    {
+                        problems.Add($"$.check_in: {TimeFormat.Format(checkIn.Value)} lies after the time of this pass, {TimeFormat.Format(now.Value)}; a history from the future would make soak run backwards");
+                    }
+
                     break;
                 case "versions":
                     ReadVersions(property.Value, versions, problems);
@@ -216,6 +225,8 @@ public static class VersionHistoryJson
                 continue;
             }
 
+            ReportUnknownKeys(version.Value, path, problems, "workloads");
+
             var workloads = ImmutableSortedDictionary.CreateBuilder<Workload, WorkloadSoak>();
             foreach (var workload in workloadsElement.EnumerateObject())
             {
@@ -240,7 +251,7 @@ public static class VersionHistoryJson
 
         double soakDays = 0;
         var reporting = ImmutableArray.CreateBuilder<string>();
-        var valid = true;
+        var valid = ReportUnknownKeys(value, path, problems, "soak_days", "reporting");
         if (value.TryGetProperty("soak_days", out var days))
         {
             if (days.ValueKind != JsonValueKind.Number || !days.TryGetDouble(out soakDays) || soakDays < 0 || !double.IsFinite(soakDays))
@@ -264,6 +275,22 @@ public static class VersionHistoryJson
         }
 
         return valid ? new WorkloadSoak(soakDays, reporting.ToImmutable()) : null;
+    }
+
+    /// <summary>Reports every key of an object other than the allowed ones: a misspelt soak_days must not silently read as 0.</summary>
+    private static bool ReportUnknownKeys(JsonElement value, string path, List<string> problems, params string[] allowed)
+    {
+        var valid = true;
+        foreach (var property in value.EnumerateObject())
+        {
+            if (!allowed.Contains(property.Name, StringComparer.Ordinal))
+            {
+                problems.Add($"{path}.{property.Name}: unknown key; allowed are {string.Join(", ", allowed)}");
+                valid = false;
+            }
+        }
+
+        return valid;
     }
 
     private static VersionStats? ReadStats(JsonElement value, string path, List<string> problems)

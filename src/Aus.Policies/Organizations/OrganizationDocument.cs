@@ -23,6 +23,12 @@ public sealed record OrganizationDocument(
     /// <summary>The file could not be read at all (missing, too large, binary, not UTF-8).</summary>
     public bool IsUnreadable { get; init; }
 
+    /// <summary>Where the orgId value is (0 when the file has none), for problems that concern several files.</summary>
+    public int OrgIdLine { get; init; }
+
+    /// <inheritdoc cref="OrgIdLine"/>
+    public int OrgIdColumn { get; init; }
+
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);

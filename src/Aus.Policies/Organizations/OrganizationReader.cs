@@ -47,6 +47,11 @@ public static class OrganizationReader
 
         var parser = new OrganizationParser(new NodeReader(bag), new AppInterfaceReferences(file, configDirectory));
         var policy = parser.Read(root);
-        return new OrganizationDocument(file, policy, [.. parser.ClusterNames], bag.ToImmutable());
+        var orgIdAt = root.Find("orgId")?.Value;
+        return new OrganizationDocument(file, policy, [.. parser.ClusterNames], bag.ToImmutable())
+        {
+            OrgIdLine = orgIdAt?.Line ?? 0,
+            OrgIdColumn = orgIdAt?.Column ?? 0,
+        };
     }
 }

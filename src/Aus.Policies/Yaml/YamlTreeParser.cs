@@ -7,8 +7,9 @@ namespace Aus.Policies.Yaml;
 
 /// <summary>
 /// Builds a position-carrying tree from YamlDotNet's event parser. JSON is read by the same parser.
-/// Duplicate keys, non-scalar keys, unknown aliases and extra documents are reported rather than
-/// thrown, and the tree is built without recursion so a deeply nested file cannot exhaust the stack.
+/// Duplicate keys, non-scalar keys, unknown aliases, aliases inside their own anchor or expanding past
+/// <see cref="MaxAliasExpansion"/> and extra documents are reported rather than thrown, and the
+/// tree is built without recursion so a deeply nested file cannot exhaust the stack.
 /// </summary>
 internal static partial class YamlTreeParser
 {
@@ -53,10 +54,21 @@ internal static partial class YamlTreeParser
     /// <summary>Far deeper than any policy file; the parser slows down sharply on deeper (hostile) input.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// The most values all aliases of a file may stand for together. An alias shares its anchor's
+    /// node, but readers walk the tree, so nested aliases would multiply their work (a few KB of
+    /// aliases can stand for billions of values); real files alias a few lists, far below this.
+    /// </summary>
+    public const int MaxAliasExpansion = 100_000;
+
     private sealed class Builder(DiagnosticBag bag)
     {
         private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
         private readonly Stack<Frame> _frames = new();
+
+        // How many values each finished node stands for, counted through aliases.
+        private readonly Dictionary<YamlNode, long> _sizes = new(ReferenceEqualityComparer.Instance);
+        private long _aliasExpansion;
         private int _documents;
 
         public YamlNode? Root { get; private set; }
@@ -82,7 +94,10 @@ internal static partial class YamlTreeParser
                     break;
                 case Scalar scalar:
                     var isStringTagged = !scalar.Tag.IsEmpty && scalar.Tag.Value is "tag:yaml.org,2002:str" or "!!str";
-                    Attach(new YamlScalar(line, column, scalar.Value, scalar.Style == ScalarStyle.Plain, isStringTagged), scalar.Anchor);
+                    var node = new YamlScalar(line, column, scalar.Value, scalar.Style == ScalarStyle.Plain, isStringTagged);
+                    _sizes[node] = 1;
+                    Attach(node, scalar.Anchor);
+                    AddToParent(1);
                     break;
                 case SequenceStart or MappingStart when _frames.Count >= MaxDepth:
                     bag.Error(line, column, PolicyMessages.TooDeep(MaxDepth));
@@ -98,12 +113,29 @@ internal static partial class YamlTreeParser
                     _frames.Push(new Frame(mapping));
                     break;
                 case SequenceEnd or MappingEnd:
-                    _frames.Pop();
+                    var done = _frames.Pop();
+                    _sizes[done.Node] = done.Size;
+                    AddToParent(done.Size);
                     break;
                 case AnchorAlias alias:
                     if (_anchors.TryGetValue(alias.Value.Value, out var target))
                     {
+                        if (!_sizes.TryGetValue(target, out var size))
+                        {
+                            // The anchored list or mapping is still open: the alias is inside it.
+                            bag.Error(line, column, PolicyMessages.AliasCycle(alias.Value.Value));
+                            return false;
+                        }
+
+                        _aliasExpansion += size;
+                        if (_aliasExpansion > MaxAliasExpansion)
+                        {
+                            bag.Error(line, column, PolicyMessages.AliasTooLarge(MaxAliasExpansion));
+                            return false;
+                        }
+
                         Attach(target, AnchorName.Empty);
+                        AddToParent(size);
                     }
                     else
                     {
@@ -115,6 +147,14 @@ internal static partial class YamlTreeParser
             }
 
             return true;
+        }
+
+        private void AddToParent(long size)
+        {
+            if (_frames.Count > 0)
+            {
+                _frames.Peek().Size += size;
+            }
         }
 
         private void Attach(YamlNode node, AnchorName anchor)
@@ -178,5 +218,8 @@ internal static partial class YamlTreeParser
         public YamlScalar? Key { get; set; }
 
         public Dictionary<string, YamlScalar> Seen { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>How many values the node stands for, itself included, counted through aliases.</summary>
+        public long Size { get; set; } = 1;
     }
 }

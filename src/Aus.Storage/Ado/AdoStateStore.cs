@@ -268,6 +268,23 @@ internal abstract partial class AdoStateStore : IStateStore, IRolloutControlStor
             throw new ArgumentException($"the history {duplicate.Key} is given more than once", nameof(histories));
         }
 
+        // Soak must never run backwards: a check-in after now, or a negative soak, is refused.
+        var importedAt = Options.TimeProvider.GetUtcNow();
+        foreach (var (key, history) in histories)
+        {
+            if (history.IsCheckedInAfter(importedAt))
+            {
+                throw new ArgumentException(
+                    $"the history {key} has its check_in {VersionHistoryJson.FormatCheckIn(history.CheckIn!.Value)} in the future (now is {VersionHistoryJson.FormatCheckIn(importedAt)}); importing it would make soak run backwards",
+                    nameof(histories));
+            }
+
+            if (history.HasInvalidSoak())
+            {
+                throw new ArgumentException($"the history {key} has a negative or non-finite soak_days", nameof(histories));
+            }
+        }
+
         // Everything is encoded before the transaction starts, so a bad history writes nothing.
         var documents = histories
             .Select(h => (h.Key, h.History, Document: VersionHistoryJson.Write(h.History.WithoutInheritedStats(), indented: false)))

@@ -45,6 +45,12 @@ internal static class PostgresUri
         var rest = uri[(schemeEnd + 3)..];
         var builder = new NpgsqlConnectionStringBuilder();
 
+        // The user information ends at the last '@', so a password may hold '/', '?' or '@' even
+        // unencoded; it is taken off first, before '/' and '?' split the rest.
+        var at = rest.LastIndexOf('@');
+        var userInfo = at >= 0 ? rest[..at] : null;
+        rest = at >= 0 ? rest[(at + 1)..] : rest;
+
         var queryStart = rest.IndexOf('?', StringComparison.Ordinal);
         var query = queryStart >= 0 ? rest[(queryStart + 1)..] : string.Empty;
         rest = queryStart >= 0 ? rest[..queryStart] : rest;
@@ -53,11 +59,8 @@ internal static class PostgresUri
         var database = pathStart >= 0 ? rest[(pathStart + 1)..] : string.Empty;
         var authority = pathStart >= 0 ? rest[..pathStart] : rest;
 
-        var at = authority.LastIndexOf('@');
-        if (at >= 0)
+        if (userInfo is not null)
         {
-            var userInfo = authority[..at];
-            authority = authority[(at + 1)..];
             var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
             builder.Username = Uri.UnescapeDataString(colon >= 0 ? userInfo[..colon] : userInfo);
             if (colon >= 0)
@@ -104,7 +107,10 @@ internal static class PostgresUri
             }
             catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
             {
-                error = $"invalid value '{value}' for '{name}' in the PostgreSQL URI: {e.Message}";
+                // A password's value is never shown, nor the library's message, which may quote it.
+                error = name == "password"
+                    ? "invalid value for 'password' in the PostgreSQL URI"
+                    : $"invalid value '{value}' for '{name}' in the PostgreSQL URI";
                 return false;
             }
         }

@@ -38,6 +38,11 @@ internal sealed class SqliteStateStore : AdoStateStore
 
     public static async Task<SqliteStateStore> OpenAsync(StateLocation location, StateStoreOptions options, CancellationToken cancellationToken)
     {
+        if (options.MustExist && !File.Exists(location.Target))
+        {
+            throw new FileNotFoundException($"the state file {location.Target} does not exist; check --state / AUS_STATE", location.Target);
+        }
+
         var directory = Path.GetDirectoryName(location.Target);
         if (!string.IsNullOrEmpty(directory))
         {

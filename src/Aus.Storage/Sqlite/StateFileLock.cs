@@ -3,10 +3,14 @@ using System.Globalization;
 namespace Aus.Storage.Sqlite;
 
 /// <summary>
-/// Keeps a SQLite state file to one serving process: an exclusive lock on <c>&lt;db&gt;.lock</c>
-/// (FileShare.None, which is flock on Unix), released by the kernel when the process dies, so a
-/// crash never leaves a stale lock. The holder's pid goes to <c>&lt;db&gt;.lock.owner</c>, since
-/// the locked file itself cannot be read by others.
+/// Keeps a SQLite state file to one serving process: an exclusive lock on the database file itself
+/// (FileShare.None, which is flock on Unix). The lock belongs to the file, not to the name it was
+/// opened by, so a symlink or a hard link to a held database is refused too. The kernel releases it
+/// when the process dies, so a crash never leaves a stale lock. flock does not touch the POSIX
+/// record locks SQLite takes on the same file, and the handle stays open until the store is
+/// disposed, so closing it cannot drop SQLite's locks while a connection is open. The holder's pid
+/// goes to <c>&lt;db&gt;.owner</c> beside the file's real path (symlinks resolved), for the message
+/// a second process prints.
 /// </summary>
 internal sealed class StateFileLock : IDisposable
 {
@@ -21,16 +25,17 @@ internal sealed class StateFileLock : IDisposable
 
     public static StateFileLock Acquire(string databasePath)
     {
-        var lockPath = databasePath + ".lock";
-        var ownerPath = lockPath + ".owner";
         FileStream stream;
+        string ownerPath;
         try
         {
-            stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            // An empty file is a new database to SQLite, so creating it here is harmless.
+            stream = new FileStream(databasePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            ownerPath = RealPath(databasePath) + ".owner";
         }
         catch (IOException e)
         {
-            throw new StateStoreLockedException(databasePath, ReadOwner(ownerPath), e);
+            throw new StateStoreLockedException(databasePath, ReadOwner(RealPath(databasePath) + ".owner"), e);
         }
 
         try
@@ -57,6 +62,18 @@ internal sealed class StateFileLock : IDisposable
         }
 
         stream.Dispose();
+    }
+
+    private static string RealPath(string path)
+    {
+        try
+        {
+            return File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+        }
+        catch (IOException)
+        {
+            return Path.GetFullPath(path);
+        }
     }
 
     private static int? ReadOwner(string ownerPath)

@@ -190,4 +190,27 @@ public sealed class SoakLedgerCheckInTests
 
     internal static System.Collections.Immutable.ImmutableSortedDictionary<Workload, Aus.Domain.Versions.OpenShiftVersion> ImmutableSortedDictionaryOf(params (string Workload, string Version)[] entries) =>
         System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(entries.Select(e => KeyValuePair.Create(new Workload(e.Workload), V(e.Version))));
+    [Fact]
+    public void ClockSteppedBack_AccruesNothing_AndKeepsTheStoredCheckIn()
+    {
+        var history = Build.History(Now, ("4.16.2", "wl", 3, ["a", "b"]));
+
+        var checkedIn = SoakLedger.CheckIn(history, [Spec("a", "4.16.2"), Spec("b", "4.16.2"), Spec("c", "4.16.2")], Now.AddSeconds(-1));
+
+        var soak = checkedIn.Versions["4.16.2"][new Workload("wl")];
+        soak.SoakDays.ShouldBe(3.0);
+        soak.Reporting.ShouldBe(["a", "b", "c"]);
+        checkedIn.CheckIn.ShouldBe(Now);
+    }
+
+    [Fact]
+    public void AStoredCheckInDaysInTheFuture_NeverTurnsSoakNegative()
+    {
+        var history = Build.History(Now.AddDays(30), ("4.16.2", "wl", 1, ["a"]));
+
+        var checkedIn = SoakLedger.CheckIn(history, [Spec("a", "4.16.2")], Now);
+
+        checkedIn.SoakDays("4.16.2", new Workload("wl")).ShouldBe(1.0);
+        checkedIn.CheckIn.ShouldBe(Now.AddDays(30));
+    }
 }

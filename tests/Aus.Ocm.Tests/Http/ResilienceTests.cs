@@ -1,4 +1,5 @@
 using System.Net;
+using Aus.Ocm.Configuration;
 using Aus.Ocm.Tests.Support;
 
 namespace Aus.Ocm.Tests.Http;
@@ -50,6 +51,44 @@ public sealed class ResilienceTests
         seen.Count.ShouldBe(2);
         (seen[1] - seen[0]).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(30));
         log.All.ShouldContain("in 30000 ms");
+    }
+
+    [Theory]
+    [InlineData(86400, 60, 60)]
+    [InlineData(86400, 5, 5)]
+    [InlineData(3, 60, 3)]
+    public async Task RetryAfter_IsObeyedUpToItsCap(int retryAfterSeconds, int capSeconds, int expectedWaitSeconds)
+    {
+        var seen = new List<DateTimeOffset>();
+        var time = FakeTime.Create();
+        var ocm = new FakeOcmHandler().On("GET", Gates, _ =>
+        {
+            seen.Add(time.GetUtcNow());
+            if (seen.Count > 1)
+            {
+                return FakeOcmHandler.Json(EmptyPage);
+            }
+
+            var tooMany = FakeOcmHandler.Error(HttpStatusCode.TooManyRequests, "CLUSTERS-MGMT-429", "slow down");
+            tooMany.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(retryAfterSeconds));
+            return tooMany;
+        });
+        var options = TestClients.Options() with { MaxRetryAfter = TimeSpan.FromSeconds(capSeconds) };
+        using var client = TestClients.Create(ocm, time, options);
+
+        await time.DriveAsync(client.GetVersionGatesAsync(CancellationToken.None));
+
+        seen.Count.ShouldBe(2);
+        // Fake time moves a second at a time, so the wait is seen to within a second.
+        (seen[1] - seen[0]).ShouldBeInRange(TimeSpan.FromSeconds(expectedWaitSeconds), TimeSpan.FromSeconds(expectedWaitSeconds + 1));
+    }
+
+    [Fact]
+    public void MaxRetryAfter_DefaultsToAMinute_AndMustNotBeNegative()
+    {
+        new OcmClientOptions().MaxRetryAfter.ShouldBe(TimeSpan.FromMinutes(1));
+        (TestClients.Options() with { MaxRetryAfter = TimeSpan.FromSeconds(-1) }).Validate()
+            .ShouldContain(e => e.Contains("Retry-After cap", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -83,8 +83,116 @@ public sealed class SourceFilesTests : IDisposable
     [InlineData("name: a\norgId: b\n", PolicyFileKind.Organization)]
     [InlineData("- a\n", PolicyFileKind.Organization)]
     [InlineData("name: [\n", PolicyFileKind.Organization)]
+    [InlineData("{}", PolicyFileKind.History)]
+    [InlineData("{}\n", PolicyFileKind.History)]
+    [InlineData("environments: []\n", PolicyFileKind.Settings)]
     public void Classify_TellsKindsApartByTopLevelKeys(string text, PolicyFileKind kind)
     {
         PolicyFiles.Classify(text).ShouldBe(kind);
+    }
+
+    [Fact]
+    public void Validate_AnEmptyHistory_IsValid()
+    {
+        var (kind, diagnostics) = PolicyFiles.Validate(new SourceText("h.json", "{}", null));
+
+        kind.ShouldBe(PolicyFileKind.History);
+        diagnostics.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(false, false, 0)]
+    [InlineData(false, true, 1)]
+    [InlineData(true, false, 2)]
+    [InlineData(true, true, 2)]
+    public void ExitStatus_UnreadableOutranksInvalid(bool unreadable, bool invalid, int status)
+    {
+        ExitStatus.Of(unreadable, invalid).ShouldBe(status);
+    }
+
+    [Fact]
+    public void ExitStatus_OfDocuments_ASyntaxErrorIsInvalid_AMissingFileIsUnreadable()
+    {
+        var syntax = OrganizationReader.Read("name: [\n", "a.yaml");
+        var missing = new OrganizationDocument("b.yaml", null, [], []) { IsUnreadable = true };
+
+        ExitStatus.Of(unreadable: syntax.IsUnreadable, invalid: syntax.HasErrors).ShouldBe(ExitStatus.Invalid);
+        ExitStatus.Of(unreadable: missing.IsUnreadable, invalid: missing.HasErrors).ShouldBe(ExitStatus.UsageOrUnreadable);
+    }
+    [Fact]
+    public async Task LoadAsync_Fifo_IsRefusedWithoutWaitingForAWriter()
+    {
+        var path = Path.Combine(_dir, "org.yaml");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]))
+        {
+            await mkfifo.WaitForExitAsync();
+            mkfifo.ExitCode.ShouldBe(0);
+        }
+
+        // The bound only keeps a regression from hanging the test run; it asserts no timing.
+        var source = await SourceFiles.LoadAsync(path, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+
+        source.IsReadable.ShouldBeFalse();
+        source.Error!.Message.ShouldBe("is not a regular file (a named pipe); expected a YAML or JSON file");
+    }
+
+    [Fact]
+    public async Task LoadAsync_DevZero_IsRefused_NotReadUntilMemoryRunsOut()
+    {
+        var source = await SourceFiles.LoadAsync("/dev/zero", CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+
+        source.IsReadable.ShouldBeFalse();
+        source.Error!.Message.ShouldBe("is not a regular file (a character device); expected a YAML or JSON file");
+    }
+
+    [Fact]
+    public async Task LoadAsync_ASymlinkToARegularFile_IsRead()
+    {
+        var target = Path.Combine(_dir, "target.yaml");
+        await File.WriteAllTextAsync(target, "name: x\n");
+        var link = Path.Combine(_dir, "link.yaml");
+        File.CreateSymbolicLink(link, target);
+
+        (await SourceFiles.LoadAsync(link, CancellationToken.None)).Text.ShouldBe("name: x\n");
+    }
+
+    [Fact]
+    public async Task ReadBounded_StopsAtTheLimit_WhateverTheReportedLength()
+    {
+        // A stream that never ends, like a device or a file growing while it is read.
+        await using var endless = new EndlessStream();
+
+        var bytes = await SourceFiles.ReadBoundedAsync(endless, 1000, CancellationToken.None);
+
+        bytes.Length.ShouldBe(1001);
+    }
+
+    private sealed class EndlessStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => 0;
+
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Fill(buffer, (byte)'a', offset, count);
+            return count;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

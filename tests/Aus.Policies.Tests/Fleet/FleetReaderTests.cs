@@ -132,9 +132,25 @@ public sealed class FleetReaderTests
     }
 
     [Fact]
-    public void SameClusterName_InTwoOrganizations_IsFine()
+    public void SameClusterName_InTwoOrganizations_WithTheirOwnIds_IsFine()
     {
-        Read("organizations:\n- orgId: a\n  clusters: [{name: c, channel: s, version: 4.16.1}]\n- orgId: b\n  clusters: [{name: c, channel: s, version: 4.16.1}]\n").ShouldBeEmpty();
+        Read("organizations:\n- orgId: a\n  clusters: [{name: c, id: c-a, channel: s, version: 4.16.1}]\n- orgId: b\n  clusters: [{name: c, id: c-b, channel: s, version: 4.16.1}]\n").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void DuplicateClusterId_WithinAnOrganization_IsAnError()
+    {
+        Read("organizations:\n- orgId: o\n  clusters:\n  - {name: a, id: x, channel: s, version: 4.16.1}\n  - {name: b, id: x, channel: s, version: 4.16.1}\n").ShouldBe([
+            "fleet.yaml:5:19: error: organizations[0].clusters[1].id: duplicate cluster id 'x'; it is already defined on line 4",
+        ]);
+    }
+
+    [Fact]
+    public void DuplicateClusterId_AcrossOrganizations_IsAnError_TheNameBeingTheDefaultId()
+    {
+        Read("organizations:\n- orgId: a\n  clusters: [{name: c, channel: s, version: 4.16.1}]\n- orgId: b\n  clusters: [{name: c, channel: s, version: 4.16.1}]\n").ShouldBe([
+            "fleet.yaml:5:21: error: organizations[1].clusters[0].name: duplicate cluster id 'c'; it is already defined on line 3",
+        ]);
     }
 
     [Theory]

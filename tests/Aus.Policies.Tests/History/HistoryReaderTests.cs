@@ -46,4 +46,59 @@ public sealed class HistoryReaderTests
     {
         Read("  ").ShouldBe(["h.json:1:1: error: the file is empty; expected a JSON object with check_in and versions"]);
     }
+    [Fact]
+    public void MisspeltSoakKey_IsAnError_NotASilentZero()
+    {
+        var json = "{\"versions\": {\"4.15.11\": {\"workloads\": {\"svc\":\n {\"soak_day\": 5, \"reporting\": []}}}}}";
+
+        Read(json).ShouldBe([
+            "h.json:2:3: error: $.versions[\"4.15.11\"].workloads[\"svc\"].soak_day: unknown key; allowed are soak_days, reporting",
+        ]);
+    }
+
+    [Fact]
+    public void UnknownKeyOfAVersion_IsAnError()
+    {
+        Read("{\"versions\": {\"4.15.11\": {\"workloads\": {}, \"soak\": 1}}}").ShouldBe([
+            "h.json:1:44: error: $.versions[\"4.15.11\"].soak: unknown key; allowed are workloads",
+        ]);
+    }
+
+    [Fact]
+    public void EmptyObject_IsAnEmptyHistory()
+    {
+        var document = HistoryReader.Read("{}", "h.json");
+
+        document.Diagnostics.ShouldBeEmpty();
+        document.History!.CheckIn.ShouldBeNull();
+    }
+
+    [Fact]
+    public void CheckInAfterNow_IsRefused_SoSoakCannotRunBackwards()
+    {
+        var json = "{\"check_in\": \"2026-11-21T10:00:00+00:00\", \"versions\": {}}";
+
+        var document = HistoryReader.Read(json, "h.json", now: new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
+
+        document.History.ShouldBeNull();
+        document.Diagnostics.Select(d => d.ToString()).ShouldBe([
+            "h.json:1:14: error: $.check_in: 2026-11-21T10:00:00Z lies after the time of this pass, 2026-11-20T10:00:00Z; a history from the future would make soak run backwards",
+        ]);
+    }
+
+    [Fact]
+    public void CheckInAtNow_IsAccepted()
+    {
+        var json = "{\"check_in\": \"2026-11-20T10:00:00+00:00\", \"versions\": {}}";
+
+        HistoryReader.Read(json, "h.json", now: new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero)).Diagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void NegativeSoakDays_IsRefused()
+    {
+        Read("{\"versions\": {\"4.15.11\": {\"workloads\": {\"svc\": {\"soak_days\": -0.5}}}}}").ShouldBe([
+            "h.json:1:62: error: $.versions[\"4.15.11\"].workloads[\"svc\"].soak_days: expected a number >= 0, found -0.5",
+        ]);
+    }
 }

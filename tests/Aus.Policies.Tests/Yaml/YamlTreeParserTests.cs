@@ -110,4 +110,41 @@ public sealed class YamlTreeParserTests
             "f.yaml:3:42: error: sectors[0].maxParallelUpgrades: true is not a valid maxParallelUpgrades; expected a positive integer such as \"2\" or an integer percentage such as \"50%\"",
         ]);
     }
+    [Fact]
+    public void AliasBomb_IsRefusedOnceItsExpansionPassesTheBudget()
+    {
+        // Nine levels of ten aliases each: a billion nodes if expanded.
+        var text = new System.Text.StringBuilder("name: a\norgId: b\nl0: &l0 [x]\n");
+        for (var level = 1; level < 10; level++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"l{level}: &l{level} [{string.Join(", ", Enumerable.Repeat($"*l{level - 1}", 10))}]\n");
+        }
+
+        var document = OrganizationReader.Read(text.ToString(), "f.yaml");
+
+        document.Policy.ShouldBeNull();
+        document.Diagnostics.Select(d => d.ToString()).ShouldBe([
+            $"f.yaml:8:25: error: the aliases of this file expand to more than {Aus.Policies.Yaml.YamlTreeParser.MaxAliasExpansion} values; write the values out instead of aliasing them",
+        ]);
+    }
+
+    [Fact]
+    public void AliasInsideItsOwnAnchor_IsAnError_NotACycle()
+    {
+        Read("name: a\norgId: b\nsectors: &s [*s]\n").ShouldBe([
+            "f.yaml:3:14: error: alias '*s' refers to a value that contains it",
+        ]);
+    }
+
+    [Fact]
+    public void EveryReader_CapsItsDiagnostics_AndSaysHowManyMoreThereWere()
+    {
+        var keys = string.Concat(Enumerable.Range(0, 2000).Select(i => $"k{i}: 1\n"));
+
+        var diagnostics = OrganizationReader.Read("name: a\norgId: b\n" + keys, "f.yaml").Diagnostics;
+
+        diagnostics.Length.ShouldBe(Aus.Policies.Diagnostics.DiagnosticBag.MaxDiagnostics + 1);
+        diagnostics[^1].ToString().ShouldStartWith("f.yaml: error: ");
+        diagnostics[^1].Message.ShouldContain("more problems not shown");
+    }
 }

@@ -27,6 +27,26 @@ public sealed class SqliteStateFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_MustExist_AMissingFile_IsAnError_AndCreatesNothing()
+    {
+        var refused = await Should.ThrowAsync<FileNotFoundException>(() =>
+            StateStore.OpenAsync(DatabasePath, new StateStoreOptions { MustExist = true }));
+
+        refused.Message.ShouldContain(DatabasePath);
+        Directory.Exists(Path.GetDirectoryName(DatabasePath)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Open_MustExist_AnExistingFile_Opens()
+    {
+        await (await StateStore.OpenAsync(DatabasePath)).DisposeAsync();
+
+        await using var store = await StateStore.OpenAsync(DatabasePath, new StateStoreOptions { MustExist = true });
+
+        await store.PingAsync();
+    }
+
+    [Fact]
     public async Task Open_PutsTheFileInWalMode()
     {
         await using var store = await StateStore.OpenAsync(DatabasePath);
@@ -48,6 +68,32 @@ public sealed class SqliteStateFileTests : IDisposable
 
         refused.Message.ShouldStartWith($"another aus process is serving with state file {DatabasePath} (pid {Environment.ProcessId})");
         refused.OwnerProcessId.ShouldBe(Environment.ProcessId);
+    }
+
+    [Fact]
+    public async Task OpenExclusive_ThroughASymlinkToTheHeldFile_IsRefused()
+    {
+        await using var serving = await StateStore.OpenAsync(DatabasePath, new StateStoreOptions { ExclusiveProcess = true });
+        var link = Path.Combine(directory, "link.db");
+        File.CreateSymbolicLink(link, DatabasePath);
+
+        await Should.ThrowAsync<StateStoreLockedException>(() =>
+            StateStore.OpenAsync(link, new StateStoreOptions { ExclusiveProcess = true }));
+    }
+
+    [Fact]
+    public async Task OpenExclusive_ThroughAHardLinkToTheHeldFile_IsRefused()
+    {
+        await using var serving = await StateStore.OpenAsync(DatabasePath, new StateStoreOptions { ExclusiveProcess = true });
+        var link = Path.Combine(directory, "hard.db");
+        using (var ln = System.Diagnostics.Process.Start("ln", [DatabasePath, link]))
+        {
+            await ln.WaitForExitAsync();
+            ln.ExitCode.ShouldBe(0);
+        }
+
+        await Should.ThrowAsync<StateStoreLockedException>(() =>
+            StateStore.OpenAsync(link, new StateStoreOptions { ExclusiveProcess = true }));
     }
 
     [Fact]
@@ -82,13 +128,13 @@ public sealed class SqliteStateFileTests : IDisposable
         using var holder = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo
         {
             FileName = "flock",
-            ArgumentList = { "--exclusive", DatabasePath + ".lock", "sleep", "30" },
+            ArgumentList = { "--exclusive", DatabasePath, "sleep", "30" },
             RedirectStandardInput = true,
             UseShellExecute = false,
         })!;
         try
         {
-            await WaitUntilLockedAsync(DatabasePath + ".lock");
+            await WaitUntilLockedAsync(DatabasePath);
 
             await Should.ThrowAsync<StateStoreLockedException>(() =>
                 StateStore.OpenAsync(DatabasePath, new StateStoreOptions { ExclusiveProcess = true }));
