@@ -20,6 +20,9 @@ public sealed record OrganizationInput
     /// <summary>The history as stored before this pass.</summary>
     public VersionHistory History { get; init; } = VersionHistory.Empty;
 
+    /// <summary>The add-on histories as stored before this pass, by add-on id (stored under "ORGID/ADDON_ID").</summary>
+    public ImmutableDictionary<string, VersionHistory> AddonHistories { get; init; } = ImmutableDictionary<string, VersionHistory>.Empty;
+
     public ImmutableArray<string> AllClusterNames =>
         ClusterNames.IsDefaultOrEmpty ? [.. Policy.Clusters.Select(c => c.Name)] : ClusterNames;
 }

@@ -29,6 +29,12 @@ public sealed record OrganizationPlan
     public VersionHistory? History { get; init; }
 
     /// <summary>
+    /// The add-on histories after this pass's check-in, by add-on id: what is stored under
+    /// "ORGID/ADDON_ID". Empty when the organization does not manage add-on upgrades.
+    /// </summary>
+    public ImmutableDictionary<string, VersionHistory> AddonHistories { get; init; } = ImmutableDictionary<string, VersionHistory>.Empty;
+
+    /// <summary>
     /// The version data the pass decided with: <see cref="History"/> plus what is inherited from
     /// other organizations (for the remaining-soak-days metric). Null when the organization was not planned.
     /// </summary>

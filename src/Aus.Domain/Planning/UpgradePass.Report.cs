@@ -15,7 +15,7 @@ internal sealed partial class UpgradePass
         var upgradeable = EvaluateCandidates(spec, stopAtFirstUpgradeable: true).FirstOrDefault(c => c.IsUpgradeable)?.Version;
         var current = spec.Cluster.UpgradePolicies.FirstOrDefault() is { ScheduleType: "manual" } manual ? manual : null;
         var upgrades = spec.Cluster.AvailableUpgrades
-            .Where(v => _blocked.BlockingPattern(spec.BlockedVersions, v) is null)
+            .Where(v => _blocked.BlockingPattern(spec.BlockedVersions, spec.BlockedSubject(v)) is null)
             .Order()
             .Select(version =>
             {

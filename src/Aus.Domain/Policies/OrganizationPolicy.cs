@@ -26,4 +26,7 @@ public sealed record OrganizationPolicy
     public ImmutableArray<string> PublishVersionData { get; init; } = [];
 
     public ImmutableArray<ClusterPolicy> Clusters { get; init; } = [];
+
+    /// <summary>Whether aus schedules the add-on upgrades of the organization's clusters too.</summary>
+    public bool AddonManagedUpgrades { get; init; }
 }
