@@ -12,7 +12,7 @@ internal sealed partial class OrganizationParser(NodeReader reader)
     private static readonly string[] OrganizationKeys =
     [
         "name", "orgId", "environment", "blockedVersions", "upgradePolicyAllowedWorkloads", "upgradePolicyAllowedMutexes",
-        "sectors", "inheritVersionData", "publishVersionData", "upgradePolicyClusters",
+        "sectors", "inheritVersionData", "publishVersionData", "upgradePolicyClusters", "addonManagedUpgrades",
     ];
 
     private static readonly string[] SectorKeys = ["name", "maxParallelUpgrades", "dependencies"];
@@ -35,6 +35,7 @@ internal sealed partial class OrganizationParser(NodeReader reader)
         var name = reader.RequiredString(root, "name", string.Empty, Where);
         var orgId = reader.RequiredString(root, "orgId", string.Empty, Where);
         var environment = reader.OptionalString(root, "environment", string.Empty);
+        var addonManaged = NodeReader.Optional(root, "addonManagedUpgrades") is { } addonNode ? reader.Boolean(addonNode, "addonManagedUpgrades") : false;
         var blocked = Patterns(NodeReader.Optional(root, "blockedVersions"), "blockedVersions");
         _allowedWorkloads.AddRange(reader.StringList(NodeReader.Optional(root, "upgradePolicyAllowedWorkloads"), "upgradePolicyAllowedWorkloads").Select(w => w.Value));
         _allowedMutexes.AddRange(reader.StringList(NodeReader.Optional(root, "upgradePolicyAllowedMutexes"), "upgradePolicyAllowedMutexes").Select(m => m.Value));
@@ -61,6 +62,7 @@ internal sealed partial class OrganizationParser(NodeReader reader)
             InheritVersionData = [.. inherit],
             PublishVersionData = [.. publish],
             Clusters = [.. clusters.Where(c => c.Policy is not null).Select(c => c.Policy!)],
+            AddonManagedUpgrades = addonManaged ?? false,
         };
     }
 
