@@ -13,11 +13,15 @@ namespace Aus.Ocm.Fleet;
 /// one policy list per pool), one state read per classic policy, and gate agreements only where a
 /// gate can apply. Per-cluster reads run in parallel, bounded by the configured concurrency.
 /// </summary>
-internal sealed class OcmFleetReader(OcmApi api, OcmCallCounter counter, int maxConcurrency, int maxOrganizations, ILogger logger)
+internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter, int maxConcurrency, int maxOrganizations, string addonService, ILogger logger)
 {
-    public async Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken)
+    public Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken) =>
+        ReadFleetAsync(orgIds, new HashSet<string>(StringComparer.Ordinal), cancellationToken);
+
+    public async Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, IReadOnlySet<string> addonOrgIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orgIds);
+        ArgumentNullException.ThrowIfNull(addonOrgIds);
         var before = counter.Snapshot();
         var warnings = new ConcurrentQueue<string>();
 
@@ -38,25 +42,33 @@ internal sealed class OcmFleetReader(OcmApi api, OcmCallCounter counter, int max
 
         var versionGates = gates.ToImmutable();
         var distinct = orgIds.Distinct(StringComparer.Ordinal).ToList();
+        var addons = await ReadCatalogAsync(distinct.Any(addonOrgIds.Contains), cancellationToken).ConfigureAwait(false);
         var outcomes = new (FleetOrganization? Organization, OcmOrganizationError? Error)[distinct.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, distinct.Count),
             new ParallelOptions { MaxDegreeOfParallelism = maxOrganizations, CancellationToken = cancellationToken },
-            async (index, ct) => outcomes[index] = await ReadOrganizationAsync(distinct[index], versionGates, ct).ConfigureAwait(false))
+            async (index, ct) => outcomes[index] = await ReadOrganizationAsync(distinct[index], versionGates, addonOrgIds.Contains(distinct[index]) ? addons : null, ct).ConfigureAwait(false))
             .ConfigureAwait(false);
 
         var organizations = outcomes.Where(o => o.Organization is not null).Select(o => o.Organization!).ToImmutableArray();
         var errors = outcomes.Where(o => o.Error is not null).Select(o => o.Error!).ToImmutableArray();
         var calls = counter.Snapshot().Since(before);
         OcmLog.FleetRead(logger, organizations.Sum(o => o.Clusters.Length), distinct.Count, errors.Length, calls.Total, calls.ToString());
-        return new OcmFleetResult(new FleetSnapshot(versionGates, organizations), errors, [.. warnings], calls);
+        var snapshot = new FleetSnapshot(versionGates, organizations) { AddonVersions = addons?.Catalog ?? ImmutableDictionary<string, string>.Empty };
+        return new OcmFleetResult(snapshot, errors, [.. warnings], calls);
     }
 
     private async Task<(FleetOrganization?, OcmOrganizationError?)> ReadOrganizationAsync(
         string orgId,
         ImmutableArray<VersionGate> gates,
+        AddonCatalog? addons,
         CancellationToken cancellationToken)
     {
+        if (addons?.Error is { } addonError)
+        {
+            return (null, Fail(orgId, addonError));
+        }
+
         try
         {
             var subscriptions = await api.ListSubscriptionsAsync(orgId, cancellationToken).ConfigureAwait(false);
@@ -95,7 +107,11 @@ internal sealed class OcmFleetReader(OcmApi api, OcmCallCounter counter, int max
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, clusters.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken },
-                async (index, ct) => detailed[index] = await ReadDetailsAsync(clusters[index], gates, detailErrors, ct).ConfigureAwait(false))
+                async (index, ct) =>
+                {
+                    var cluster = await ReadDetailsAsync(clusters[index], gates, detailErrors, ct).ConfigureAwait(false);
+                    detailed[index] = addons?.Service is { } service ? await ReadAddonsAsync(cluster, service, ct).ConfigureAwait(false) : cluster;
+                })
                 .ConfigureAwait(false);
 
             if (!detailErrors.IsEmpty)
