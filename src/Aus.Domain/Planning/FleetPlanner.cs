@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Policies;
+using Aus.Domain.Reporting;
 using Aus.Domain.Versions;
 
 namespace Aus.Domain.Planning;
@@ -189,6 +190,7 @@ public static class FleetPlanner
             AddonHistories = organization.Addons.CheckedIn,
             VersionData = history,
             Report = result.Report,
+            AddonReport = addons.AddonReport,
             InheritsFrom = [.. policy.InheritVersionData.Select(i => i.Name ?? i.OrgId)],
         };
         return (plan, explanation);
@@ -207,6 +209,7 @@ public static class FleetPlanner
         var decisions = ImmutableArray.CreateBuilder<ClusterDecision>();
         var actions = ImmutableArray.CreateBuilder<PlannedAction>();
         var warnings = ImmutableArray.CreateBuilder<OrganizationMessage>();
+        var report = ImmutableArray.CreateBuilder<AddonReportRow>();
         var policy = organization.Input.Policy;
         foreach (var (addonId, specs) in organization.Addons.Specs)
         {
@@ -216,14 +219,15 @@ public static class FleetPlanner
                 .Select(s => new InheritedVersionData(s.Input.Policy.Environment, s.Input.Policy.OrgId, s.Addons.CheckedIn[addonId]))
                 .ToList();
             var history = inherited.Count == 0 ? own : VersionDataInheritance.Aggregate(own, inherited);
-            var pass = new UpgradePass(policy, specs, [], history, request.Now, explainCluster: null, includeReport: false, blocked, addonId);
+            var pass = new UpgradePass(policy, specs, [], history, request.Now, explainCluster: null, request.IncludeReport, blocked, addonId);
             var result = pass.Run();
+            report.AddRange(result.AddonReport);
             decisions.AddRange(result.Decisions);
             actions.AddRange(result.Actions);
             warnings.AddRange(result.Warnings);
         }
 
-        return new UpgradePass.PassResult(decisions.ToImmutable(), actions.ToImmutable(), warnings.ToImmutable(), null);
+        return new UpgradePass.PassResult(decisions.ToImmutable(), actions.ToImmutable(), warnings.ToImmutable(), null) { AddonReport = report.ToImmutable() };
     }
 
     private static OrganizationPlan InvalidOrganization(OrganizationInput input, ImmutableArray<OrganizationMessage> errors, VersionHistory? history)

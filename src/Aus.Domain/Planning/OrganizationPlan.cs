@@ -22,6 +22,9 @@ public sealed record OrganizationPlan
     /// <summary>The fleet report's row of every cluster that is in OCM, in planning order.</summary>
     public ImmutableArray<ClusterReportRow> Report { get; init; } = [];
 
+    /// <summary>The add-on report's row of every (cluster, ready add-on), add-ons in sorted order, each in planning order.</summary>
+    public ImmutableArray<AddonReportRow> AddonReport { get; init; } = [];
+
     /// <summary>Organizations whose version data this one inherits, by display name (name, else id).</summary>
     public ImmutableArray<string> InheritsFrom { get; init; } = [];
 

@@ -126,8 +126,9 @@ internal sealed partial class UpgradePass
             explanation = explanation with { Actions = explanation.Actions.AddRange(extra) };
         }
 
-        var report = _includeReport ? ordered.Select(ReportRow).ToImmutableArray() : [];
-        return new PassResult(decisions.MoveToImmutable(), _actions.ToImmutable(), _warnings.ToImmutable(), explanation) { Report = report };
+        var report = _includeReport && _addonId is null ? ordered.Select(ReportRow).ToImmutableArray() : [];
+        var addonReport = _includeReport && _addonId is { } addon ? ordered.Select(s => AddonReportRow(s, addon)).ToImmutableArray() : [];
+        return new PassResult(decisions.MoveToImmutable(), _actions.ToImmutable(), _warnings.ToImmutable(), explanation) { Report = report, AddonReport = addonReport };
     }
 
     private ClusterDecision Decide(UpgradeSpec spec)
@@ -303,5 +304,7 @@ internal sealed partial class UpgradePass
         ClusterExplanation? Explanation)
     {
         public ImmutableArray<ClusterReportRow> Report { get; init; } = [];
+
+        public ImmutableArray<AddonReportRow> AddonReport { get; init; } = [];
     }
 }

@@ -44,6 +44,7 @@ public sealed class PlanGoldenTests
     [Theory]
     [InlineData("table", "txt")]
     [InlineData("json", "json")]
+    [InlineData("markdown", "md")]
     public async Task Plan_OnTheAddonsExample_PrintsTheGoldenOutput(string output, string extension)
     {
         var (exitCode, stdout, stderr) = await CliRun.RunAsync(
