@@ -13,4 +13,13 @@ public interface IOcmFleetReader
     /// others are read. Throws <see cref="OcmApiException"/> only when the version gates cannot be read.
     /// </summary>
     Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As above, and for the organizations of <paramref name="addonOrgIds"/> (those whose policy
+    /// sets addonManagedUpgrades) also the add-on catalog, each cluster's ready add-ons and, for a
+    /// cluster that has some, its add-on upgrade policies, from the add-on service the environment
+    /// uses. An unknown add-on service, or an unreadable catalog, is an error of each of those
+    /// organizations.
+    /// </summary>
+    Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, IReadOnlySet<string> addonOrgIds, CancellationToken cancellationToken);
 }

@@ -66,8 +66,8 @@ public sealed class OcmClient : IOcmFleetReader, IOcmLabelledFleetReader, IOcmAc
         Configure(_apiClient, options);
 
         _api = new OcmApi(new OcmHttp(_apiClient, options.BaseUrl, options.PageSize));
-        _fleet = new OcmFleetReader(_api, _counter, options.MaxConcurrency, options.MaxOrganizationsInParallel, logger);
-        _applier = new OcmActionApplier(_api, _counter, options.MaxConcurrency, options.RetryCount + 1, logger);
+        _fleet = new OcmFleetReader(_api, _counter, options.MaxConcurrency, options.MaxOrganizationsInParallel, options.AddonService, logger);
+        _applier = new OcmActionApplier(_api, _counter, options.MaxConcurrency, options.RetryCount + 1, options.AddonServiceVersion, logger);
     }
 
     /// <summary>Every call made so far, per endpoint (<see cref="OcmEndpoints"/>) and status.</summary>
@@ -108,6 +108,9 @@ public sealed class OcmClient : IOcmFleetReader, IOcmLabelledFleetReader, IOcmAc
 
     public Task<OcmFleetResult> ReadLabelledFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken) =>
         _fleet.ReadLabelledFleetAsync(orgIds, cancellationToken);
+
+    public Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, IReadOnlySet<string> addonOrgIds, CancellationToken cancellationToken) =>
+        _fleet.ReadFleetAsync(orgIds, addonOrgIds, cancellationToken);
 
     public Task<ImmutableArray<OcmActionResult>> ApplyAsync(IReadOnlyList<PlannedAction> actions, bool dryRun, CancellationToken cancellationToken) =>
         _applier.ApplyAsync(actions, dryRun, cancellationToken);

@@ -26,4 +26,19 @@ public static class OcmEndpoints
     public const string ServiceLogs = "GET /api/service_logs/v1/clusters/cluster_logs";
     public const string CreateServiceLog = "POST /api/service_logs/v1/cluster_logs";
     public const string Token = "POST token";
+
+    // Add-ons: the add-ons service (v2) ...
+    public const string Addons = "GET /api/addons_mgmt/v1/addons";
+    public const string ClusterAddons = "GET /api/addons_mgmt/v1/clusters/{id}/addons";
+    public const string UpgradePlans = "GET /api/addons_mgmt/v1/clusters/{id}/upgrade_plans";
+    public const string CreateUpgradePlan = "POST /api/addons_mgmt/v1/clusters/{id}/upgrade_plans";
+    public const string DeleteUpgradePlan = "DELETE /api/addons_mgmt/v1/clusters/{id}/upgrade_plans/{id}";
+
+    // ... and the cluster service (v1).
+    public const string ClustersMgmtAddons = "GET /api/clusters_mgmt/v1/addons";
+    public const string ClustersMgmtClusterAddons = "GET /api/clusters_mgmt/v1/clusters/{id}/addons";
+    public const string AddonUpgradePolicies = "GET /api/clusters_mgmt/v1/clusters/{id}/addon_upgrade_policies";
+    public const string AddonUpgradePolicyState = "GET /api/clusters_mgmt/v1/clusters/{id}/addon_upgrade_policies/{id}/state";
+    public const string CreateAddonUpgradePolicy = "POST /api/clusters_mgmt/v1/clusters/{id}/addon_upgrade_policies";
+    public const string DeleteAddonUpgradePolicy = "DELETE /api/clusters_mgmt/v1/clusters/{id}/addon_upgrade_policies/{id}";
 }

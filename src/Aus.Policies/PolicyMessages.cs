@@ -169,6 +169,12 @@ internal static class PolicyMessages
     public static string UnknownNodePool(string path, string nodePool, IReadOnlyCollection<string> declared) =>
         $"{path}: node pool '{nodePool}' is not a node pool of this cluster; " + Declared(declared, "node pools", "nodePools", "the cluster");
 
+    public static string AddonRequired(string path) =>
+        $"{path}: an upgrade policy of kind addon needs 'addon: <add-on id>'";
+
+    public static string AddonNotAllowed(string path, string kind) =>
+        $"{path}: addon is only allowed on upgrade policies of kind addon, this one is of kind {kind}";
+
     public static string UnknownGate(string path, string gate, IReadOnlyCollection<string> declared) =>
         $"{path}: version gate '{gate}' is not in versionGates; " + Declared(declared, "version gates", "versionGates", "the fleet snapshot");
 

@@ -111,6 +111,7 @@ public sealed partial class OcmSimulator : IAsyncDisposable
         TokenEndpoint.Map(app, options, tokens);
         AccountsEndpoints.Map(app, world);
         ClustersEndpoints.Map(app, world);
+        AddonsEndpoints.Map(app, world);
         ServiceLogsEndpoints.Map(app, world);
         SimControlEndpoints.Map(app, world, faults, stats);
         app.MapFallback((Microsoft.AspNetCore.Http.HttpContext ctx) =>

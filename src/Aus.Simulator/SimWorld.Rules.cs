@@ -109,17 +109,22 @@ internal sealed partial class SimWorld
                 .OrderBy(x => x.At)
                 .ThenBy(x => x.Policy.Sequence)
                 .FirstOrDefault();
-            if (due.Policy is null)
+            var dueAddon = NextAddonEvent(target);
+            if (due.Policy is null && dueAddon.Policy is null)
             {
                 break;
             }
 
-            if (due.At > Now)
+            // The earlier of the two, ties in creation order.
+            var addonFirst = dueAddon.Policy is not null
+                && (due.Policy is null || dueAddon.At < due.At || (dueAddon.At == due.At && dueAddon.Policy.Sequence < due.Policy.Sequence));
+            var at = addonFirst ? dueAddon.At : due.At!.Value;
+            if (at > Now)
             {
-                Now = due.At!.Value;
+                Now = at;
             }
 
-            var e = Step(due.Policy);
+            var e = addonFirst ? StepAddon(dueAddon.Policy!) : Step(due.Policy!);
             events.Add(e);
             OnTransition?.Invoke(e);
         }

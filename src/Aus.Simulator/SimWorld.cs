@@ -45,6 +45,12 @@ internal sealed partial class SimWorld
 
     public List<SimPolicy> Policies { get; } = [];
 
+    /// <summary>Add-on upgrades (v2 upgrade plans, v1 add-on upgrade policies).</summary>
+    public List<SimAddonPolicy> AddonPolicies { get; } = [];
+
+    /// <summary>The add-on catalog: add-on id to its latest version.</summary>
+    public SortedDictionary<string, string> AddonCatalog { get; } = new(StringComparer.Ordinal);
+
     public List<SimVersionGate> Gates { get; } = [];
 
     public List<SimLogEntry> Logs { get; } = [];
@@ -118,6 +124,17 @@ internal sealed partial class SimWorld
         }
 
         world.ReleasesAreAuthoritative = world.Releases.Count > 0;
+
+        foreach (var (addon, version) in document.AddonVersions ?? [])
+        {
+            if (version is null || !VersionOrder.IsVersion(version))
+            {
+                Error($"addonVersions.{addon}", $"'{version}' is not a version (expected e.g. 1.3.0)");
+                continue;
+            }
+
+            world.AddonCatalog[addon] = version;
+        }
 
         foreach (var (org, oi) in (document.Organizations ?? []).Select((o, i) => (o, i)))
         {
@@ -267,9 +284,27 @@ internal sealed partial class SimWorld
             });
         }
 
+        foreach (var (addon, ai) in (entry.Addons ?? []).Select((a, i) => (a, i)))
+        {
+            if (string.IsNullOrWhiteSpace(addon.Id) || addon.Version is null || !VersionOrder.IsVersion(addon.Version) || cluster.Addons.Exists(a => a.Id == addon.Id))
+            {
+                error($"{path}.addons[{ai}]", $"needs a unique id and a version (got id '{addon.Id}', version '{addon.Version}')");
+                continue;
+            }
+
+            cluster.Addons.Add(new SimInstalledAddon { Id = addon.Id, Version = addon.Version, State = addon.State ?? "ready" });
+        }
+
         foreach (var (policy, pi) in (entry.UpgradePolicies ?? []).Select((p, i) => (p, i)))
         {
-            LoadPolicy(policy, cluster, $"{path}.upgradePolicies[{pi}]", error);
+            if (policy.Kind == "addon")
+            {
+                LoadAddonPolicy(policy, cluster, $"{path}.upgradePolicies[{pi}]", error);
+            }
+            else
+            {
+                LoadPolicy(policy, cluster, $"{path}.upgradePolicies[{pi}]", error);
+            }
         }
 
         Clusters.Add(cluster);
@@ -339,6 +374,45 @@ internal sealed partial class SimWorld
             CreatedAt = Now.AddHours(-1),
             UpdatedAt = Now.AddHours(-1),
             // A policy the fleet says has started is taken as started at its next run.
+            StartedAt = state == "started" ? (nextRun <= Now ? nextRun : Now) : null,
+        });
+    }
+
+    private void LoadAddonPolicy(FleetDocument.PolicyEntry entry, SimCluster cluster, string path, Action<string, string> error)
+    {
+        if (string.IsNullOrWhiteSpace(entry.Addon))
+        {
+            error($"{path}.addon", "is required for a policy of kind addon");
+            return;
+        }
+
+        var state = entry.State ?? "scheduled";
+        if (entry.Version is null || !VersionOrder.IsVersion(entry.Version) || !PolicyStates.Contains(state))
+        {
+            error(path, $"needs a version and a policy state (got version '{entry.Version}', state '{state}')");
+            return;
+        }
+
+        var nextRun = Now;
+        if (entry.NextRun is not null
+            && !DateTimeOffset.TryParse(entry.NextRun, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out nextRun))
+        {
+            error($"{path}.nextRun", $"'{entry.NextRun}' is not an RFC 3339 time");
+            return;
+        }
+
+        AddonPolicies.Add(new SimAddonPolicy
+        {
+            Id = entry.Id ?? NextId("aup-"),
+            Sequence = NextSequence(),
+            ClusterId = cluster.Id,
+            AddonId = entry.Addon,
+            Version = entry.Version,
+            ScheduleType = entry.ScheduleType ?? "manual",
+            NextRun = nextRun,
+            State = state,
+            CreatedAt = Now.AddHours(-1),
+            UpdatedAt = Now.AddHours(-1),
             StartedAt = state == "started" ? (nextRun <= Now ? nextRun : Now) : null,
         });
     }

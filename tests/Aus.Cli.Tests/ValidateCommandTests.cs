@@ -19,7 +19,7 @@ public sealed class ValidateCommandTests : IDisposable
         var run = await CliRun.RunAsync("validate", Path.Combine(Aus.TestKit.RepositoryPaths.Root, "examples"));
 
         run.Stderr.ShouldBeEmpty();
-        run.Stdout.ShouldBe("9 files valid\n");
+        run.Stdout.ShouldBe("11 files valid\n");
         run.ExitCode.ShouldBe(0);
     }
 
@@ -33,7 +33,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         run.ExitCode.ShouldBe(1);
         run.StderrLines.ShouldBe([
-            $"{bad}:3:1: error: unknown key 'soakDays' in the organization; allowed keys are name, orgId, environment, blockedVersions, upgradePolicyAllowedWorkloads, upgradePolicyAllowedMutexes, sectors, inheritVersionData, publishVersionData, upgradePolicyClusters, ausClusterHealthChecks, freezes, haltOnFailure",
+            $"{bad}:3:1: error: unknown key 'soakDays' in the organization; allowed keys are name, orgId, environment, blockedVersions, upgradePolicyAllowedWorkloads, upgradePolicyAllowedMutexes, sectors, inheritVersionData, publishVersionData, upgradePolicyClusters, ausClusterHealthChecks, freezes, haltOnFailure, addonManagedUpgrades",
             $"{bad}:4:42: error: sectors[0].maxParallelUpgrades: 0 is not a valid maxParallelUpgrades; expected a positive integer such as \"2\" or an integer percentage such as \"50%\"",
         ]);
         run.Stdout.ShouldBe("2 files checked: 2 errors, 0 warnings\n");

@@ -17,7 +17,7 @@ public sealed class ValidateCorpusTests
     [InlineData("wrong-type-clusters.yaml", 1, "4:3: error: upgradePolicyClusters: expected a list of mappings with name and upgradePolicy, found a mapping")]
     [InlineData("wrong-type.json", 1, "2:95: error: upgradePolicyClusters[0].upgradePolicy.schedule: expected a string, found a list")]
     [InlineData("unknown-key-soakday.yaml", 1, "15:7: error: unknown key 'soakday' in upgradePolicyClusters[0].upgradePolicy.conditions; allowed keys are soakDays, mutexes, sector, blockedVersions")]
-    [InlineData("unknown-key-top.yaml", 1, "3:1: error: unknown key 'blockedVersion' in the organization; allowed keys are name, orgId, environment, blockedVersions, upgradePolicyAllowedWorkloads, upgradePolicyAllowedMutexes, sectors, inheritVersionData, publishVersionData, upgradePolicyClusters, ausClusterHealthChecks, freezes, haltOnFailure")]
+    [InlineData("unknown-key-top.yaml", 1, "3:1: error: unknown key 'blockedVersion' in the organization; allowed keys are name, orgId, environment, blockedVersions, upgradePolicyAllowedWorkloads, upgradePolicyAllowedMutexes, sectors, inheritVersionData, publishVersionData, upgradePolicyClusters, ausClusterHealthChecks, freezes, haltOnFailure, addonManagedUpgrades")]
     [InlineData("missing-schedule.yaml", 1, "12:5: error: missing required key 'schedule' in upgradePolicyClusters[0].upgradePolicy")]
     [InlineData("missing-org-id.yaml", 1, "1:1: error: missing required key 'orgId' in the organization")]
     [InlineData("sector-cycle.yaml", 1, "7:25: error: sectors[1].dependencies[0].name: sector dependency cycle a -> b -> a; sector dependencies must not form a cycle")]

@@ -113,7 +113,40 @@ public static class Build
         FleetPlanner.Plan(new PlanRequest([.. inputs], fleet, now));
 
     /// <summary>The decision for one cluster of a plan, by name.</summary>
-    public static ClusterDecision Decision(this OrganizationPlan plan, string cluster) => plan.Clusters.Single(c => c.Name == cluster);
+    public static ClusterDecision Decision(this OrganizationPlan plan, string cluster) => plan.Clusters.Single(c => c.Name == cluster && c.Addon is null);
+
+    /// <summary>The decision for one add-on of one cluster of a plan.</summary>
+    public static ClusterDecision AddonDecision(this OrganizationPlan plan, string cluster, string addon) =>
+        plan.Clusters.Single(c => c.Name == cluster && c.Addon == addon);
+
+    public static InstalledAddon Addon(string id, string version, string state = InstalledAddon.ReadyState) => new(id, version, state);
+
+    public static ExistingUpgradePolicy AddonPolicy(string addon, string version, UpgradePolicyState state = UpgradePolicyState.Scheduled, string scheduleType = ExistingUpgradePolicy.ManualSchedule) => new()
+    {
+        Id = $"{addon}-policy-{version}",
+        Version = version,
+        Kind = UpgradePolicyKind.Addon,
+        AddonId = addon,
+        State = state,
+        ScheduleType = scheduleType,
+    };
+
+    /// <summary>Plans one organization that manages add-on upgrades, with the catalog's latest version per add-on.</summary>
+    public static OrganizationPlan PlanWithAddons(
+        OrganizationPolicy organization,
+        IEnumerable<OcmCluster> clusters,
+        IReadOnlyDictionary<string, string> latest,
+        DateTimeOffset now,
+        IReadOnlyDictionary<string, VersionHistory>? addonHistories = null)
+    {
+        var input = new OrganizationInput
+        {
+            Policy = organization with { AddonManagedUpgrades = true },
+            AddonHistories = (addonHistories ?? new Dictionary<string, VersionHistory>()).ToImmutableDictionary(StringComparer.Ordinal),
+        };
+        var fleet = Fleet(organization.OrgId, clusters) with { AddonVersions = latest.ToImmutableDictionary(StringComparer.Ordinal) };
+        return FleetPlanner.Plan(new PlanRequest([input], fleet, now)).Organizations.Single();
+    }
 
     public static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

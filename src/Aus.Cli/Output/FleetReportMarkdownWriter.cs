@@ -14,6 +14,7 @@ internal static class FleetReportMarkdownWriter
 {
     private static readonly string[] Fields = ["cluster", "version", "channel", "schedule", "sector", "mutexes", "soak_days", "workload", "soaking_upgrades"];
     private static readonly HashSet<string> Unsortable = ["schedule", "workload", "soaking_upgrades"];
+    private static readonly string[] AddonFields = ["cluster", "addon_id", "current_version", "schedule", "sector", "mutexes", "soak_days", "workloads", "next_version"];
 
     public static string Write(FleetPlan plan)
     {
@@ -38,7 +39,53 @@ internal static class FleetReportMarkdownWriter
             text.Append("\n```json:table\n").Append(Table(organization.Report)).Append("\n```\n");
         }
 
+        // Only organizations that manage add-ons have add-on rows; other reports are unchanged.
+        foreach (var organization in plan.Organizations.Where(o => !o.AddonReport.IsEmpty).OrderBy(o => o.Name, StringComparer.Ordinal))
+        {
+            text.Append("\n# ").Append(organization.Name).Append(" add-ons\n");
+            text.Append("\n```json:table\n").Append(AddonTable(organization.AddonReport)).Append("\n```\n");
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>The add-on report (reference-behaviour.md 17.7): one row per (cluster, ready add-on).</summary>
+    private static string AddonTable(IEnumerable<AddonReportRow> rows)
+    {
+        return JsonText.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("fields");
+            foreach (var field in AddonFields)
+            {
+                json.WriteStartObject();
+                json.WriteString("key", field);
+                json.WriteBoolean("sortable", true);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("items");
+            foreach (var row in rows)
+            {
+                json.WriteStartObject();
+                json.WriteString("cluster", row.Cluster);
+                json.WriteString("addon_id", row.Addon);
+                json.WriteString("current_version", row.CurrentVersion);
+                json.WriteString("schedule", row.Schedule);
+                json.WriteString("sector", row.Sector ?? string.Empty);
+                json.WriteString("mutexes", string.Join(", ", row.Mutexes));
+                json.WriteString("soak_days", (row.SoakDays ?? 0).ToString(CultureInfo.InvariantCulture));
+                json.WriteString("workloads", string.Join(", ", row.Workloads));
+                json.WriteString("next_version", row.NextVersion);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteBoolean("filter", true);
+            json.WriteString("caption", string.Empty);
+            json.WriteEndObject();
+        });
     }
 
     private static string Table(IEnumerable<ClusterReportRow> rows)

@@ -84,8 +84,24 @@ internal static class PlanJsonWriter
                     json.WriteString("nodePool", create.NodePool);
                 }
 
+                if (create.Addon is not null)
+                {
+                    json.WriteString("addon", create.Addon);
+                }
+
                 json.WriteString("version", create.Version);
                 json.WriteString("nextRun", TimeFormat.Format(create.NextRun));
+                break;
+            case DeleteUpgradePolicy delete:
+                json.WriteString("action", "delete-upgrade-policy");
+                json.WriteString("kind", KindName(delete.Kind));
+                WriteTarget(json, action);
+                if (delete.Addon is not null)
+                {
+                    json.WriteString("addon", delete.Addon);
+                }
+
+                json.WriteString("policyId", delete.PolicyId);
                 break;
             case SwitchChannel channel:
                 json.WriteString("action", "switch-channel");
@@ -117,6 +133,11 @@ internal static class PlanJsonWriter
     {
         json.WriteStartObject();
         json.WriteString("name", cluster.Name);
+        if (cluster.Addon is not null)
+        {
+            json.WriteString("addon", cluster.Addon);
+        }
+
         if (cluster.Version is not null)
         {
             json.WriteString("version", cluster.Version);
@@ -143,6 +164,7 @@ internal static class PlanJsonWriter
         UpgradePolicyKind.Cluster => "cluster",
         UpgradePolicyKind.ControlPlane => "control-plane",
         UpgradePolicyKind.NodePool => "node-pool",
+        UpgradePolicyKind.Addon => "addon",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

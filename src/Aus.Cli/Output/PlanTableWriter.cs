@@ -25,7 +25,9 @@ internal static class PlanTableWriter
     private static void WriteOrganization(StringBuilder text, OrganizationPlan organization)
     {
         var upgrades = organization.Clusters.Count(c => c.Decision == Decision.Upgrade);
-        text.Append($"{organization.Name} ({organization.OrgId}): {Count(organization.Clusters.Length, "cluster")}, {upgrades} to upgrade, {Count(organization.Actions.Length, "action")}");
+        var addons = organization.Clusters.Count(c => c.Addon is not null);
+        var entries = Count(organization.Clusters.Length - addons, "cluster") + (addons > 0 ? $", {Count(addons, "add-on")}" : string.Empty);
+        text.Append($"{organization.Name} ({organization.OrgId}): {entries}, {upgrades} to upgrade, {Count(organization.Actions.Length, "action")}");
         if (!organization.Errors.IsEmpty)
         {
             text.Append($", {Count(organization.Errors.Length, "error")}");
@@ -42,10 +44,11 @@ internal static class PlanTableWriter
             AppendWrapped(text, $"warning: {Prefix(warning)}{warning.Message}", "  ");
         }
 
+        // Add-on decisions name the add-on beside the cluster; plans without add-ons look as they always did.
         var rows = organization.Clusters
             .Select(c => new[]
             {
-                c.Name,
+                c.Addon is null ? c.Name : $"{c.Name} [{c.Addon}]",
                 c.Version ?? "-",
                 c.Decision.ToCode(),
                 c.TargetVersion ?? "-",
@@ -74,6 +77,12 @@ internal static class PlanTableWriter
 
     public static string Describe(PlannedAction action) => action switch
     {
+        CreateUpgradePolicy { Addon: { } addon } create =>
+            $"create add-on upgrade policy for {create.Cluster} to {addon} {create.Version} at {TimeFormat.Format(create.NextRun)}",
+        DeleteUpgradePolicy { Addon: { } addon } delete =>
+            $"delete add-on upgrade policy {delete.PolicyId} of {addon} on {delete.Cluster}",
+        DeleteUpgradePolicy delete =>
+            $"delete {PlanJsonWriter.KindName(delete.Kind)} upgrade policy {delete.PolicyId} of {delete.Cluster}",
         CreateUpgradePolicy { NodePool: { } pool } create =>
             $"create node-pool upgrade policy for {create.Cluster}/{pool} to {create.Version} at {TimeFormat.Format(create.NextRun)}",
         CreateUpgradePolicy create =>

@@ -3,6 +3,10 @@ namespace Aus.Domain.Fleet;
 /// <summary>An upgrade policy that already exists in OCM for a cluster (or one of its node pools).</summary>
 public sealed record ExistingUpgradePolicy
 {
+    public const string ManualSchedule = "manual";
+
+    public const string AutomaticSchedule = "automatic";
+
     public required string Id { get; init; }
 
     public required string Version { get; init; }
@@ -11,7 +15,10 @@ public sealed record ExistingUpgradePolicy
 
     public string? NodePoolId { get; init; }
 
-    public string ScheduleType { get; init; } = "manual";
+    /// <summary>The add-on the policy upgrades, for an add-on policy.</summary>
+    public string? AddonId { get; init; }
+
+    public string ScheduleType { get; init; } = ManualSchedule;
 
     public DateTimeOffset? NextRun { get; init; }
 

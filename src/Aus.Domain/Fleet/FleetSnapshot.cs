@@ -7,6 +7,9 @@ public sealed record FleetSnapshot(ImmutableArray<VersionGate> VersionGates, Imm
 {
     public static readonly FleetSnapshot Empty = new([], []);
 
+    /// <summary>The latest catalog version of each add-on, by add-on id.</summary>
+    public ImmutableDictionary<string, string> AddonVersions { get; init; } = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
     public FleetOrganization? Find(string orgId) =>
         Organizations.FirstOrDefault(o => string.Equals(o.OrgId, orgId, StringComparison.Ordinal));
 }

@@ -30,6 +30,12 @@ public sealed record OcmCluster
 
     public ImmutableArray<ExistingUpgradePolicy> UpgradePolicies { get; init; } = [];
 
+    /// <summary>Add-ons installed on the cluster, in OCM's order.</summary>
+    public ImmutableArray<InstalledAddon> Addons { get; init; } = [];
+
+    /// <summary>Add-on upgrade policies that already exist in OCM; kept apart from the cluster's own.</summary>
+    public ImmutableArray<ExistingUpgradePolicy> AddonUpgradePolicies { get; init; } = [];
+
     /// <summary>Ids of the version gates already agreed for this cluster.</summary>
     public ImmutableArray<string> GateAgreements { get; init; } = [];
 

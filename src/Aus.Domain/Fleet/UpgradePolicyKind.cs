@@ -11,4 +11,7 @@ public enum UpgradePolicyKind
 
     /// <summary>A node pool of a ROSA HCP cluster.</summary>
     NodePool,
+
+    /// <summary>An add-on installed on a cluster.</summary>
+    Addon,
 }

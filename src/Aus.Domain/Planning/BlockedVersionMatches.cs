@@ -14,9 +14,12 @@ internal sealed class BlockedVersionMatches
     private readonly Dictionary<(string Pattern, string Version), bool> _matches = [];
 
     /// <summary>The first of the patterns that blocks the version, or null (as <see cref="UpgradeSpec.BlockingPattern"/>).</summary>
-    public VersionPattern? BlockingPattern(ImmutableArray<VersionPattern> patterns, OpenShiftVersion version)
+    public VersionPattern? BlockingPattern(ImmutableArray<VersionPattern> patterns, OpenShiftVersion version) =>
+        BlockingPattern(patterns, version.ToString());
+
+    /// <summary>The first of the patterns that matches the text (a version, or "ADDON_ID/VERSION" for an add-on).</summary>
+    public VersionPattern? BlockingPattern(ImmutableArray<VersionPattern> patterns, string text)
     {
-        var text = version.ToString();
         foreach (var pattern in patterns)
         {
             if (!_matches.TryGetValue((pattern.Source, text), out var matches))

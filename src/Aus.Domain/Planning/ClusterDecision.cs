@@ -5,7 +5,10 @@ public sealed record ClusterDecision
 {
     public required string Name { get; init; }
 
-    /// <summary>The version the cluster runs; null when OCM does not know the cluster.</summary>
+    /// <summary>The add-on the decision is about; null for the cluster's own upgrade.</summary>
+    public string? Addon { get; init; }
+
+    /// <summary>The version the cluster (or the add-on) runs; null when OCM does not know the cluster.</summary>
     public string? Version { get; init; }
 
     public required Decision Decision { get; init; }

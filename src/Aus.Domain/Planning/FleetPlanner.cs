@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Policies;
+using Aus.Domain.Reporting;
+using Aus.Domain.Versions;
 
 namespace Aus.Domain.Planning;
 
@@ -20,7 +22,7 @@ public static class FleetPlanner
             fleet.TryAdd(organization.OrgId, organization);
         }
 
-        var prepared = request.Organizations.Select(o => Prepare(o, fleet.GetValueOrDefault(o.Policy.OrgId), request.Now)).ToList();
+        var prepared = request.Organizations.Select(o => Prepare(o, fleet.GetValueOrDefault(o.Policy.OrgId), request.Fleet.AddonVersions, request.Now)).ToList();
         var byOrgId = prepared
             .GroupBy(p => p.Input.Policy.OrgId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -38,11 +40,11 @@ public static class FleetPlanner
         return new FleetPlan(request.Now, plans.MoveToImmutable()) { Explanation = explanation };
     }
 
-    private static PreparedOrganization Prepare(OrganizationInput input, FleetOrganization? fleet, DateTimeOffset now)
+    private static PreparedOrganization Prepare(OrganizationInput input, FleetOrganization? fleet, ImmutableDictionary<string, string> addonVersions, DateTimeOffset now)
     {
         if (!input.ValidationErrors.IsEmpty)
         {
-            return new PreparedOrganization(input, [], [], input.History);
+            return new PreparedOrganization(input, [], [], input.History) { Addons = new PreparedAddons([], [], input.AddonHistories) };
         }
 
         var ocmClusters = new Dictionary<string, OcmCluster>(fleet?.Clusters.Length ?? 0, StringComparer.Ordinal);
@@ -65,7 +67,60 @@ public static class FleetPlanner
             }
         }
 
-        return new PreparedOrganization(input, specs, notInOcm, SoakLedger.CheckIn(input.History, specs, now));
+        return new PreparedOrganization(input, specs, notInOcm, SoakLedger.CheckIn(input.History, specs, now))
+        {
+            Addons = input.Policy.AddonManagedUpgrades ? PrepareAddons(input, specs, addonVersions, now) : new PreparedAddons([], [], input.AddonHistories),
+        };
+    }
+
+    /// <summary>
+    /// One spec per (cluster, ready add-on), grouped by add-on id in sorted order, and each add-on's
+    /// history checked in. A ready add-on the catalog has no latest version of is an error of the organization.
+    /// </summary>
+    private static PreparedAddons PrepareAddons(OrganizationInput input, List<UpgradeSpec> specs, ImmutableDictionary<string, string> latestVersions, DateTimeOffset now)
+    {
+        var byAddon = new SortedDictionary<string, List<UpgradeSpec>>(StringComparer.Ordinal);
+        var errors = new List<OrganizationMessage>();
+        foreach (var spec in specs)
+        {
+            foreach (var addon in spec.Cluster.Addons)
+            {
+                if (!addon.IsReady)
+                {
+                    continue;
+                }
+
+                if (!latestVersions.TryGetValue(addon.Id, out var latestText))
+                {
+                    errors.Add(new(spec.Name, PlanningMessages.AddonLatestMissing(spec.Name, addon.Id)));
+                    continue;
+                }
+
+                if (!OpenShiftVersion.TryParse(addon.Version, out var version, out var error)
+                    || !OpenShiftVersion.TryParse(latestText, out var latest, out error))
+                {
+                    errors.Add(new(spec.Name, PlanningMessages.AddonVersionInvalid(spec.Name, addon.Id, error)));
+                    continue;
+                }
+
+                if (!byAddon.TryGetValue(addon.Id, out var addonSpecs))
+                {
+                    addonSpecs = [];
+                    byAddon[addon.Id] = addonSpecs;
+                }
+
+                addonSpecs.Add(UpgradeSpec.ForAddon(input.Policy, spec.Policy, spec.Cluster, addon.Id, version, latest));
+            }
+        }
+
+        // Histories of add-ons no longer installed are kept as they are.
+        var checkedIn = input.AddonHistories.ToBuilder();
+        foreach (var (addonId, addonSpecs) in byAddon)
+        {
+            checkedIn[addonId] = SoakLedger.CheckIn(input.AddonHistories.GetValueOrDefault(addonId) ?? VersionHistory.Empty, addonSpecs, now);
+        }
+
+        return new PreparedAddons([.. byAddon.Select(p => (p.Key, (IReadOnlyList<UpgradeSpec>)p.Value))], [.. errors], checkedIn.ToImmutable());
     }
 
     private static (OrganizationPlan Plan, ClusterExplanation? Explanation) PlanOrganization(
@@ -82,6 +137,7 @@ public static class FleetPlanner
         }
 
         var sources = new List<InheritedVersionData>();
+        var sourceOrganizations = new List<PreparedOrganization>();
         var inheritanceErrors = new List<OrganizationMessage>();
         foreach (var inherited in policy.InheritVersionData)
         {
@@ -101,19 +157,22 @@ public static class FleetPlanner
             else
             {
                 sources.Add(new InheritedVersionData(source.Input.Policy.Environment, inherited.OrgId, source.CheckedIn));
+                sourceOrganizations.Add(source);
             }
         }
 
-        if (inheritanceErrors.Count > 0)
+        if (inheritanceErrors.Count > 0 || !organization.Addons.Errors.IsEmpty)
         {
             // As in the reference, the check-in is kept but the organization takes no action.
-            return (InvalidOrganization(input, [.. inheritanceErrors], organization.CheckedIn), null);
+            var errors = inheritanceErrors.Concat(organization.Addons.Errors).ToImmutableArray();
+            return (InvalidOrganization(input, errors, organization.CheckedIn) with { AddonHistories = organization.Addons.CheckedIn }, null);
         }
 
         var history = sources.Count == 0 ? organization.CheckedIn : VersionDataInheritance.Aggregate(organization.CheckedIn, sources);
         var pass = new UpgradePass(policy, organization.Specs, request.Fleet.VersionGates, history, request.Now, request.ExplainCluster, request.IncludeReport, blocked, input.Controls);
         var result = pass.Run();
-        var decisions = result.Decisions.AddRange(organization.NotInOcm.Select(NotInOcm));
+        var addons = PlanAddons(organization, sourceOrganizations, request, blocked);
+        var decisions = result.Decisions.AddRange(organization.NotInOcm.Select(NotInOcm)).AddRange(addons.Decisions);
         var explanation = result.Explanation;
         if (explanation is null && request.ExplainCluster is { } name && organization.NotInOcm.Contains(name))
         {
@@ -124,15 +183,51 @@ public static class FleetPlanner
         {
             OrgId = policy.OrgId,
             Name = policy.Name,
-            Warnings = input.Warnings.AddRange(result.Warnings),
-            Actions = result.Actions,
+            Warnings = input.Warnings.AddRange(result.Warnings).AddRange(addons.Warnings),
+            Actions = [.. addons.Actions.OfType<DeleteUpgradePolicy>(), .. result.Actions, .. addons.Actions.Where(a => a is not DeleteUpgradePolicy)],
             Clusters = decisions,
             History = organization.CheckedIn,
+            AddonHistories = organization.Addons.CheckedIn,
             VersionData = history,
             Report = result.Report,
+            AddonReport = addons.AddonReport,
             InheritsFrom = [.. policy.InheritVersionData.Select(i => i.Name ?? i.OrgId)],
         };
         return (plan, explanation);
+    }
+
+    /// <summary>
+    /// One pass per add-on id, in sorted order, each with only that add-on's specs: its own locks,
+    /// its own version data (inherited from the same add-on's data of the source organizations).
+    /// </summary>
+    private static UpgradePass.PassResult PlanAddons(
+        PreparedOrganization organization,
+        List<PreparedOrganization> sources,
+        PlanRequest request,
+        BlockedVersionMatches blocked)
+    {
+        var decisions = ImmutableArray.CreateBuilder<ClusterDecision>();
+        var actions = ImmutableArray.CreateBuilder<PlannedAction>();
+        var warnings = ImmutableArray.CreateBuilder<OrganizationMessage>();
+        var report = ImmutableArray.CreateBuilder<AddonReportRow>();
+        var policy = organization.Input.Policy;
+        foreach (var (addonId, specs) in organization.Addons.Specs)
+        {
+            var own = organization.Addons.CheckedIn[addonId];
+            var inherited = sources
+                .Where(s => s.Addons.CheckedIn.ContainsKey(addonId))
+                .Select(s => new InheritedVersionData(s.Input.Policy.Environment, s.Input.Policy.OrgId, s.Addons.CheckedIn[addonId]))
+                .ToList();
+            var history = inherited.Count == 0 ? own : VersionDataInheritance.Aggregate(own, inherited);
+            var pass = new UpgradePass(policy, specs, [], history, request.Now, explainCluster: null, request.IncludeReport, blocked, organization.Input.Controls, addonId);
+            var result = pass.Run();
+            report.AddRange(result.AddonReport);
+            decisions.AddRange(result.Decisions);
+            actions.AddRange(result.Actions);
+            warnings.AddRange(result.Warnings);
+        }
+
+        return new UpgradePass.PassResult(decisions.ToImmutable(), actions.ToImmutable(), warnings.ToImmutable(), null) { AddonReport = report.ToImmutable() };
     }
 
     private static OrganizationPlan InvalidOrganization(OrganizationInput input, ImmutableArray<OrganizationMessage> errors, VersionHistory? history)
@@ -167,5 +262,14 @@ public static class FleetPlanner
         Detail = PlanningMessages.NotInOcm(name),
     };
 
-    private sealed record PreparedOrganization(OrganizationInput Input, IReadOnlyList<UpgradeSpec> Specs, IReadOnlyList<string> NotInOcm, VersionHistory CheckedIn);
+    private sealed record PreparedOrganization(OrganizationInput Input, IReadOnlyList<UpgradeSpec> Specs, IReadOnlyList<string> NotInOcm, VersionHistory CheckedIn)
+    {
+        public required PreparedAddons Addons { get; init; }
+    }
+
+    /// <summary>The add-on specs by add-on id (sorted), the errors found building them, and the add-on histories after check-in.</summary>
+    private sealed record PreparedAddons(
+        ImmutableArray<(string AddonId, IReadOnlyList<UpgradeSpec> Specs)> Specs,
+        ImmutableArray<OrganizationMessage> Errors,
+        ImmutableDictionary<string, VersionHistory> CheckedIn);
 }

@@ -24,6 +24,9 @@ public sealed record OrganizationInput
     /// <summary>Pauses, approvals and halted versions in force for the organization; empty changes nothing.</summary>
     public RolloutControls Controls { get; init; } = RolloutControls.Empty;
 
+    /// <summary>The add-on histories as stored before this pass, by add-on id (stored under "ORGID/ADDON_ID").</summary>
+    public ImmutableDictionary<string, VersionHistory> AddonHistories { get; init; } = ImmutableDictionary<string, VersionHistory>.Empty;
+
     public ImmutableArray<string> AllClusterNames =>
         ClusterNames.IsDefaultOrEmpty ? [.. Policy.Clusters.Select(c => c.Name)] : ClusterNames;
 }

@@ -22,11 +22,20 @@ public sealed record OrganizationPlan
     /// <summary>The fleet report's row of every cluster that is in OCM, in planning order.</summary>
     public ImmutableArray<ClusterReportRow> Report { get; init; } = [];
 
+    /// <summary>The add-on report's row of every (cluster, ready add-on), add-ons in sorted order, each in planning order.</summary>
+    public ImmutableArray<AddonReportRow> AddonReport { get; init; } = [];
+
     /// <summary>Organizations whose version data this one inherits, by display name (name, else id).</summary>
     public ImmutableArray<string> InheritsFrom { get; init; } = [];
 
     /// <summary>The organization's own history after this pass's check-in: what is stored.</summary>
     public VersionHistory? History { get; init; }
+
+    /// <summary>
+    /// The add-on histories after this pass's check-in, by add-on id: what is stored under
+    /// "ORGID/ADDON_ID". Empty when the organization does not manage add-on upgrades.
+    /// </summary>
+    public ImmutableDictionary<string, VersionHistory> AddonHistories { get; init; } = ImmutableDictionary<string, VersionHistory>.Empty;
 
     /// <summary>
     /// The version data the pass decided with: <see cref="History"/> plus what is inherited from

@@ -5,14 +5,29 @@ namespace Aus.Domain.Planning;
 /// <summary>Something aus does in OCM as a result of a plan.</summary>
 public abstract record PlannedAction(string Cluster, ClusterId ClusterId);
 
-/// <summary>Create a manual upgrade policy for a cluster, its control plane or one of its node pools.</summary>
+/// <summary>Create a manual upgrade policy for a cluster, its control plane, one of its node pools or one of its add-ons.</summary>
 public sealed record CreateUpgradePolicy(
     string Cluster,
     ClusterId ClusterId,
     UpgradePolicyKind Kind,
     string Version,
     DateTimeOffset NextRun,
-    string? NodePool = null) : PlannedAction(Cluster, ClusterId);
+    string? NodePool = null) : PlannedAction(Cluster, ClusterId)
+{
+    /// <summary>The add-on to upgrade, for <see cref="UpgradePolicyKind.Addon"/>.</summary>
+    public string? Addon { get; init; }
+}
+
+/// <summary>Delete an upgrade policy that exists in OCM (an add-on policy that is automatic or completed).</summary>
+public sealed record DeleteUpgradePolicy(
+    string Cluster,
+    ClusterId ClusterId,
+    UpgradePolicyKind Kind,
+    string PolicyId) : PlannedAction(Cluster, ClusterId)
+{
+    /// <summary>The add-on whose policy it is, for <see cref="UpgradePolicyKind.Addon"/>.</summary>
+    public string? Addon { get; init; }
+}
 
 /// <summary>Move a cluster to the next y-stream channel.</summary>
 public sealed record SwitchChannel(string Cluster, ClusterId ClusterId, string From, string To) : PlannedAction(Cluster, ClusterId);

@@ -52,6 +52,27 @@ internal static class PlanningMessages
         return $"upgrade policy {policy.Id} to {policy.Version} exists in OCM (state {state}{nextRun}){others}";
     }
 
+    public static string SeveralAddonPolicies(string cluster, string addon, int count) =>
+        $"cluster {cluster} has {count} upgrade policies for add-on {addon} in OCM; expected at most one";
+
+    public static string AddonPolicyExists(string addon, ExistingUpgradePolicy policy, int count) =>
+        $"add-on {addon}: {PolicyExists(policy, count)}";
+
+    public static string AddonOutsideWindow(string schedule, DateTimeOffset? slot) => slot is { } next
+        ? $"next slot {TimeFormat.Format(next)} is beyond the 10-minute add-on window"
+        : $"schedule '{schedule}' has no slot ahead";
+
+    public static string AddonInWindow(DateTimeOffset slot) => $"next slot {TimeFormat.Format(slot)} is within the 10-minute add-on window";
+
+    public static string AddonScheduled(string addon, OpenShiftVersion version, DateTimeOffset nextRun) =>
+        $"upgrade add-on {addon} to {version} at {TimeFormat.Format(nextRun)}: the highest version that meets every condition";
+
+    public static string AddonLatestMissing(string cluster, string addon) =>
+        $"cluster {cluster} has add-on {addon} ready, but the add-on catalog (addonVersions) has no latest version for it";
+
+    public static string AddonVersionInvalid(string cluster, string addon, string error) =>
+        $"cluster {cluster}, add-on {addon}: {error}";
+
     public static string MutexHeld(MutexName mutex, UpgradePass.Holder holder) =>
         $"mutex {mutex} is held by {holder.Spec.Name} (upgrading to {holder.Version})";
 

@@ -78,10 +78,13 @@ internal sealed partial class UpgradePass
         }
     }
 
-    /// <summary>Approval comes last: a sector waits for it only once the version meets every other condition.</summary>
+    /// <summary>
+    /// Approval comes last: a sector waits for it only once the version meets every other condition.
+    /// Approvals name cluster versions, so add-on passes are not held by them.
+    /// </summary>
     private void AddApprovalCondition(ImmutableArray<Condition>.Builder conditions, SectorName? sectorName, OpenShiftVersion version)
     {
-        if (sectorName is not { } name || !_sectors.TryGetValue(name, out var sector) || !sector.RequireApproval)
+        if (_addonId is not null || sectorName is not { } name || !_sectors.TryGetValue(name, out var sector) || !sector.RequireApproval)
         {
             return;
         }

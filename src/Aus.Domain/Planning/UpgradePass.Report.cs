@@ -9,13 +9,33 @@ internal sealed partial class UpgradePass
 {
     private static readonly TimeSpan LongUpgrade = TimeSpan.FromHours(6);
 
+    /// <summary>The add-on report's row: the add-on's version and the one it would go to.</summary>
+    private static AddonReportRow AddonReportRow(UpgradeSpec spec, string addon)
+    {
+        var policy = spec.Policy;
+        var next = spec.AvailableUpgrades.IsEmpty ? string.Empty : spec.AvailableUpgrades[^1].ToString();
+        return new AddonReportRow
+        {
+            Cluster = spec.Name,
+            ClusterId = spec.ClusterId.Value,
+            Addon = addon,
+            CurrentVersion = spec.CurrentVersion.ToString(),
+            Schedule = policy.Schedule.Expression,
+            Sector = policy.Sector?.Value,
+            Mutexes = [.. policy.Mutexes.Select(m => m.Value)],
+            SoakDays = policy.SoakDays,
+            Workloads = [.. policy.Workloads.Select(w => w.Value).Order(StringComparer.Ordinal)],
+            NextVersion = next == spec.CurrentVersion.ToString() ? string.Empty : next,
+        };
+    }
+
     private ClusterReportRow ReportRow(UpgradeSpec spec)
     {
         var policy = spec.Policy;
         var upgradeable = EvaluateCandidates(spec, stopAtFirstUpgradeable: true).FirstOrDefault(c => c.IsUpgradeable)?.Version;
         var current = spec.Cluster.UpgradePolicies.FirstOrDefault() is { ScheduleType: "manual" } manual ? manual : null;
         var upgrades = spec.Cluster.AvailableUpgrades
-            .Where(v => _blocked.BlockingPattern(spec.BlockedVersions, v) is null)
+            .Where(v => _blocked.BlockingPattern(spec.BlockedVersions, spec.BlockedSubject(v)) is null)
             .Order()
             .Select(version =>
             {

@@ -90,7 +90,7 @@ internal sealed partial class UpgradePass
 
     private CandidateEvaluation Evaluate(UpgradeSpec spec, OpenShiftVersion version)
     {
-        if (_blocked.BlockingPattern(spec.BlockedVersions, version) is { } pattern)
+        if (_blocked.BlockingPattern(spec.BlockedVersions, spec.BlockedSubject(version)) is { } pattern)
         {
             return new CandidateEvaluation(version, pattern.Source, []);
         }

@@ -20,6 +20,12 @@ internal sealed partial class UpgradePass
     /// <summary>How far ahead a schedule slot may be for the cluster to count as in its window.</summary>
     public static readonly TimeSpan LookAhead = TimeSpan.FromHours(2);
 
+    /// <summary>Add-on upgrades run at once: their slot is looked for 1 minute ahead ...</summary>
+    public static readonly TimeSpan AddonDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>... and must come within 10 minutes for the add-on to count as in its window.</summary>
+    public static readonly TimeSpan AddonLookAhead = TimeSpan.FromMinutes(10);
+
     private readonly OrganizationPolicy _organization;
     private readonly IReadOnlyList<UpgradeSpec> _specs;
     private readonly ImmutableArray<VersionGate> _gates;
@@ -30,6 +36,7 @@ internal sealed partial class UpgradePass
     private readonly Dictionary<SectorName, Sector> _sectors;
     private readonly BlockedVersionMatches _blocked;
     private readonly RolloutControls _controls;
+    private readonly string? _addonId;
 
     private readonly Dictionary<MutexName, Holder> _locked = [];
     private readonly Dictionary<(SectorName Sector, MutexName Mutex), List<Holder>> _sectorUpgrades = [];
@@ -46,8 +53,10 @@ internal sealed partial class UpgradePass
         string? explainCluster,
         bool includeReport,
         BlockedVersionMatches blocked,
-        RolloutControls controls)
+        RolloutControls controls,
+        string? addonId = null)
     {
+        _addonId = addonId;
         _organization = organization;
         _specs = specs;
         _gates = gates;
@@ -65,13 +74,21 @@ internal sealed partial class UpgradePass
     {
         // The reference sorts with Python's stable sort: ties keep the policy file's order.
         var ordered = _specs.OrderBy(s => s.CurrentVersion).ThenBy(s => s.Policy.SoakDays ?? 0).ToList();
+        if (_addonId is not null)
+        {
+            DeleteFinishedAddonPolicies(ordered);
+        }
+
         foreach (var spec in ordered.Where(s => !s.Cluster.UpgradePolicies.IsEmpty))
         {
             // Warned here rather than where the cluster is skipped: a hosted control plane is
             // skipped earlier, by its own lock, and must not go unreported (contracts.md 5.3).
             if (spec.Cluster.UpgradePolicies.Length > 1)
             {
-                _warnings.Add(new OrganizationMessage(spec.Name, PlanningMessages.SeveralPolicies(spec.Name, spec.Cluster.UpgradePolicies.Length)));
+                var several = _addonId is null
+                    ? PlanningMessages.SeveralPolicies(spec.Name, spec.Cluster.UpgradePolicies.Length)
+                    : PlanningMessages.SeveralAddonPolicies(spec.Name, _addonId, spec.Cluster.UpgradePolicies.Length);
+                _warnings.Add(new OrganizationMessage(spec.Name, several));
             }
 
             MarkUpgrading(spec, spec.Cluster.UpgradePolicies[0].Version);
@@ -83,7 +100,7 @@ internal sealed partial class UpgradePass
         {
             _recorder = spec.Name == _explainCluster ? new ExplanationRecorder() : null;
             var actionsBefore = _actions.Count;
-            var decision = Decide(spec);
+            var decision = _addonId is null ? Decide(spec) : DecideAddon(spec) with { Addon = _addonId };
             decisions.Add(decision);
             if (_recorder is not null)
             {
@@ -100,7 +117,11 @@ internal sealed partial class UpgradePass
         _recorder = null;
         foreach (var spec in ordered)
         {
-            AddGateAgreements(spec);
+            // Add-ons have no version gates.
+            if (_addonId is null)
+            {
+                AddGateAgreements(spec);
+            }
         }
 
         if (explanation is not null)
@@ -109,8 +130,9 @@ internal sealed partial class UpgradePass
             explanation = explanation with { Actions = explanation.Actions.AddRange(extra) };
         }
 
-        var report = _includeReport ? ordered.Select(ReportRow).ToImmutableArray() : [];
-        return new PassResult(decisions.MoveToImmutable(), _actions.ToImmutable(), _warnings.ToImmutable(), explanation) { Report = report };
+        var report = _includeReport && _addonId is null ? ordered.Select(ReportRow).ToImmutableArray() : [];
+        var addonReport = _includeReport && _addonId is { } addon ? ordered.Select(s => AddonReportRow(s, addon)).ToImmutableArray() : [];
+        return new PassResult(decisions.MoveToImmutable(), _actions.ToImmutable(), _warnings.ToImmutable(), explanation) { Report = report, AddonReport = addonReport };
     }
 
     private ClusterDecision Decide(UpgradeSpec spec)
@@ -303,5 +325,7 @@ internal sealed partial class UpgradePass
         ClusterExplanation? Explanation)
     {
         public ImmutableArray<ClusterReportRow> Report { get; init; } = [];
+
+        public ImmutableArray<AddonReportRow> AddonReport { get; init; } = [];
     }
 }

@@ -9,8 +9,14 @@ namespace Aus.Domain.Planning;
 public sealed class UpgradeSpec
 {
     public UpgradeSpec(OrganizationPolicy organization, ClusterPolicy policy, OcmCluster cluster)
+        : this(organization, policy, cluster, addonId: null)
+    {
+    }
+
+    private UpgradeSpec(OrganizationPolicy organization, ClusterPolicy policy, OcmCluster cluster, string? addonId)
     {
         Policy = policy;
+        AddonId = addonId;
         Cluster = cluster;
         // As in the reference, node pools exist only for hosted control planes (ROSA HCP).
         var pools = cluster.IsHostedControlPlane ? cluster.NodePools : [];
@@ -21,13 +27,21 @@ public sealed class UpgradeSpec
         }
 
         EffectiveMutexes = WithoutDuplicates(policy.Mutexes.Add(new MutexName(cluster.Id.Value)));
-        BlockedVersions = WithoutDuplicates(policy.BlockedVersions.IsEmpty ? organization.BlockedVersions : organization.BlockedVersions.AddRange(policy.BlockedVersions));
+        var blocked = WithoutDuplicates(policy.BlockedVersions.IsEmpty ? organization.BlockedVersions : organization.BlockedVersions.AddRange(policy.BlockedVersions));
+        BlockedVersions = addonId is null ? blocked : [.. blocked.Where(p => IsAddonPattern(p, addonId))];
         AvailableUpgrades = OldestCurrentVersion != cluster.Version && !cluster.AvailableUpgrades.Contains(cluster.Version)
             ? cluster.AvailableUpgrades.Insert(0, cluster.Version)
             : cluster.AvailableUpgrades;
     }
 
     public ClusterPolicy Policy { get; }
+
+    /// <summary>
+    /// The add-on this spec upgrades, or null for the cluster itself. An add-on spec carries the
+    /// add-on as its cluster: the add-on's version, the catalog's latest as the one available
+    /// upgrade, and the add-on's upgrade policies as the cluster's.
+    /// </summary>
+    public string? AddonId { get; }
 
     public OcmCluster Cluster { get; }
 
@@ -55,10 +69,39 @@ public sealed class UpgradeSpec
 
     public bool HasEnforcedHealthErrors => Cluster.HealthErrors.Any(e => e.Enforce);
 
+    /// <summary>
+    /// The spec of one add-on of a cluster: the add-on runs <paramref name="version"/> and the
+    /// catalog's latest is offered when it differs (as text) from it. Node pools, channels, gate
+    /// agreements and health errors are the cluster's, not the add-on's, so they are left out.
+    /// </summary>
+    public static UpgradeSpec ForAddon(OrganizationPolicy organization, ClusterPolicy policy, OcmCluster cluster, string addonId, OpenShiftVersion version, OpenShiftVersion latest)
+    {
+        var addon = cluster with
+        {
+            Version = version,
+            AvailableUpgrades = string.Equals(version.ToString(), latest.ToString(), StringComparison.Ordinal) ? [] : [latest],
+            AvailableChannels = [],
+            NodePools = [],
+            UpgradePolicies = [.. cluster.AddonUpgradePolicies.Where(p => string.Equals(p.AddonId, addonId, StringComparison.Ordinal))],
+            AddonUpgradePolicies = [],
+            Addons = [],
+            GateAgreements = [],
+            HealthErrors = [],
+        };
+        return new UpgradeSpec(organization, policy, addon, addonId);
+    }
+
+    /// <summary>
+    /// The text blocked-version patterns are matched against: the version, or for an add-on
+    /// "ADDON_ID/VERSION", so that a pattern names the add-on it blocks.
+    /// </summary>
+    public string BlockedSubject(OpenShiftVersion version) =>
+        AddonId is null ? version.ToString() : $"{AddonId}/{version}";
+
     /// <summary>The first pattern that blocks the version, or null when it is not blocked.</summary>
     public VersionPattern? BlockingPattern(OpenShiftVersion version)
     {
-        var text = version.ToString();
+        var text = BlockedSubject(version);
         foreach (var pattern in BlockedVersions)
         {
             if (pattern.IsMatch(text))
@@ -71,6 +114,13 @@ public sealed class UpgradeSpec
     }
 
     public override string ToString() => Name;
+
+    /// <summary>Only patterns written for the add-on count for it: "ADDON_ID/..." or "^ADDON_ID/...".</summary>
+    private static bool IsAddonPattern(VersionPattern pattern, string addonId)
+    {
+        var source = pattern.Source.StartsWith('^') ? pattern.Source[1..] : pattern.Source;
+        return source.StartsWith(addonId + "/", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// The items without repeats, first occurrence kept. Built for every cluster of the fleet, so the

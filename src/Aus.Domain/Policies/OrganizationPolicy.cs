@@ -29,9 +29,13 @@ public sealed record OrganizationPolicy
 
     /// <summary>The <c>ausClusterHealthChecks</c> of the organization, one per provider.</summary>
     public ImmutableArray<HealthCheck> HealthChecks { get; init; } = [];
+
     /// <summary>Times when no upgrade may start in the organization.</summary>
     public ImmutableArray<FreezeWindow> Freezes { get; init; } = [];
 
     /// <summary>When set, a version is halted after this many failed upgrades to it.</summary>
     public HaltOnFailure? HaltOnFailure { get; init; }
+
+    /// <summary>Whether aus schedules the add-on upgrades of the organization's clusters too.</summary>
+    public bool AddonManagedUpgrades { get; init; }
 }

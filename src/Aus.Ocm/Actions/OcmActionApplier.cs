@@ -14,7 +14,7 @@ namespace Aus.Ocm.Actions;
 /// unknown is never repeated blindly: the cluster is read again and the write is only sent again
 /// when OCM does not have it.
 /// </summary>
-internal sealed class OcmActionApplier(OcmApi api, OcmCallCounter counter, int maxConcurrency, int maxAttempts, ILogger logger)
+internal sealed partial class OcmActionApplier(OcmApi api, OcmCallCounter counter, int maxConcurrency, int maxAttempts, AddonServiceVersion? addonService, ILogger logger)
 {
     public async Task<ImmutableArray<OcmActionResult>> ApplyAsync(IReadOnlyList<PlannedAction> actions, bool dryRun, CancellationToken cancellationToken)
     {
@@ -54,6 +54,8 @@ internal sealed class OcmActionApplier(OcmApi api, OcmCallCounter counter, int m
 
     private static string Describe(PlannedAction action) => action switch
     {
+        CreateUpgradePolicy p when p.Kind == UpgradePolicyKind.Addon => $"create an add-on upgrade policy for {p.Addon} to {p.Version} at {FormatNextRun(p.NextRun)}",
+        DeleteUpgradePolicy d => $"delete the {d.Addon} add-on upgrade policy {d.PolicyId}",
         CreateUpgradePolicy p when p.Kind == UpgradePolicyKind.NodePool => $"create a node-pool upgrade policy for {p.NodePool} to {p.Version} at {FormatNextRun(p.NextRun)}",
         CreateUpgradePolicy p when p.Kind == UpgradePolicyKind.ControlPlane => $"create a control-plane upgrade policy to {p.Version} at {FormatNextRun(p.NextRun)}",
         CreateUpgradePolicy p => $"create an upgrade policy to {p.Version} at {FormatNextRun(p.NextRun)}",
@@ -64,6 +66,8 @@ internal sealed class OcmActionApplier(OcmApi api, OcmCallCounter counter, int m
 
     private Task<OcmActionResult> ApplyOneAsync(PlannedAction action, CancellationToken cancellationToken) => action switch
     {
+        CreateUpgradePolicy { Kind: UpgradePolicyKind.Addon } create => CreateAddonPolicyAsync(create, cancellationToken),
+        DeleteUpgradePolicy { Kind: UpgradePolicyKind.Addon } delete => DeleteAddonPolicyAsync(delete, cancellationToken),
         CreateUpgradePolicy create => CreatePolicyAsync(create, cancellationToken),
         AgreeVersionGate agree => AgreeAsync(agree, cancellationToken),
         SwitchChannel sw => SwitchChannelAsync(sw, cancellationToken),

@@ -52,6 +52,22 @@ public sealed record OcmClientOptions
 
     public string UserAgent { get; init; } = "aus/0.1";
 
+    /// <summary>
+    /// Where the environment's add-ons are (OCM_ADDON_SERVICE_VERSION, the reference's
+    /// feature_flag_addon_service_version): "v1" the cluster service, "v2" the add-ons service.
+    /// Another value is not refused here: it is an error of every organization that manages add-ons
+    /// in this environment, reported when its add-ons are read.
+    /// </summary>
+    public string AddonService { get; init; } = "v2";
+
+    /// <summary>The add-on service <see cref="AddonService"/> names, or null when it names none.</summary>
+    public AddonServiceVersion? AddonServiceVersion => AddonService switch
+    {
+        "v1" => Ocm.AddonServiceVersion.V1,
+        "v2" => Ocm.AddonServiceVersion.V2,
+        _ => null,
+    };
+
     /// <summary>Every problem with these options, each naming the setting, the bad value and what is allowed.</summary>
     public ImmutableArray<string> Validate()
     {

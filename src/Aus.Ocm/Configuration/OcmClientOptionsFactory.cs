@@ -14,6 +14,7 @@ public static class OcmClientOptionsFactory
     public const string ClientIdVariable = "OCM_CLIENT_ID";
     public const string ClientSecretVariable = "OCM_CLIENT_SECRET";
     public const string OfflineTokenVariable = "OCM_TOKEN";
+    public const string AddonServiceVariable = "OCM_ADDON_SERVICE_VERSION";
 
     /// <summary>Reads the process environment.</summary>
     public static OcmOptionsResult FromEnvironment(OcmConnectionOverrides? overrides = null) =>
@@ -39,6 +40,7 @@ public static class OcmClientOptionsFactory
             Timeout = overrides.Timeout ?? defaults.Timeout,
             MaxConcurrency = overrides.MaxConcurrency ?? defaults.MaxConcurrency,
             RetryCount = overrides.RetryCount ?? defaults.RetryCount,
+            AddonService = getVariable(AddonServiceVariable) is { Length: > 0 } addonService ? addonService : defaults.AddonService,
         };
 
         // The credential problems are already reported precisely above; do not repeat "no credentials".

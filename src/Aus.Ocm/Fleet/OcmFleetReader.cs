@@ -13,31 +13,37 @@ namespace Aus.Ocm.Fleet;
 /// one policy list per pool), one state read per classic policy, and gate agreements only where a
 /// gate can apply. Per-cluster reads run in parallel, bounded by the configured concurrency.
 /// </summary>
-internal sealed class OcmFleetReader(OcmApi api, OcmCallCounter counter, int maxConcurrency, int maxOrganizations, ILogger logger)
+internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter, int maxConcurrency, int maxOrganizations, string addonService, ILogger logger)
 {
     /// <summary>The label-based configuration's keys: <c>sre-capabilities.aus.&lt;atom&gt;</c>.</summary>
     public const string AusLabelPrefix = "sre-capabilities.aus.";
 
-    public async Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken)
+    public Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken) =>
+        ReadFleetAsync(orgIds, new HashSet<string>(StringComparer.Ordinal), cancellationToken);
+
+    public async Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, IReadOnlySet<string> addonOrgIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orgIds);
+        ArgumentNullException.ThrowIfNull(addonOrgIds);
         var before = counter.Snapshot();
         var warnings = new ConcurrentQueue<string>();
 
         var versionGates = await ReadGatesAsync(warnings, cancellationToken).ConfigureAwait(false);
         var distinct = orgIds.Distinct(StringComparer.Ordinal).ToList();
+        var addons = await ReadCatalogAsync(distinct.Any(addonOrgIds.Contains), cancellationToken).ConfigureAwait(false);
         var outcomes = new (FleetOrganization? Organization, OcmOrganizationError? Error)[distinct.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, distinct.Count),
             new ParallelOptions { MaxDegreeOfParallelism = maxOrganizations, CancellationToken = cancellationToken },
-            async (index, ct) => outcomes[index] = await ReadOrganizationAsync(distinct[index], versionGates, ct).ConfigureAwait(false))
+            async (index, ct) => outcomes[index] = await ReadOrganizationAsync(distinct[index], versionGates, addonOrgIds.Contains(distinct[index]) ? addons : null, ct).ConfigureAwait(false))
             .ConfigureAwait(false);
 
         var organizations = outcomes.Where(o => o.Organization is not null).Select(o => o.Organization!).ToImmutableArray();
         var errors = outcomes.Where(o => o.Error is not null).Select(o => o.Error!).ToImmutableArray();
         var calls = counter.Snapshot().Since(before);
         OcmLog.FleetRead(logger, organizations.Sum(o => o.Clusters.Length), distinct.Count, errors.Length, calls.Total, calls.ToString());
-        return new OcmFleetResult(new FleetSnapshot(versionGates, organizations), errors, [.. warnings], calls);
+        var snapshot = new FleetSnapshot(versionGates, organizations) { AddonVersions = addons?.Catalog ?? ImmutableDictionary<string, string>.Empty };
+        return new OcmFleetResult(snapshot, errors, [.. warnings], calls);
     }
 
     /// <summary>
@@ -110,7 +116,7 @@ internal sealed class OcmFleetReader(OcmApi api, OcmCallCounter counter, int max
     {
         try
         {
-            return await ReadClustersAsync(orgId, labels, gates, cancellationToken).ConfigureAwait(false);
+            return await ReadClustersAsync(orgId, labels, gates, addons: null, cancellationToken).ConfigureAwait(false);
         }
         catch (OcmApiException ex)
         {
@@ -141,8 +147,14 @@ internal sealed class OcmFleetReader(OcmApi api, OcmCallCounter counter, int max
     private async Task<(FleetOrganization?, OcmOrganizationError?)> ReadOrganizationAsync(
         string orgId,
         ImmutableArray<VersionGate> gates,
+        AddonCatalog? addons,
         CancellationToken cancellationToken)
     {
+        if (addons?.Error is { } addonError)
+        {
+            return (null, Fail(orgId, addonError));
+        }
+
         try
         {
             var subscriptions = await api.ListSubscriptionsAsync(orgId, cancellationToken).ConfigureAwait(false);
@@ -150,7 +162,7 @@ internal sealed class OcmFleetReader(OcmApi api, OcmCallCounter counter, int max
                 .Where(s => s.Id is not null)
                 .GroupBy(s => s.Id!, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => WireMapping.ToLabels(g.First().Labels), StringComparer.Ordinal);
-            return await ReadClustersAsync(orgId, labels, gates, cancellationToken).ConfigureAwait(false);
+            return await ReadClustersAsync(orgId, labels, gates, addons, cancellationToken).ConfigureAwait(false);
         }
         catch (OcmApiException ex)
         {
@@ -163,6 +175,7 @@ internal sealed class OcmFleetReader(OcmApi api, OcmCallCounter counter, int max
         string orgId,
         Dictionary<string, ImmutableDictionary<string, string>> labels,
         ImmutableArray<VersionGate> gates,
+        AddonCatalog? addons,
         CancellationToken cancellationToken)
     {
         var wireClusters = new List<WireCluster>();
@@ -195,7 +208,11 @@ internal sealed class OcmFleetReader(OcmApi api, OcmCallCounter counter, int max
         await Parallel.ForEachAsync(
             Enumerable.Range(0, clusters.Count),
             new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken },
-            async (index, ct) => detailed[index] = await ReadDetailsAsync(clusters[index], gates, detailErrors, ct).ConfigureAwait(false))
+            async (index, ct) =>
+            {
+                var cluster = await ReadDetailsAsync(clusters[index], gates, detailErrors, ct).ConfigureAwait(false);
+                detailed[index] = addons?.Service is { } service ? await ReadAddonsAsync(cluster, service, ct).ConfigureAwait(false) : cluster;
+            })
             .ConfigureAwait(false);
 
         if (!detailErrors.IsEmpty)

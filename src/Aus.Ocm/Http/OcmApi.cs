@@ -3,7 +3,7 @@ using Aus.Ocm.Wire;
 namespace Aus.Ocm.Http;
 
 /// <summary>The OCM calls aus makes, one method each, in wire types.</summary>
-internal sealed class OcmApi(OcmHttp http)
+internal sealed partial class OcmApi(OcmHttp http)
 {
     private const string AccountsMgmt = "/api/accounts_mgmt/v1";
     private const string ClustersMgmt = "/api/clusters_mgmt/v1";

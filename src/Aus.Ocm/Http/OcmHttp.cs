@@ -76,6 +76,10 @@ internal sealed class OcmHttp(HttpClient client, Uri baseUrl, int pageSize)
         return SendCoreAsync(method, endpoint, path, [], content, resultType, cancellationToken);
     }
 
+    /// <summary>A DELETE; OCM answers 204 without a body.</summary>
+    public Task<OcmResponse<WireIdRef>> DeleteAsync(string endpoint, string path, CancellationToken cancellationToken) =>
+        SendCoreAsync(HttpMethod.Delete, endpoint, path, [], null, OcmJsonContext.Default.WireIdRef, cancellationToken);
+
     private async Task<OcmResponse<T>> SendCoreAsync<T>(
         HttpMethod method,
         string endpoint,

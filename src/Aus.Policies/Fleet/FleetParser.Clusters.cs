@@ -11,16 +11,24 @@ internal sealed partial class FleetParser
     private static readonly string[] ClusterKeys =
     [
         "name", "id", "externalId", "product", "hypershift", "channel", "version", "availableUpgrades", "availableChannels",
-        "nodePools", "upgradePolicies", "gateAgreements", "healthErrors", "aws", "labels",
+        "nodePools", "addons", "upgradePolicies", "gateAgreements", "healthErrors", "aws", "labels",
+    ];
+
+    private static readonly string[] AddonKeys = ["id", "version", "state"];
+
+    // OCM's add-on installation states; only ready add-ons are upgraded.
+    private static readonly string[] AddonStates =
+    [
+        "delete-failed", "delete-pending", "deleted", "deleting", "failed", "installing", "pending", "ready", "undefined", "upgrading",
     ];
 
     private static readonly string[] NodePoolKeys = ["id", "version"];
-    private static readonly string[] PolicyKeys = ["id", "version", "kind", "nodePool", "scheduleType", "nextRun", "state"];
+    private static readonly string[] PolicyKeys = ["id", "version", "kind", "nodePool", "addon", "scheduleType", "nextRun", "state"];
     private static readonly string[] HealthKeys = ["source", "error", "enforce"];
     private static readonly string[] AwsKeys = ["sts"];
     private static readonly string[] StsKeys = ["enabled"];
     private static readonly string[] Products = ["osd", "rosa"];
-    private static readonly string[] Kinds = ["cluster", "control-plane", "node-pool"];
+    private static readonly string[] Kinds = ["cluster", "control-plane", "node-pool", "addon"];
     private static readonly string[] ScheduleTypes = ["manual", "automatic"];
     private static readonly string[] States = ["pending", "scheduled", "started", "delayed", "failed", "cancelled", "completed"];
 
@@ -83,6 +91,7 @@ internal sealed partial class FleetParser
         var upgrades = VersionList(NodeReader.Optional(entry, "availableUpgrades"), NodeReader.Join(path, "availableUpgrades"));
         var channels = reader.StringList(NodeReader.Optional(entry, "availableChannels"), NodeReader.Join(path, "availableChannels"));
         var nodePools = ReadNodePools(NodeReader.Optional(entry, "nodePools"), NodeReader.Join(path, "nodePools"));
+        var addons = ReadAddons(NodeReader.Optional(entry, "addons"), NodeReader.Join(path, "addons"));
         var policies = ReadPolicies(NodeReader.Optional(entry, "upgradePolicies"), NodeReader.Join(path, "upgradePolicies"), nodePools);
         var agreements = ReadAgreements(NodeReader.Optional(entry, "gateAgreements"), NodeReader.Join(path, "gateAgreements"));
         var health = ReadHealthErrors(NodeReader.Optional(entry, "healthErrors"), NodeReader.Join(path, "healthErrors"));
@@ -105,7 +114,9 @@ internal sealed partial class FleetParser
             AvailableUpgrades = [.. upgrades],
             AvailableChannels = [.. channels.Select(c => c.Value)],
             NodePools = [.. nodePools],
-            UpgradePolicies = [.. policies],
+            UpgradePolicies = [.. policies.Where(p => p.Kind != UpgradePolicyKind.Addon)],
+            Addons = [.. addons],
+            AddonUpgradePolicies = [.. policies.Where(p => p.Kind == UpgradePolicyKind.Addon)],
             GateAgreements = [.. agreements],
             HealthErrors = [.. health],
             StsEnabled = sts,
@@ -171,6 +182,7 @@ internal sealed partial class FleetParser
             var version = reader.Required(entry, "version", path) is { } versionNode ? Version(versionNode, NodeReader.Join(path, "version")) : null;
             var kindText = NodeReader.Optional(entry, "kind") is { } kindNode ? Choice(kindNode, NodeReader.Join(path, "kind"), Kinds) : "cluster";
             var nodePool = reader.OptionalString(entry, "nodePool", path);
+            var addon = reader.OptionalString(entry, "addon", path);
             var scheduleType = NodeReader.Optional(entry, "scheduleType") is { } typeNode ? Choice(typeNode, NodeReader.Join(path, "scheduleType"), ScheduleTypes) : "manual";
             var nextRun = NodeReader.Optional(entry, "nextRun") is { } runNode ? reader.Time(runNode, NodeReader.Join(path, "nextRun")) : null;
             var state = NodeReader.Optional(entry, "state") is { } stateNode ? Choice(stateNode, NodeReader.Join(path, "state"), States) : null;
@@ -178,9 +190,11 @@ internal sealed partial class FleetParser
             {
                 "control-plane" => UpgradePolicyKind.ControlPlane,
                 "node-pool" => UpgradePolicyKind.NodePool,
+                "addon" => UpgradePolicyKind.Addon,
                 _ => UpgradePolicyKind.Cluster,
             };
             CheckNodePool(entry, path, kind, kindText, nodePool, nodePools);
+            CheckAddon(entry, path, kind, kindText, addon);
             if (id is null || version is null || kindText is null || scheduleType is null || reader.Bag.ErrorCount != errorsBefore)
             {
                 continue;
@@ -192,6 +206,7 @@ internal sealed partial class FleetParser
                 Version = version.ToString(),
                 Kind = kind,
                 NodePoolId = nodePool,
+                AddonId = addon,
                 ScheduleType = scheduleType,
                 NextRun = nextRun,
                 State = state is null ? UpgradePolicyState.Unknown : Enum.Parse<UpgradePolicyState>(state, ignoreCase: true),
@@ -216,6 +231,45 @@ internal sealed partial class FleetParser
         {
             reader.Bag.Error(entry.Find("nodePool")!.Value, PolicyMessages.UnknownNodePool(nodePoolPath, nodePool, [.. nodePools.Select(p => p.Id)]));
         }
+    }
+
+    private void CheckAddon(YamlMapping entry, string path, UpgradePolicyKind kind, string? kindText, string? addon)
+    {
+        if (kind == UpgradePolicyKind.Addon && addon is null && !entry.Has("addon"))
+        {
+            reader.Bag.Error(entry, PolicyMessages.AddonRequired(path));
+        }
+        else if (kind != UpgradePolicyKind.Addon && kindText is not null && addon is not null)
+        {
+            reader.Bag.Error(entry.Find("addon")!.Value, PolicyMessages.AddonNotAllowed(NodeReader.Join(path, "addon"), kindText));
+        }
+    }
+
+    /// <summary>The add-ons installed on a cluster; the state defaults to ready.</summary>
+    private List<InstalledAddon> ReadAddons(YamlNode? node, string listPath)
+    {
+        var addons = new List<InstalledAddon>();
+        var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var items = reader.Sequence(node, listPath, "a list of mappings with id, version and state");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = NodeReader.Index(listPath, i);
+            if (reader.Mapping(items[i], path) is not { } entry)
+            {
+                continue;
+            }
+
+            reader.CheckKeys(entry, path, AddonKeys);
+            var id = reader.RequiredString(entry, "id", path, path);
+            var version = reader.Required(entry, "version", path) is { } versionNode ? Version(versionNode, NodeReader.Join(path, "version")) : null;
+            var state = NodeReader.Optional(entry, "state") is { } stateNode ? Choice(stateNode, NodeReader.Join(path, "state"), AddonStates) : InstalledAddon.ReadyState;
+            if (id is not null && Unique(seen, id, entry.Find("id")!.Value, NodeReader.Join(path, "id"), "add-on id") && version is not null && state is not null)
+            {
+                addons.Add(new InstalledAddon(id, version.ToString(), state));
+            }
+        }
+
+        return addons;
     }
 
     private List<string> ReadAgreements(YamlNode? node, string path)

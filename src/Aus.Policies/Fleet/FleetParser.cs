@@ -12,7 +12,7 @@ internal sealed partial class FleetParser(NodeReader reader)
 {
     private const string Where = "the fleet snapshot";
 
-    private static readonly string[] RootKeys = ["versionGates", "organizations", "releases"];
+    private static readonly string[] RootKeys = ["versionGates", "addonVersions", "organizations", "releases"];
     private static readonly string[] GateKeys = ["id", "versionRawIdPrefix", "label", "stsOnly"];
     private static readonly string[] OrganizationKeys = ["orgId", "clusters", "labels"];
     private static readonly string[] ReleaseKeys = ["version", "channels"];
@@ -31,9 +31,30 @@ internal sealed partial class FleetParser(NodeReader reader)
     {
         reader.CheckKeys(root, Where, RootKeys);
         var gates = ReadGates(NodeReader.Optional(root, "versionGates"));
+        var addonVersions = ReadAddonVersions(NodeReader.Optional(root, "addonVersions"));
         var organizations = ReadOrganizations(NodeReader.Optional(root, "organizations"));
         ReadReleases(NodeReader.Optional(root, "releases"));
-        return new FleetSnapshot([.. gates], [.. organizations]);
+        return new FleetSnapshot([.. gates], [.. organizations]) { AddonVersions = addonVersions };
+    }
+
+    /// <summary>The add-on catalog: the latest version of each add-on, by add-on id.</summary>
+    private ImmutableDictionary<string, string> ReadAddonVersions(YamlNode? node)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        if (node is null || reader.Mapping(node, "addonVersions") is not { } catalog)
+        {
+            return result.ToImmutable();
+        }
+
+        foreach (var entry in catalog.Entries)
+        {
+            if (Version(entry.Value, $"addonVersions.{entry.Key.Text}") is { } version)
+            {
+                result[entry.Key.Text] = version.ToString();
+            }
+        }
+
+        return result.ToImmutable();
     }
 
     private List<VersionGate> ReadGates(YamlNode? node)

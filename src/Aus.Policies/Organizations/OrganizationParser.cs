@@ -12,14 +12,14 @@ internal sealed partial class OrganizationParser(NodeReader reader, AppInterface
     private static readonly string[] OrganizationKeys =
     [
         "name", "orgId", "environment", "blockedVersions", "upgradePolicyAllowedWorkloads", "upgradePolicyAllowedMutexes",
-        "sectors", "inheritVersionData", "publishVersionData", "upgradePolicyClusters", "ausClusterHealthChecks", "freezes", "haltOnFailure",
+        "sectors", "inheritVersionData", "publishVersionData", "upgradePolicyClusters", "ausClusterHealthChecks", "freezes", "haltOnFailure", "addonManagedUpgrades",
     ];
 
     /// <summary>Keys of app-interface's openshift-cluster-manager-1 schema that aus does not use: each is accepted with a warning.</summary>
     private static readonly string[] UnusedOrganizationKeys =
     [
         "labels", "description", "url", "externalOrgId", "accessTokenClientId", "accessTokenUrl", "accessTokenClientSecret",
-        "allowedClusterExternalConfigLabels", "addonManagedUpgrades", "addonUpgradeTests", "recommendedVersions",
+        "allowedClusterExternalConfigLabels", "addonUpgradeTests", "recommendedVersions",
         "recommendedVersionWeight", "upgradePolicyDefaults", "disable",
     ];
 
@@ -55,6 +55,7 @@ internal sealed partial class OrganizationParser(NodeReader reader, AppInterface
         var orgId = reader.RequiredString(root, "orgId", string.Empty, Where);
         _orgId = orgId;
         var environment = ReadEnvironment(NodeReader.Optional(root, "environment"));
+        var addonManaged = NodeReader.Optional(root, "addonManagedUpgrades") is { } addonNode ? reader.Boolean(addonNode, "addonManagedUpgrades") : false;
         var blocked = Patterns(NodeReader.Optional(root, "blockedVersions"), "blockedVersions");
         _allowedWorkloads.AddRange(reader.StringList(NodeReader.Optional(root, "upgradePolicyAllowedWorkloads"), "upgradePolicyAllowedWorkloads").Select(w => w.Value));
         _allowedMutexes.AddRange(reader.StringList(NodeReader.Optional(root, "upgradePolicyAllowedMutexes"), "upgradePolicyAllowedMutexes").Select(m => m.Value));
@@ -87,6 +88,7 @@ internal sealed partial class OrganizationParser(NodeReader reader, AppInterface
             HealthChecks = [.. healthChecks],
             Freezes = [.. freezes],
             HaltOnFailure = halt,
+            AddonManagedUpgrades = addonManaged ?? false,
         };
     }
 

@@ -9,6 +9,9 @@ internal sealed class FleetDocument
 {
     public List<GateEntry>? VersionGates { get; set; }
 
+    /// <summary>The add-on catalog: the latest version of each add-on.</summary>
+    public Dictionary<string, string>? AddonVersions { get; set; }
+
     public List<ReleaseEntry>? Releases { get; set; }
 
     public List<OrganizationEntry>? Organizations { get; set; }
@@ -72,6 +75,8 @@ internal sealed class FleetDocument
 
         public List<NodePoolEntry>? NodePools { get; set; }
 
+        public List<AddonEntry>? Addons { get; set; }
+
         public List<PolicyEntry>? UpgradePolicies { get; set; }
 
         public List<string>? GateAgreements { get; set; }
@@ -109,6 +114,17 @@ internal sealed class FleetDocument
         public string? Kind { get; set; }
 
         public string? NodePool { get; set; }
+
+        public string? Addon { get; set; }
+    }
+
+    internal sealed class AddonEntry
+    {
+        public string? Id { get; set; }
+
+        public string? Version { get; set; }
+
+        public string? State { get; set; }
     }
 
     /// <summary>Accepted so planner fleet files load; OCM's health comes from telemeter, which the simulator does not serve.</summary>

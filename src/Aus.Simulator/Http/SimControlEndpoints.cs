@@ -236,7 +236,9 @@ internal static class SimControlEndpoints
         };
     }
 
-    public static JsonObject FleetBody(SimWorld world) => new()
+    public static JsonObject FleetBody(SimWorld world) => WithAddons(world, FleetSnapshotBody(world));
+
+    private static JsonObject FleetSnapshotBody(SimWorld world) => new()
     {
         ["now"] = OcmJson.Time(world.Now),
         ["releases"] = new JsonArray([.. world.Releases.Select(r => (JsonNode)Release(r))]),
@@ -254,6 +256,41 @@ internal static class SimControlEndpoints
             ["clusters"] = new JsonArray([.. world.Clusters.Where(c => c.OrganizationId == o.Id).Select(c => (JsonNode)Cluster(world, c))]),
         })]),
     };
+
+    /// <summary>The snapshot with the add-on catalog, each cluster's add-ons and its add-on policies, when there are any.</summary>
+    private static JsonObject WithAddons(SimWorld world, JsonObject snapshot)
+    {
+        if (world.AddonCatalog.Count == 0 && world.AddonPolicies.Count == 0 && !world.Clusters.Exists(c => c.Addons.Count > 0))
+        {
+            return snapshot;
+        }
+
+        snapshot["addonVersions"] = new JsonObject([.. world.AddonCatalog.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)JsonValue.Create(a.Value)))]);
+        foreach (var organization in snapshot["organizations"]!.AsArray())
+        {
+            foreach (var entry in organization!["clusters"]!.AsArray())
+            {
+                var cluster = world.FindCluster(entry!["id"]!.GetValue<string>())!;
+                entry["addons"] = new JsonArray([.. cluster.Addons.Select(a => (JsonNode)new JsonObject { ["id"] = a.Id, ["version"] = a.Version, ["state"] = a.State })]);
+                var policies = entry["upgradePolicies"]!.AsArray();
+                foreach (var p in world.AddonPolicies.Where(p => p.ClusterId == cluster.Id))
+                {
+                    policies.Add(new JsonObject
+                    {
+                        ["id"] = p.Id,
+                        ["kind"] = "addon",
+                        ["addon"] = p.AddonId,
+                        ["version"] = p.Version,
+                        ["scheduleType"] = p.ScheduleType,
+                        ["nextRun"] = OcmJson.Time(p.NextRun),
+                        ["state"] = p.State,
+                    });
+                }
+            }
+        }
+
+        return snapshot;
+    }
 
     private static JsonObject Cluster(SimWorld world, SimCluster c) => new()
     {
@@ -312,7 +349,7 @@ internal static class SimControlEndpoints
     private static JsonObject ClockBody(SimWorld world, IReadOnlyList<SimEvent> events) => new()
     {
         ["now"] = OcmJson.Time(world.Now),
-        ["events"] = new JsonArray([.. events.Select(e => (JsonNode)Event(e))]),
+        ["events"] = new JsonArray([.. events.Select(e => (JsonNode)EventWithAddon(e))]),
     };
 
     public static JsonObject Event(SimEvent e) => new()
@@ -326,6 +363,18 @@ internal static class SimControlEndpoints
         ["version"] = e.Version,
         ["state"] = e.State,
     };
+
+    /// <summary>An event of an add-on upgrade names its add-on too.</summary>
+    public static JsonObject EventWithAddon(SimEvent e)
+    {
+        var json = Event(e);
+        if (e.AddonId is not null)
+        {
+            json["addon"] = e.AddonId;
+        }
+
+        return json;
+    }
 
     private static JsonObject Release(SimRelease r) => new()
     {

@@ -41,6 +41,8 @@ internal sealed class SimCluster
 
     public List<SimGateAgreement> GateAgreements { get; init; } = [];
 
+    public List<SimInstalledAddon> Addons { get; init; } = [];
+
     public bool StsEnabled { get; init; }
 
     public string Region { get; init; } = "us-east-1";

@@ -36,4 +36,23 @@ public sealed class PlanGoldenTests
         exitCode.ShouldBe(0);
         Golden.Verify(stdout, $"tests/Aus.Cli.Tests/Golden/plan-{example}.{(output == "markdown" ? "md" : output == "json" ? "json" : "txt")}");
     }
+
+    /// <summary>
+    /// The sectors example with two add-ons, five minutes before a slot of its "0 * * * *" schedule:
+    /// inside the 10-minute add-on window, so the stage clusters' add-ons are upgraded.
+    /// </summary>
+    [Theory]
+    [InlineData("table", "txt")]
+    [InlineData("json", "json")]
+    [InlineData("markdown", "md")]
+    public async Task Plan_OnTheAddonsExample_PrintsTheGoldenOutput(string output, string extension)
+    {
+        var (exitCode, stdout, stderr) = await CliRun.RunAsync(
+            "plan", "--config", RepositoryPaths.Example("sectors-addons-org.yaml"), "--fleet", RepositoryPaths.Example("sectors-addons-fleet.yaml"),
+            "--now", "2026-11-23T11:55:00Z", "--output", output);
+
+        stderr.ShouldBeEmpty();
+        exitCode.ShouldBe(0);
+        Golden.Verify(stdout, $"tests/Aus.Cli.Tests/Golden/plan-sectors-addons.{extension}");
+    }
 }

@@ -20,6 +20,31 @@ public sealed class PlanJsonSchemaTests
     }
 
     [Fact]
+    public async Task PlanJson_WithAddonActions_MatchesTheSchema()
+    {
+        var (_, stdout, _) = await CliRun.RunAsync(
+            "plan", "--config", RepositoryPaths.Example("sectors-addons-org.yaml"), "--fleet", RepositoryPaths.Example("sectors-addons-fleet.yaml"),
+            "--now", "2026-11-23T11:55:00Z", "-o", "json");
+        var schema = await LoadSchemaAsync();
+
+        stdout.ShouldContain("\"kind\": \"addon\"");
+        schema.Validate(stdout).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Schema_AcceptsADeleteOfAnAddonPolicy()
+    {
+        var schema = await LoadSchemaAsync();
+        const string Plan = """
+            {"now": "2026-11-23T12:00:00Z", "organizations": [{"orgId": "o", "name": "n", "errors": [], "warnings": [],
+             "clusters": [{"name": "c", "addon": "a", "version": "1.2.0", "decision": "skip", "reason": "upgrade-in-progress", "detail": "d"}],
+             "actions": [{"action": "delete-upgrade-policy", "cluster": "c", "clusterId": "c", "kind": "addon", "addon": "a", "policyId": "p-1"}]}]}
+            """;
+
+        schema.Validate(Plan).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Schema_RejectsAPlanThatBreaksTheContract()
     {
         var schema = await LoadSchemaAsync();

@@ -30,6 +30,22 @@ public sealed class OcmClientOptionsFactoryTests
         result.Options.Credentials!.IsOfflineToken.ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData(null, "v2", AddonServiceVersion.V2)]
+    [InlineData("v1", "v1", AddonServiceVersion.V1)]
+    [InlineData("v2", "v2", AddonServiceVersion.V2)]
+    [InlineData("v3", "v3", null)]
+    public void TheAddonServiceVersion_DefaultsToV2_AndAnotherValueIsKeptForItsOrganizationsToReport(string? variable, string service, AddonServiceVersion? version)
+    {
+        var env = variable is null ? Env(("OCM_TOKEN", "t")) : Env(("OCM_TOKEN", "t"), ("OCM_ADDON_SERVICE_VERSION", variable));
+
+        var result = OcmClientOptionsFactory.FromEnvironment(env);
+
+        result.Succeeded.ShouldBeTrue(string.Join("; ", result.Errors));
+        result.Options.AddonService.ShouldBe(service);
+        result.Options.AddonServiceVersion.ShouldBe(version);
+    }
+
     [Fact]
     public void OverridesWinOverTheEnvironment()
     {

@@ -104,7 +104,7 @@ public sealed class FleetReaderTests
     [InlineData("{name: c, channel: s, version: 4.16.1, nodePools: [{id: w, version: 4.x.1}]}", "fleet.yaml:4:73: error: organizations[0].clusters[0].nodePools[0].version: '4.x.1' is not a valid version; expected MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD] such as 4.16.2 or 4.17.0-rc.1")]
     [InlineData("{name: c, channel: s}", "fleet.yaml:4:5: error: missing required key 'version' in organizations[0].clusters[0]")]
     [InlineData("{name: c, version: 4.16.1}", "fleet.yaml:4:5: error: missing required key 'channel' in organizations[0].clusters[0]")]
-    [InlineData("{name: c, channel: s, version: 4.16.1, produkt: osd}", "fleet.yaml:4:44: error: unknown key 'produkt' in organizations[0].clusters[0]; allowed keys are name, id, externalId, product, hypershift, channel, version, availableUpgrades, availableChannels, nodePools, upgradePolicies, gateAgreements, healthErrors, aws, labels")]
+    [InlineData("{name: c, channel: s, version: 4.16.1, produkt: osd}", "fleet.yaml:4:44: error: unknown key 'produkt' in organizations[0].clusters[0]; allowed keys are name, id, externalId, product, hypershift, channel, version, availableUpgrades, availableChannels, nodePools, addons, upgradePolicies, gateAgreements, healthErrors, aws, labels")]
     [InlineData("{name: c, channel: s, version: 4.16.1, product: ocp}", "fleet.yaml:4:53: error: organizations[0].clusters[0].product: 'ocp' is not allowed; expected one of osd, rosa")]
     [InlineData("{name: c, channel: s, version: 4.16.1, hypershift: yes}", "fleet.yaml:4:56: error: organizations[0].clusters[0].hypershift: expected true or false, found 'yes'")]
     [InlineData("{name: c, channel: s, version: 4.16.1, upgradePolicies: [{id: p, version: 4.16.2, state: running}]}", "fleet.yaml:4:94: error: organizations[0].clusters[0].upgradePolicies[0].state: 'running' is not allowed; expected one of pending, scheduled, started, delayed, failed, cancelled, completed")]
@@ -159,10 +159,69 @@ public sealed class FleetReaderTests
     [InlineData("releases: [{version: 4.16.1}, {version: 4.16.1}]\n", "fleet.yaml:1:41: error: releases[1].version: duplicate release '4.16.1'; it is already defined on line 1")]
     [InlineData("releases: [{version: 4.16}]\n", "fleet.yaml:1:22: error: releases[0].version: '4.16' is not a valid version; expected MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD] such as 4.16.2 or 4.17.0-rc.1")]
     [InlineData("organizations: [{orgId: o}, {orgId: o}]\n", "fleet.yaml:1:37: error: organizations[1].orgId: duplicate organization 'o'; it is already defined on line 1")]
-    [InlineData("organisations: []\n", "fleet.yaml:1:1: error: unknown key 'organisations' in the fleet snapshot; allowed keys are versionGates, organizations, releases")]
+    [InlineData("organisations: []\n", "fleet.yaml:1:1: error: unknown key 'organisations' in the fleet snapshot; allowed keys are versionGates, addonVersions, organizations, releases")]
     public void InvalidFleet_IsReported(string yaml, string expected)
     {
         Read(yaml).ShouldBe([expected]);
+    }
+
+    [Fact]
+    public void Read_Addons_TheCatalogAndTheAddonPolicies()
+    {
+        var yaml = """
+            addonVersions:
+              addon-a: 1.3.0
+              addon-b: "2.1.0"
+            organizations:
+            - orgId: o
+              clusters:
+              - name: c
+                channel: stable-4.16
+                version: 4.16.1
+                addons:
+                - {id: addon-a, version: 1.2.0, state: ready}
+                - {id: addon-b, version: 2.0.0}
+                - {id: addon-c, version: 0.1.0, state: installing}
+                upgradePolicies:
+                - {id: p-1, version: 4.16.2}
+                - {id: p-2, version: 1.3.0, kind: addon, addon: addon-a, state: completed}
+            """;
+
+        var document = FleetReader.Read(yaml, "fleet.yaml");
+
+        document.Diagnostics.ShouldBeEmpty();
+        document.Snapshot!.AddonVersions.ShouldBe(new Dictionary<string, string> { ["addon-a"] = "1.3.0", ["addon-b"] = "2.1.0" }, ignoreOrder: true);
+        var cluster = document.Snapshot.Find("o")!.Clusters.Single();
+        cluster.Addons.ShouldBe([new InstalledAddon("addon-a", "1.2.0", "ready"), new InstalledAddon("addon-b", "2.0.0", "ready"), new InstalledAddon("addon-c", "0.1.0", "installing")]);
+        cluster.UpgradePolicies.Select(p => p.Id).ShouldBe(["p-1"]);
+        var addonPolicy = cluster.AddonUpgradePolicies.Single();
+        addonPolicy.Id.ShouldBe("p-2");
+        addonPolicy.Kind.ShouldBe(UpgradePolicyKind.Addon);
+        addonPolicy.AddonId.ShouldBe("addon-a");
+        addonPolicy.State.ShouldBe(UpgradePolicyState.Completed);
+    }
+
+    [Theory]
+    [InlineData("{name: c, channel: s, version: 4.16.1, addons: [{id: a, version: 1.x}]}", "fleet.yaml:4:70: error: organizations[0].clusters[0].addons[0].version: '1.x' is not a valid version; expected MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD] such as 4.16.2 or 4.17.0-rc.1")]
+    [InlineData("{name: c, channel: s, version: 4.16.1, addons: [{version: 1.0.0}]}", "fleet.yaml:4:53: error: missing required key 'id' in organizations[0].clusters[0].addons[0]")]
+    [InlineData("{name: c, channel: s, version: 4.16.1, addons: [{id: a, version: 1.0.0, state: running}]}", "fleet.yaml:4:84: error: organizations[0].clusters[0].addons[0].state: 'running' is not allowed; expected one of delete-failed, delete-pending, deleted, deleting, failed, installing, pending, ready, undefined, upgrading")]
+    [InlineData("{name: c, channel: s, version: 4.16.1, addons: [{id: a, version: 1.0.0}, {id: a, version: 1.0.0}]}", "fleet.yaml:4:83: error: organizations[0].clusters[0].addons[1].id: duplicate add-on id 'a'; it is already defined on line 4")]
+    [InlineData("{name: c, channel: s, version: 4.16.1, upgradePolicies: [{id: p, version: 1.0.0, kind: addon}]}", "fleet.yaml:4:62: error: organizations[0].clusters[0].upgradePolicies[0]: an upgrade policy of kind addon needs 'addon: <add-on id>'")]
+    [InlineData("{name: c, channel: s, version: 4.16.1, upgradePolicies: [{id: p, version: 4.16.2, addon: a}]}", "fleet.yaml:4:94: error: organizations[0].clusters[0].upgradePolicies[0].addon: addon is only allowed on upgrade policies of kind addon, this one is of kind cluster")]
+    public void InvalidAddon_IsReported(string cluster, string expected)
+    {
+        var document = FleetReader.Read($"organizations:\n- orgId: o\n  clusters:\n  - {cluster}\n", "fleet.yaml");
+
+        document.Diagnostics.Select(d => d.ToString()).ShouldBe([expected]);
+        document.Snapshot!.Organizations.Single().Clusters.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void AddonVersions_MustBeVersions()
+    {
+        Read("addonVersions:\n  a: latest\n").ShouldBe([
+            "fleet.yaml:2:6: error: addonVersions.a: 'latest' is not a valid version; expected MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD] such as 4.16.2 or 4.17.0-rc.1",
+        ]);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class AppInterfaceFilesTests : IDisposable
         var document = await ReadAsync(Path.Combine(Data, "openshift/prod-org/ocm.yml"));
 
         document.Warnings.Select(w => w.Message.Split(' ')[1]).ShouldBe(
-            ["'labels'", "'description'", "'accessTokenClientId'", "'accessTokenUrl'", "'accessTokenClientSecret'", "'addonManagedUpgrades'", "'disable'", "'serverUrl'", "'spec'"]);
+            ["'labels'", "'description'", "'accessTokenClientId'", "'accessTokenUrl'", "'accessTokenClientSecret'", "'disable'", "'serverUrl'", "'spec'"]);
         document.Warnings.First().Message.ShouldBe("key 'labels' in the organization is part of app-interface's organization schema but not used by aus; ignored");
     }
 

@@ -208,7 +208,22 @@ public sealed class OrganizationReaderTests
     public void UnknownKey_AtTheTopLevel()
     {
         Read("name: a\norgId: b\nupgradePolicyCluster: []\n").ShouldBe([
-            "org.yaml:3:1: error: unknown key 'upgradePolicyCluster' in the organization; allowed keys are name, orgId, environment, blockedVersions, upgradePolicyAllowedWorkloads, upgradePolicyAllowedMutexes, sectors, inheritVersionData, publishVersionData, upgradePolicyClusters, ausClusterHealthChecks, freezes, haltOnFailure",
+            "org.yaml:3:1: error: unknown key 'upgradePolicyCluster' in the organization; allowed keys are name, orgId, environment, blockedVersions, upgradePolicyAllowedWorkloads, upgradePolicyAllowedMutexes, sectors, inheritVersionData, publishVersionData, upgradePolicyClusters, ausClusterHealthChecks, freezes, haltOnFailure, addonManagedUpgrades",
+        ]);
+    }
+
+    [Fact]
+    public void AddonManagedUpgrades_IsOffByDefault_AndReadWhenSet()
+    {
+        OrganizationReader.Read(Org(Cluster("c", Valid)), "org.yaml").Policy!.AddonManagedUpgrades.ShouldBeFalse();
+        OrganizationReader.Read("addonManagedUpgrades: true\n" + Org(Cluster("c", Valid)), "org.yaml").Policy!.AddonManagedUpgrades.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void AddonManagedUpgrades_MustBeABoolean()
+    {
+        Read("name: a\norgId: b\naddonManagedUpgrades: sometimes\n").ShouldBe([
+            "org.yaml:3:23: error: addonManagedUpgrades: expected true or false, found 'sometimes'",
         ]);
     }
 
