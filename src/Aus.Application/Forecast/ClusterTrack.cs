@@ -48,9 +48,9 @@ internal sealed class ClusterTrack(string orgId, string name)
     }
 
     /// <summary>Takes in an upgrade that starts at <paramref name="start"/>; one to the release (or later) is the cluster's start.</summary>
-    public void Created(ExistingUpgradePolicy policy, DateTimeOffset start, DateTimeOffset completesAt, ForecastRelease release)
+    public void Created(ExistingUpgradePolicy policy, DateTimeOffset? created, DateTimeOffset start, DateTimeOffset completesAt, ForecastRelease release)
     {
-        Upgrades.Add(new ForecastUpgrade(policy.Kind, policy.NodePoolId, policy.Version, start, completesAt));
+        Upgrades.Add(new ForecastUpgrade(policy.Kind, policy.NodePoolId, policy.Version, created, start, completesAt));
         if (IsWaiting && policy.Kind != UpgradePolicyKind.NodePool && OpenShiftVersion.Parse(policy.Version) >= release.Version)
         {
             Start = start;

@@ -79,8 +79,11 @@ public sealed record ClusterForecast
 /// <summary>A reason the planner gave for not upgrading a cluster, and for how long it held.</summary>
 public sealed record HeldCondition(Reason Reason, string Detail, TimeSpan Duration);
 
-/// <summary>One upgrade policy the forecast created, and when it runs.</summary>
-public sealed record ForecastUpgrade(UpgradePolicyKind Kind, string? NodePool, string Version, DateTimeOffset Start, DateTimeOffset Completion);
+/// <summary>
+/// One upgrade of a cluster: when its policy was created (at a pass; null for a policy that was in
+/// OCM at the start), when it starts and when it completes.
+/// </summary>
+public sealed record ForecastUpgrade(UpgradePolicyKind Kind, string? NodePool, string Version, DateTimeOffset? Created, DateTimeOffset Start, DateTimeOffset Completion);
 
 /// <summary>The rollout in one organization.</summary>
 public sealed record OrganizationForecast

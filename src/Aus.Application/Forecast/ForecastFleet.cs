@@ -15,14 +15,17 @@ internal sealed class ForecastFleet
     private readonly ImmutableArray<VersionGate> _gates;
     private readonly ForecastRelease _release;
     private readonly TimeSpan _duration;
+    private readonly ImmutableArray<GraphRelease> _graph;
     private readonly List<OrganizationClusters> _organizations = [];
     private readonly Dictionary<string, OrganizationClusters> _byOrgId = new(StringComparer.Ordinal);
     private readonly PriorityQueue<(ModelCluster Cluster, string PolicyId), DateTimeOffset> _completions = new();
     private bool _releaseOffered;
     private int _created;
 
-    public ForecastFleet(FleetSnapshot fleet, ForecastRelease release, TimeSpan duration, DateTimeOffset now)
+    public ForecastFleet(FleetSnapshot fleet, ForecastRelease release, TimeSpan duration, ImmutableArray<GraphRelease> graph, DateTimeOffset now)
     {
+        _graph = graph;
+        _releaseOffered = release.IsOfferedAt(now);
         _gates = fleet.VersionGates;
         _release = release;
         _duration = duration;
@@ -37,6 +40,7 @@ internal sealed class ForecastFleet
             foreach (var cluster in organization.Clusters)
             {
                 var model = new ModelCluster(organization.OrgId, cluster);
+                model.Cluster = Offered(cluster, model.Stated);
                 clusters.Add(model);
                 foreach (var policy in cluster.UpgradePolicies)
                 {
@@ -81,7 +85,7 @@ internal sealed class ForecastFleet
             else
             {
                 ocm = ocm with { Version = OpenShiftVersion.Parse(policy.Version) };
-                ocm = ocm with { AvailableUpgrades = Offer(ocm.Version, cluster.Stated) };
+                ocm = Offered(ocm, cluster.Stated);
             }
 
             Replace(cluster, ocm);
@@ -99,7 +103,7 @@ internal sealed class ForecastFleet
             _releaseOffered = true;
             foreach (var cluster in _organizations.SelectMany(o => o.Clusters))
             {
-                Replace(cluster, cluster.Cluster with { AvailableUpgrades = Offer(cluster.Cluster.Version, cluster.Stated) });
+                Replace(cluster, Offered(cluster.Cluster, cluster.Stated));
             }
         }
 
@@ -136,7 +140,8 @@ internal sealed class ForecastFleet
                     created.Add((cluster, policy, completesAt));
                     break;
                 case SwitchChannel switchChannel:
-                    Replace(cluster, cluster.Cluster with { Channel = switchChannel.To });
+                    var switched = cluster.Cluster with { Channel = switchChannel.To };
+                    Replace(cluster, _graph.IsEmpty ? switched : Offered(switched, cluster.Stated));
                     break;
                 case AgreeVersionGate agree:
                     Replace(cluster, cluster.Cluster with { GateAgreements = cluster.Cluster.GateAgreements.Add(agree.Gate) });
@@ -159,19 +164,51 @@ internal sealed class ForecastFleet
     };
 
     /// <summary>
-    /// What OCM offers a cluster on <paramref name="version"/>: the upgrades the fleet stated that are
-    /// still ahead of it, and the release once it is out and one step away.
+    /// The cluster with what OCM offers it now. With a graph: the released versions above it in its
+    /// channel, and its group's channels that releases at or above it are in. Without: the upgrades the
+    /// fleet stated that are still ahead of it. Either way the release only once it is out, and,
+    /// when the graph does not hold it, by the one-step rule.
     /// </summary>
-    private ImmutableArray<OpenShiftVersion> Offer(OpenShiftVersion version, ImmutableArray<OpenShiftVersion> stated)
+    private OcmCluster Offered(OcmCluster cluster, ImmutableArray<OpenShiftVersion> stated)
     {
-        var offered = stated.Where(v => v > version).ToList();
-        if (_releaseOffered && _release.IsOneStepFrom(version) && !offered.Contains(_release.Version))
+        var version = cluster.Version;
+        var inGraph = _graph.Any(r => r.Version == _release.Version);
+        var offered = _graph.IsEmpty
+            ? stated.Where(v => v > version).ToList()
+            : [.. _graph.Where(r => r.Version > version && r.Channels.Contains(cluster.Channel)).Select(r => r.Version)];
+        if (!_releaseOffered)
+        {
+            offered.RemoveAll(v => v == _release.Version);
+        }
+        else if (!inGraph && _release.IsOneStepFrom(version) && !offered.Contains(_release.Version))
         {
             offered.Add(_release.Version);
         }
 
-        return [.. offered.Order()];
+        var upgraded = cluster with { AvailableUpgrades = [.. offered.Distinct().Order()] };
+        if (_graph.IsEmpty)
+        {
+            return upgraded;
+        }
+
+        var group = cluster.ChannelGroup;
+        var channels = _graph
+            .Where(r => r.Version >= version && (_releaseOffered || r.Version != _release.Version))
+            .SelectMany(r => r.Channels)
+            .Where(c => GroupOf(c) == group)
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(c => MinorOf(c));
+        return upgraded with { AvailableChannels = [.. channels] };
     }
+
+    private static string GroupOf(string channel)
+    {
+        var dash = channel.LastIndexOf('-');
+        return dash > 0 ? channel[..dash] : channel;
+    }
+
+    private static MinorVersion MinorOf(string channel) =>
+        MinorVersion.TryParse(channel[(channel.LastIndexOf('-') + 1)..], out var minor) ? minor.Value : default;
 
     private void Replace(ModelCluster cluster, OcmCluster ocm)
     {

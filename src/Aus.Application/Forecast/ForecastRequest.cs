@@ -24,5 +24,12 @@ public sealed record ForecastRequest(ImmutableArray<OrganizationInput> Organizat
     /// <summary>How far ahead to forecast; no pass runs after Now + Horizon.</summary>
     public TimeSpan Horizon { get; init; } = DefaultHorizon;
 
+    /// <summary>
+    /// The upgrade graph, when known: OCM then offers a cluster the releases above its version that
+    /// are in its channel, and the channels of its group that releases at or above it are in. Empty:
+    /// OCM offers what the fleet states, and the release by the one-step rule.
+    /// </summary>
+    public ImmutableArray<GraphRelease> Graph { get; init; } = [];
+
     public DateTimeOffset End => Now + Horizon;
 }

@@ -32,7 +32,7 @@ internal sealed class ForecastRun
         _request = request;
         _everyPass = everyPass;
         _grid = new PassGrid(request.Now, request.Interval);
-        _fleet = new ForecastFleet(request.Fleet, request.Release, request.UpgradeDuration, request.Now);
+        _fleet = new ForecastFleet(request.Fleet, request.Release, request.UpgradeDuration, request.Graph, request.Now);
         _windows = new ScheduleWindows(_grid, request.End);
         _organizations = [.. request.Organizations.Select(o => new OrganizationState(o))];
         foreach (var organization in _organizations)
@@ -62,7 +62,7 @@ internal sealed class ForecastRun
                     {
                         if (cluster.InFlight.TryGetValue(policy.Id, out var completesAt))
                         {
-                            track.Created(policy, completesAt - request.UpgradeDuration, completesAt, request.Release);
+                            track.Created(policy, created: null, completesAt - request.UpgradeDuration, completesAt, request.Release);
                         }
                     }
                 }
@@ -164,7 +164,7 @@ internal sealed class ForecastRun
 
             foreach (var (cluster, policy, completesAt) in _fleet.Apply(organization.OrgId, result.Actions))
             {
-                _tracks.GetValueOrDefault((organization.OrgId, cluster.Cluster.Name))?.Created(policy, policy.NextRun!.Value, completesAt, _request.Release);
+                _tracks.GetValueOrDefault((organization.OrgId, cluster.Cluster.Name))?.Created(policy, time, policy.NextRun!.Value, completesAt, _request.Release);
             }
 
             organization.NextPass = NextPass(organization, result, time);
