@@ -40,7 +40,12 @@ internal sealed class ClusterTrack(string orgId, string name)
     public void Decided(ClusterDecision decision, DateTimeOffset time)
     {
         HoldUntil(time);
-        LastDecision = decision;
+        if (IsWaiting)
+        {
+            // Once the cluster has the release, later decisions say nothing about why it waited.
+            LastDecision = decision;
+        }
+
         // An upgrade decision acts rather than holds; from the next pass on, the upgrade is in progress.
         _reason = decision.Decision == Decision.Skip ? decision.Reason : null;
         _detail = decision.Detail;

@@ -193,7 +193,7 @@ internal sealed class ForecastRun
 
         foreach (var policy in organization.Input.Policy.Clusters)
         {
-            if (_fleet.Find(organization.OrgId, policy.Name) is not null)
+            if (_fleet.Find(organization.OrgId, policy.Name) is { } cluster && WindowMatters(cluster, _tracks.GetValueOrDefault((organization.OrgId, policy.Name))))
             {
                 next = Earliest(next, _windows.NextChange(policy.Schedule, time));
             }
@@ -207,6 +207,18 @@ internal sealed class ForecastRun
 
         return next;
     }
+
+    /// <summary>
+    /// Whether the cluster's window opening or closing can change anything the forecast reports:
+    /// while it waits for the release its reason changes; after that only an action could matter,
+    /// and outside or inside its window the planner can only act on it when OCM offers it an upgrade
+    /// or another channel (node pools catch up whatever the window).
+    /// </summary>
+    private static bool WindowMatters(ForecastFleet.ModelCluster cluster, ClusterTrack? track) =>
+        track is null
+        || track.IsWaiting
+        || !cluster.Cluster.AvailableUpgrades.IsEmpty
+        || cluster.Cluster.AvailableChannels.Any(c => c != cluster.Cluster.Channel);
 
     /// <summary>
     /// The earliest moment a soak total the organization decides with reaches one of its soakDays.
