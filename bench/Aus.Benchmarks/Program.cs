@@ -4,11 +4,13 @@ using BenchmarkDotNet.Running;
 
 // `scale` times the planner in memory on growing fleets; `e2e [clusters [aus.dll]]` times the real
 // `aus plan` on files; `ocm-pass` times a pass against the OCM simulator; `label-discovery` counts
-// the requests of the label flavour's discovery; `profile` plans one fleet
-// over and over for a profiler to sample; anything else hands over to BenchmarkDotNet.
+// the requests of the label flavour's discovery; `profile` plans one fleet over and over for a
+// profiler to sample; `forecast [clusters...]` times a 60-day forecast; anything else hands over to
+// BenchmarkDotNet.
 return args switch
 {
     ["scale", .. var sizes] => ScaleRun.Run(sizes),
+    ["forecast", .. var sizes] => ForecastScaleRun.Run(sizes),
     ["profile", var clusters, var perOrganization, var runs] => ScaleRun.Profile(Number(clusters), Number(perOrganization), Number(runs)),
     ["profile-fleet-file", var file, var runs] => await E2eRun.ProfileFleetFileAsync(file, Number(runs)),
     ["e2e"] => await E2eRun.RunAsync(5_000, ausDll: null),

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Globalization;
+using Aus.Application.Forecast;
+using Aus.Domain.Versions;
+
+namespace Aus.Benchmarks;
+
+/// <summary>
+/// Times a 60-day forecast over synthetic fleets (organizations of 100 clusters): the release is a
+/// new 4.16 offered an hour after the start. A Stopwatch around ForecastEngine.Run, best of three
+/// runs (one from 5,000 clusters on) after a warm-up; the fleet is built beforehand and not timed.
+/// </summary>
+internal static class ForecastScaleRun
+{
+    private static readonly int[] DefaultSizes = [500, 5_000, 50_000];
+
+    public static int Run(string[] sizes)
+    {
+        var cases = sizes.Length == 0 ? DefaultSizes : [.. sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+        Console.WriteLine("clusters  orgs  best (s)  median (s)  planned org passes  reached  rollout end (days)");
+        foreach (var clusters in cases)
+        {
+            var plan = SyntheticFleet.Create(clusters, 100);
+            var request = new ForecastRequest(plan.Organizations, plan.Fleet, plan.Now, new ForecastRelease(OpenShiftVersion.Parse("4.16.99"), plan.Now.AddHours(1)));
+            var runs = clusters >= 5_000 ? 1 : 3;
+            ForecastEngine.Run(request with { Horizon = TimeSpan.FromDays(1) });
+            var times = new List<double>();
+            Forecast? forecast = null;
+            for (var run = 0; run < runs; run++)
+            {
+                GC.Collect();
+                var watch = Stopwatch.StartNew();
+                forecast = ForecastEngine.Run(request);
+                watch.Stop();
+                times.Add(watch.Elapsed.TotalSeconds);
+            }
+
+            times.Sort();
+            var reached = forecast!.Organizations.Sum(o => o.Reached);
+            var end = forecast.Organizations.All(o => o.RolloutEnd is not null)
+                ? (forecast.Organizations.Max(o => o.RolloutEnd)!.Value - forecast.Now).TotalDays.ToString("F1", CultureInfo.InvariantCulture)
+                : "beyond";
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{clusters,8}  {request.Organizations.Length,4}  {times[0],8:F2}  {times[times.Count / 2],10:F2}  {forecast.PlannedPasses,18}  {reached,7}  {end,18}"));
+        }
+
+        return 0;
+    }
+}

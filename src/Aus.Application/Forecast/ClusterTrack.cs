@@ -1,0 +1,82 @@
+using Aus.Domain.Fleet;
+using Aus.Domain.Planning;
+using Aus.Domain.Versions;
+
+namespace Aus.Application.Forecast;
+
+/// <summary>
+/// What the forecast learns of one cluster as it goes: the reason of its latest decision and since
+/// when, how long each reason held it, and the upgrades created for it.
+/// </summary>
+internal sealed class ClusterTrack(string orgId, string name)
+{
+    private readonly Dictionary<Reason, (TimeSpan Duration, string Detail)> _held = [];
+    private Reason? _reason;
+    private string _detail = string.Empty;
+    private DateTimeOffset _since;
+
+    public string OrgId { get; } = orgId;
+
+    public string Name { get; } = name;
+
+    public string? InitialVersion { get; set; }
+
+    public bool AlreadyThere { get; set; }
+
+    public DateTimeOffset? Start { get; private set; }
+
+    public DateTimeOffset? Completion { get; private set; }
+
+    public string? TargetVersion { get; private set; }
+
+    public ClusterDecision? LastDecision { get; private set; }
+
+    public List<ForecastUpgrade> Upgrades { get; } = [];
+
+    /// <summary>Whether the cluster still waits for the release.</summary>
+    public bool IsWaiting => !AlreadyThere && Start is null;
+
+    /// <summary>Takes in the decision of a pass at <paramref name="time"/>; the previous reason held until then.</summary>
+    public void Decided(ClusterDecision decision, DateTimeOffset time)
+    {
+        HoldUntil(time);
+        if (IsWaiting)
+        {
+            // Once the cluster has the release, later decisions say nothing about why it waited.
+            LastDecision = decision;
+        }
+
+        // An upgrade decision acts rather than holds; from the next pass on, the upgrade is in progress.
+        _reason = decision.Decision == Decision.Skip ? decision.Reason : null;
+        _detail = decision.Detail;
+        _since = time;
+    }
+
+    /// <summary>Takes in an upgrade that starts at <paramref name="start"/>; one to the release (or later) is the cluster's start.</summary>
+    public void Created(ExistingUpgradePolicy policy, DateTimeOffset? created, DateTimeOffset start, DateTimeOffset completesAt, ForecastRelease release)
+    {
+        Upgrades.Add(new ForecastUpgrade(policy.Kind, policy.NodePoolId, policy.Version, created, start, completesAt));
+        if (IsWaiting && policy.Kind != UpgradePolicyKind.NodePool && OpenShiftVersion.Parse(policy.Version) >= release.Version)
+        {
+            Start = start;
+            Completion = completesAt;
+            TargetVersion = policy.Version;
+        }
+    }
+
+    /// <summary>Counts the current reason as holding the cluster until <paramref name="time"/>, while it waits.</summary>
+    public void HoldUntil(DateTimeOffset time)
+    {
+        if (_reason is { } reason && IsWaiting && time > _since)
+        {
+            var (duration, detail) = _held.GetValueOrDefault(reason, (TimeSpan.Zero, _detail));
+            _held[reason] = (duration + (time - _since), detail);
+        }
+
+        _since = time;
+    }
+
+    /// <summary>Every reason that held the cluster, longest first (ties in the order of the reasons).</summary>
+    public List<HeldCondition> Held() =>
+        [.. _held.OrderByDescending(h => h.Value.Duration).ThenBy(h => h.Key).Select(h => new HeldCondition(h.Key, h.Value.Detail, h.Value.Duration))];
+}

@@ -1,0 +1,22 @@
+namespace Aus.Application.Forecast;
+
+/// <summary>
+/// Forecasts a release's rollout by running the real planner on a virtual clock against a model of
+/// OCM that follows the planner's own actions. Pure: time, fleet and history all come in the request.
+/// </summary>
+/// <remarks>
+/// A real service plans every organization at every pass. Between two passes an organization's
+/// decisions can only change when one of these happens: an upgrade of it (or of an organization it
+/// inherits from) completes, it acted in the pass before, the release comes out, a schedule window
+/// of one of its clusters opens or closes, or a soak total it reads crosses one of its soakDays.
+/// Soak grows in proportion to time, so checking in once over a long gap gives what many small
+/// check-ins give. The forecast therefore plans an organization only at the passes where one of
+/// those events falls, and jumps over the rest.
+/// </remarks>
+public static class ForecastEngine
+{
+    public static Forecast Run(ForecastRequest request) => new ForecastRun(request, everyPass: false).Run();
+
+    /// <summary>The same forecast, planning every organization at every pass: the slow reference the event jumps are checked against.</summary>
+    internal static Forecast RunEveryPass(ForecastRequest request) => new ForecastRun(request, everyPass: true).Run();
+}

@@ -1,0 +1,374 @@
+using System.Collections.Immutable;
+using Aus.Domain.History;
+using Aus.Domain.Planning;
+using Aus.Domain.Policies;
+
+namespace Aus.Application.Forecast;
+
+/// <summary>One forecast from start to end; see <see cref="ForecastEngine"/> for why the jumps are safe.</summary>
+internal sealed class ForecastRun
+{
+    // A soak crossing is computed in floating point; the pass is looked for a second early, so
+    // that a rounding never lets the forecast step over the pass where the planner sees it.
+    private static readonly TimeSpan SoakMargin = TimeSpan.FromSeconds(1);
+
+    private readonly ForecastRequest _request;
+    private readonly bool _everyPass;
+    private readonly PassGrid _grid;
+    private readonly ForecastFleet _fleet;
+    private readonly ScheduleWindows _windows;
+    private readonly List<OrganizationState> _organizations;
+    private readonly Dictionary<string, OrganizationState> _byOrgId = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string OrgId, string Name), ClusterTrack> _tracks = [];
+    private int _plannedPasses;
+
+    public ForecastRun(ForecastRequest request, bool everyPass)
+    {
+        if (request.Interval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("the pass interval must be positive", nameof(request));
+        }
+
+        _request = request;
+        _everyPass = everyPass;
+        _grid = new PassGrid(request.Now, request.Interval);
+        _fleet = new ForecastFleet(request.Fleet, request.Release, request.UpgradeDuration, request.Graph, request.Now);
+        _windows = new ScheduleWindows(_grid, request.End);
+        _organizations = [.. request.Organizations.Select(o => new OrganizationState(o))];
+        foreach (var organization in _organizations)
+        {
+            _byOrgId.TryAdd(organization.OrgId, organization);
+        }
+
+        foreach (var organization in _organizations)
+        {
+            foreach (var source in organization.Input.Policy.InheritVersionData)
+            {
+                if (_byOrgId.TryGetValue(source.OrgId, out var found) && found != organization)
+                {
+                    organization.Sources.Add(found);
+                    found.Inheritors.Add(organization);
+                }
+            }
+
+            foreach (var name in organization.Input.AllClusterNames)
+            {
+                var track = new ClusterTrack(organization.OrgId, name);
+                if (_fleet.Find(organization.OrgId, name) is { } cluster)
+                {
+                    track.InitialVersion = cluster.Cluster.Version.ToString();
+                    track.AlreadyThere = cluster.Cluster.Version >= request.Release.Version;
+                    foreach (var policy in cluster.Cluster.UpgradePolicies)
+                    {
+                        if (cluster.InFlight.TryGetValue(policy.Id, out var completesAt))
+                        {
+                            track.Created(policy, created: null, completesAt - request.UpgradeDuration, completesAt, request.Release);
+                        }
+                    }
+                }
+
+                _tracks.TryAdd((organization.OrgId, name), track);
+            }
+        }
+    }
+
+    public Forecast Run()
+    {
+        var end = _request.End;
+        var time = _request.Now;
+        foreach (var organization in _organizations)
+        {
+            organization.NextPass = time;
+        }
+
+        while (true)
+        {
+            var changed = _fleet.CompleteDue(time);
+            var planned = Due(time, changed);
+            if (planned.Count > 0)
+            {
+                Plan(planned, time);
+            }
+
+            if (IsSettled())
+            {
+                break;
+            }
+
+            var next = _organizations.Select(o => o.NextPass).Where(p => p is not null).Min();
+            var completion = _fleet.NextCompletion is { } at ? _grid.AtOrAfter(at) : (DateTimeOffset?)null;
+            next = Earliest(next, completion);
+            if (next is not { } upcoming || upcoming > end)
+            {
+                break;
+            }
+
+            time = upcoming;
+        }
+
+        var stop = IsSettled() ? time : end;
+        foreach (var track in _tracks.Values)
+        {
+            track.HoldUntil(stop);
+        }
+
+        return Result(end);
+    }
+
+    /// <summary>
+    /// The organizations planned at this pass: those with an event now, the ones whose upgrades
+    /// completed, those that inherit from either, and (for their inherited data) the sources of all of them.
+    /// </summary>
+    private List<OrganizationState> Due(DateTimeOffset time, HashSet<string> changed)
+    {
+        var due = new HashSet<OrganizationState>();
+        foreach (var organization in _organizations)
+        {
+            if (organization.NextPass is { } pass && pass <= time || changed.Contains(organization.OrgId))
+            {
+                due.Add(organization);
+            }
+        }
+
+        foreach (var organization in due.ToList())
+        {
+            due.UnionWith(organization.Inheritors);
+        }
+
+        foreach (var organization in due.ToList())
+        {
+            due.UnionWith(organization.Sources);
+        }
+
+        return [.. _organizations.Where(due.Contains)];
+    }
+
+    private void Plan(List<OrganizationState> organizations, DateTimeOffset time)
+    {
+        var inputs = organizations.Select(o => o.Input with { History = o.History }).ToImmutableArray();
+        var plan = FleetPlanner.Plan(new PlanRequest(inputs, _fleet.SnapshotAt(time), time));
+        _plannedPasses += organizations.Count;
+        for (var i = 0; i < organizations.Count; i++)
+        {
+            var organization = organizations[i];
+            var result = plan.Organizations[i];
+            organization.History = result.History ?? organization.History;
+            organization.HasErrors = !result.Errors.IsEmpty;
+            foreach (var decision in result.Clusters)
+            {
+                if (_tracks.TryGetValue((organization.OrgId, decision.Name), out var track))
+                {
+                    track.Decided(decision, time);
+                }
+            }
+
+            foreach (var (cluster, policy, completesAt) in _fleet.Apply(organization.OrgId, result.Actions))
+            {
+                _tracks.GetValueOrDefault((organization.OrgId, cluster.Cluster.Name))?.Created(policy, time, policy.NextRun!.Value, completesAt, _request.Release);
+            }
+
+            organization.NextPass = NextPass(organization, result, time);
+        }
+    }
+
+    /// <summary>The next pass at which the organization's decisions may change, absent completions (those are watched for every organization).</summary>
+    private DateTimeOffset? NextPass(OrganizationState organization, OrganizationPlan plan, DateTimeOffset time)
+    {
+        if (_everyPass || !plan.Actions.IsEmpty)
+        {
+            return _grid.After(time);
+        }
+
+        if (organization.HasErrors)
+        {
+            // Errors stop every action and do not go away with time.
+            return null;
+        }
+
+        DateTimeOffset? next = null;
+        if (_request.Release.OfferedAt is { } offered && offered > time)
+        {
+            next = _grid.AtOrAfter(offered);
+        }
+
+        foreach (var policy in organization.Input.Policy.Clusters)
+        {
+            if (_fleet.Find(organization.OrgId, policy.Name) is { } cluster && WindowMatters(cluster, _tracks.GetValueOrDefault((organization.OrgId, policy.Name))))
+            {
+                next = Earliest(next, _windows.NextChange(policy.Schedule, time));
+            }
+        }
+
+        if (plan.VersionData is { } data && NextSoakCrossing(organization, data, time) is { } crossing)
+        {
+            var pass = _grid.AtOrAfter(crossing - SoakMargin);
+            next = Earliest(next, pass > time ? pass : _grid.After(time));
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// Whether the cluster's window opening or closing can change anything the forecast reports:
+    /// while it waits for the release its reason changes; after that only an action could matter,
+    /// and outside or inside its window the planner can only act on it when OCM offers it an upgrade
+    /// or another channel (node pools catch up whatever the window).
+    /// </summary>
+    private static bool WindowMatters(ForecastFleet.ModelCluster cluster, ClusterTrack? track) =>
+        track is null
+        || track.IsWaiting
+        || !cluster.Cluster.AvailableUpgrades.IsEmpty
+        || cluster.Cluster.AvailableChannels.Any(c => c != cluster.Cluster.Channel);
+
+    /// <summary>
+    /// The earliest moment a soak total the organization decides with reaches one of its soakDays.
+    /// A total grows by one day per day for each cluster that runs the version with the workload, here
+    /// or in an organization it inherits from; counting every such cluster (healthy or not, reporting
+    /// yet or not) can only make the moment earlier, never later.
+    /// </summary>
+    private DateTimeOffset? NextSoakCrossing(OrganizationState organization, VersionHistory data, DateTimeOffset time)
+    {
+        var thresholds = organization.Thresholds;
+        if (thresholds.Count == 0)
+        {
+            return null;
+        }
+
+        var rates = new Dictionary<(string Version, Workload Workload), int>();
+        foreach (var member in organization.Sources.Prepend(organization))
+        {
+            foreach (var policy in member.Input.Policy.Clusters)
+            {
+                if (_fleet.Find(member.OrgId, policy.Name) is not { } cluster)
+                {
+                    continue;
+                }
+
+                var version = cluster.Cluster.Version.ToString();
+                foreach (var workload in policy.Workloads)
+                {
+                    rates[(version, workload)] = rates.GetValueOrDefault((version, workload)) + 1;
+                }
+            }
+        }
+
+        DateTimeOffset? earliest = null;
+        foreach (var (version, workloads) in data.Versions)
+        {
+            foreach (var (workload, soak) in workloads)
+            {
+                if (!thresholds.TryGetValue(workload, out var days) || !rates.TryGetValue((version, workload), out var rate))
+                {
+                    continue;
+                }
+
+                foreach (var required in days)
+                {
+                    if (required > soak.SoakDays)
+                    {
+                        var crossing = time + TimeSpan.FromDays((required - soak.SoakDays) / rate);
+                        earliest = Earliest(earliest, crossing);
+                        break;
+                    }
+                }
+            }
+        }
+
+        return earliest;
+    }
+
+    /// <summary>Done early when no cluster that could still act waits for the release and nothing is in flight.</summary>
+    private bool IsSettled() =>
+        !_fleet.HasUpgradesInFlight
+        && _tracks.Values.All(t => !t.IsWaiting || _byOrgId[t.OrgId].HasErrors || _fleet.Find(t.OrgId, t.Name) is null);
+
+    private Forecast Result(DateTimeOffset end)
+    {
+        var clusters = ImmutableArray.CreateBuilder<ClusterForecast>();
+        var organizations = ImmutableArray.CreateBuilder<OrganizationForecast>();
+        foreach (var organization in _organizations)
+        {
+            var own = organization.Input.AllClusterNames.Select(n => _tracks[(organization.OrgId, n)]).Distinct().ToList();
+            foreach (var track in own)
+            {
+                clusters.Add(ToForecast(track));
+            }
+
+            var reached = own.Count(t => t.AlreadyThere || t.Start is not null);
+            organizations.Add(new OrganizationForecast
+            {
+                OrgId = organization.OrgId,
+                Name = organization.Input.Policy.Name,
+                Clusters = own.Count,
+                Reached = reached,
+                RolloutEnd = reached == own.Count ? own.Select(t => t.Completion).Max() : null,
+                IsInvalid = organization.HasErrors,
+            });
+        }
+
+        return new Forecast
+        {
+            Now = _request.Now,
+            End = end,
+            Release = _request.Release,
+            Interval = _request.Interval,
+            UpgradeDuration = _request.UpgradeDuration,
+            Clusters = clusters.ToImmutable(),
+            Organizations = organizations.ToImmutable(),
+            PlannedPasses = _plannedPasses,
+        };
+    }
+
+    private static ClusterForecast ToForecast(ClusterTrack track)
+    {
+        var held = track.Held();
+        var outcome = track.AlreadyThere ? ForecastOutcome.AlreadyThere
+            : track.Start is not null ? ForecastOutcome.Upgrades
+            : ForecastOutcome.NotWithinHorizon;
+        return new ClusterForecast
+        {
+            OrgId = track.OrgId,
+            Name = track.Name,
+            Version = track.InitialVersion,
+            Outcome = outcome,
+            Start = track.Start,
+            Completion = track.Completion,
+            TargetVersion = track.TargetVersion,
+            HeldLongest = held.FirstOrDefault(),
+            LastCondition = track.LastDecision is { } last ? new HeldCondition(last.Reason, last.Detail, TimeSpan.Zero) : null,
+            Conditions = [.. held],
+            Upgrades = [.. track.Upgrades],
+        };
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => (a, b) switch
+    {
+        (null, _) => b,
+        (_, null) => a,
+        var (x, y) => x < y ? x : y,
+    };
+
+    private sealed class OrganizationState(OrganizationInput input)
+    {
+        public OrganizationInput Input { get; } = input;
+
+        public string OrgId => Input.Policy.OrgId;
+
+        public VersionHistory History { get; set; } = input.History;
+
+        public bool HasErrors { get; set; }
+
+        public DateTimeOffset? NextPass { get; set; }
+
+        public List<OrganizationState> Sources { get; } = [];
+
+        public List<OrganizationState> Inheritors { get; } = [];
+
+        /// <summary>Per workload, the soakDays its clusters require, lowest first.</summary>
+        public Dictionary<Workload, SortedSet<int>> Thresholds { get; } = input.Policy.Clusters
+            .Where(c => c.SoakDays is not null)
+            .SelectMany(c => c.Workloads.Select(w => (Workload: w, Days: c.SoakDays!.Value)))
+            .GroupBy(x => x.Workload)
+            .ToDictionary(g => g.Key, g => new SortedSet<int>(g.Select(x => x.Days)));
+    }
+}
