@@ -60,7 +60,7 @@ internal static class DemoCommand
             DefaultValueFactory = _ => 30,
         };
         var start = new Option<string?>("--start") { Description = "Virtual time of the first pass (RFC 3339 UTC; default: the history's check-in, else the current hour).", HelpName = "TIME" };
-        var report = new Option<string?>("--report") { Description = "Write the fleet upgrade-policies report (markdown) here at the end.", HelpName = "FILE" };
+        var report = new Option<string?>("--report") { Description = "Write the fleet report here at the end, in the format the extension names: .html or .htm for HTML, .json for JSON, else markdown.", HelpName = "FILE" };
         var plain = new Option<bool>("--plain") { Description = "Plain lines instead of the live view (the default when the output is not a terminal)." };
         var command = new Command(
             "demo",

@@ -340,6 +340,6 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
 
         var inputs = PassInputs.Build(organizations, fleet, histories, now);
         var plan = FleetPlanner.Plan(inputs.Request with { IncludeReport = true });
-        await AtomicFile.WriteAllTextAsync(path, FleetReportMarkdownWriter.Write(plan), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(path, ReportFormat.Write(path, plan, inputs.Request.Organizations.Select(o => o.Policy)), cancellationToken);
     }
 }
