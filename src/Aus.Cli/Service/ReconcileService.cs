@@ -59,6 +59,9 @@ internal sealed partial class ReconcileService : IDisposable
 
     public AusMetrics Metrics { get; }
 
+    /// <summary>The last plans and passes, for the dashboard.</summary>
+    public DashboardState Dashboard { get; } = new();
+
     /// <summary>When the last pass ended, on the service's TimeProvider; null before the first.</summary>
     public DateTimeOffset? LastPassEnded { get; private set; }
 
@@ -119,6 +122,7 @@ internal sealed partial class ReconcileService : IDisposable
                 .ThenBy(c => c.Status, StringComparer.Ordinal),
         ]);
         var result = new ServicePass(at, outcomes.ToImmutable(), merged, _time.GetElapsedTime(started));
+        Dashboard.Record(result, organizations);
         LastPassEnded = _time.GetUtcNow();
         Metrics.PassEnded(environmentFailed ? "error" : result.Failed ? "failed" : "ok", LastPassEnded.Value);
         LogPassEnded(
