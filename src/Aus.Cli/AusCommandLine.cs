@@ -19,6 +19,7 @@ internal static class AusCommandLine
         root.Subcommands.Add(RunCommand.Create(time));
         root.Subcommands.Add(ServeCommand.Create(time));
         root.Subcommands.Add(ReportCommand.Create(time));
+        root.Subcommands.Add(AuditCommand.Create(time));
         root.Subcommands.Add(OcmSimCommand.Create());
         root.Subcommands.Add(Demo.DemoCommand.Create(time));
         return root;
