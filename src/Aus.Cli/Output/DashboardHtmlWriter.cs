@@ -275,7 +275,7 @@ internal static class DashboardHtmlWriter
         :root{color-scheme:light dark;--bg:#ffffff;--fg:#1b1b1b;--muted:#555555;--line:#c8c8c8;--head:#f2f2f2;--err-bg:#fdecea;--err-fg:#7a1712}
         @media (prefers-color-scheme: dark){:root{--bg:#16181b;--fg:#e8e8e8;--muted:#b4b4b4;--line:#3c4046;--head:#23262b;--err-bg:#3b1715;--err-fg:#ffd7d3}}
         *{box-sizing:border-box}
-        body{margin:0 auto;max-width:90rem;padding:1rem;background:var(--bg);color:var(--fg);font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+        body{margin:0 auto;max-width:90rem;overflow-wrap:anywhere;padding:1rem;background:var(--bg);color:var(--fg);font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
         h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.35rem;margin-top:2rem;border-bottom:2px solid var(--line)}h3{font-size:1.15rem;margin-top:1.5rem}h4{font-size:1rem;margin:1rem 0 .4rem}
         .muted{color:var(--muted);font-weight:normal}
         .scroll{overflow-x:auto;margin:.5rem 0 1rem}
