@@ -171,7 +171,7 @@ internal static class DashboardHtmlWriter
             var needed = Math.Max(cluster.SoakDaysNeeded, 0);
             var soaked = Days(candidate.SoakedDays);
             html.Append("<li>").Append(Encode(candidate.Version)).Append(' ').Append(CandidateLabel(candidate.State))
-                .Append(CultureInfo.InvariantCulture, $" <progress value=\"{Math.Min(candidate.SoakedDays, needed).ToString("0.##", CultureInfo.InvariantCulture)}\" max=\"{Math.Max(needed, 1)}\" aria-label=\"{Encode(candidate.Version)} soaked {soaked} of {needed} days\"></progress>")
+                .Append(CultureInfo.InvariantCulture, $" <progress value=\"{(needed == 0 ? 1 : Math.Min(candidate.SoakedDays, needed)).ToString("0.##", CultureInfo.InvariantCulture)}\" max=\"{Math.Max(needed, 1)}\" aria-label=\"{Encode(candidate.Version)} soaked {soaked} of {needed} days\"></progress>")
                 .Append(CultureInfo.InvariantCulture, $" {soaked} / {needed} d");
             if (candidate.Workloads.Length > 1)
             {
@@ -275,22 +275,23 @@ internal static class DashboardHtmlWriter
         :root{color-scheme:light dark;--bg:#ffffff;--fg:#1b1b1b;--muted:#555555;--line:#c8c8c8;--head:#f2f2f2;--err-bg:#fdecea;--err-fg:#7a1712}
         @media (prefers-color-scheme: dark){:root{--bg:#16181b;--fg:#e8e8e8;--muted:#b4b4b4;--line:#3c4046;--head:#23262b;--err-bg:#3b1715;--err-fg:#ffd7d3}}
         *{box-sizing:border-box}
-        body{margin:0 auto;max-width:90rem;overflow-wrap:anywhere;padding:1rem;background:var(--bg);color:var(--fg);font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+        body{margin:0 auto;max-width:90rem;overflow-wrap:break-word;padding:1rem;background:var(--bg);color:var(--fg);font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
         h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.35rem;margin-top:2rem;border-bottom:2px solid var(--line)}h3{font-size:1.15rem;margin-top:1.5rem}h4{font-size:1rem;margin:1rem 0 .4rem}
         .muted{color:var(--muted);font-weight:normal}
         .scroll{overflow-x:auto;margin:.5rem 0 1rem}
         table{border-collapse:collapse;width:100%}
         caption{text-align:left;font-weight:600;padding:.3rem 0}
-        th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+        th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
+        h3,caption,tbody th,li{overflow-wrap:anywhere}
         thead th{background:var(--head)}
         tbody th{font-weight:600}
         code{font-size:.9em}
-        .status{display:inline-block;padding:.05rem .45rem;border-radius:.3rem;font-weight:600;font-size:.9em}
+        .status{display:inline-block;white-space:nowrap;padding:.05rem .45rem;border-radius:.3rem;font-weight:600;font-size:.9em}
         .status-upgrading{background:#1c4f8f;color:#ffffff}
         .status-waiting{background:#fbe7a1;color:#3d2a00}
         .status-current{background:#1f6b43;color:#ffffff}
         .status-attention{background:#a4231b;color:#ffffff}
-        .tag{font-size:.85em;border:1px solid var(--line);border-radius:.25rem;padding:0 .3rem}
+        .tag{white-space:nowrap;font-size:.85em;border:1px solid var(--line);border-radius:.25rem;padding:0 .3rem}
         .tag.long{border-color:currentColor;font-weight:600}
         .candidates{list-style:none;margin:0;padding:0}
         progress{width:5rem;vertical-align:middle}

@@ -51,6 +51,7 @@ internal sealed partial class ReconcileService : IDisposable
             DryRun = settings.DryRun,
             UseLeases = sharedStore,
             PassInterval = alignedPasses && sharedStore ? settings.Interval : null,
+            IncludeReport = true,
         };
         Metrics = new AusMetrics();
     }
