@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Aus.Application.Inputs;
+using Aus.Application.Reconcile;
 using Aus.Application.Views;
 
 namespace Aus.Cli.Service;
@@ -22,8 +23,14 @@ internal sealed class DashboardState
     public void Record(ServicePass pass, IEnumerable<OrganizationConfig> organizations)
     {
         ArgumentNullException.ThrowIfNull(pass);
-        var sources = FleetViewBuilder.Sources(pass.Organizations, organizations.Select(o => o.Policy));
-        var view = FleetViewBuilder.Pass(pass.Now, pass.Duration, pass.Organizations);
+        Record(pass.Now, pass.Duration, pass.Organizations, organizations);
+    }
+
+    /// <summary>Takes in the outcomes of a pass at <paramref name="now"/> that took <paramref name="duration"/>.</summary>
+    public void Record(DateTimeOffset now, TimeSpan duration, ImmutableArray<OrganizationOutcome> outcomes, IEnumerable<OrganizationConfig> organizations)
+    {
+        var sources = FleetViewBuilder.Sources(outcomes, organizations.Select(o => o.Policy));
+        var view = FleetViewBuilder.Pass(now, duration, outcomes);
         lock (_lock)
         {
             var kept = sources.Select(s => s.Plan is null && s.Failure is null && _organizations.TryGetValue((s.Environment, s.OrgId), out var earlier) ? earlier : s);
@@ -34,7 +41,7 @@ internal sealed class DashboardState
                 _passes = _passes.RemoveRange(PassesKept, _passes.Count - PassesKept);
             }
 
-            _now = pass.Now;
+            _now = now;
         }
     }
 

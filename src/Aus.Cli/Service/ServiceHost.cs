@@ -1,5 +1,4 @@
 using Aus.Application.Ports;
-using Aus.Cli.Output;
 using Aus.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -76,28 +75,10 @@ internal sealed class ServiceHost : IAsyncDisposable
             await service.Metrics.WriteAsync(context.Response.Body, context.RequestAborted);
         });
 
-        MapDashboard(app, service, time);
+        DashboardEndpoints.Map(app, () => service.Dashboard.View(time.GetUtcNow()), (int)Math.Clamp(service.Settings.Interval.TotalSeconds, 5, 300));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ServiceHost(app, new Uri(address));
-    }
-
-    /// <summary>The read-only dashboard at / and its data under /api/ (GET only: nothing here changes anything).</summary>
-    private static void MapDashboard(WebApplication app, ReconcileService service, TimeProvider time)
-    {
-        var refresh = (int)Math.Clamp(service.Settings.Interval.TotalSeconds, 5, 300);
-        app.MapGet("/", (HttpContext context) => Page(context, DashboardHtmlWriter.Write(service.Dashboard.View(time.GetUtcNow()), refresh), "text/html; charset=utf-8"));
-        app.MapGet("/api/fleet", (HttpContext context) => Page(context, DashboardJson.Fleet(service.Dashboard.View(time.GetUtcNow())), "application/json; charset=utf-8"));
-        app.MapGet("/api/passes", (HttpContext context) => Page(context, DashboardJson.Passes(service.Dashboard.View(time.GetUtcNow()).Passes), "application/json; charset=utf-8"));
-    }
-
-    private static IResult Page(HttpContext context, string body, string contentType)
-    {
-        // No script, no frame, nothing fetched: the page is its own inline CSS.
-        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'";
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.CacheControl = "no-store";
-        return Results.Text(body, contentType);
     }
 
     /// <summary>Why the service is not ready, or null: the last pass must have ended within two intervals and the store must answer.</summary>
