@@ -109,7 +109,7 @@ public sealed partial class ReconcilePass
             }
 
             var inputs = PassInputs.Build([.. planned.Where(o => !failures.ContainsKey(o.OrgId))], fleet, histories, now);
-            var plans = FleetPlanner.Plan(inputs.Request).Organizations.ToDictionary(o => o.OrgId, StringComparer.Ordinal);
+            var plans = FleetPlanner.Plan(inputs.Request with { IncludeReport = _settings.IncludeReport }).Organizations.ToDictionary(o => o.OrgId, StringComparer.Ordinal);
 
             // Organizations act in parallel (each bounded by its adapter); their commits take turns.
             using var commits = new SemaphoreSlim(1, 1);

@@ -51,6 +51,7 @@ internal sealed partial class ReconcileService : IDisposable
             DryRun = settings.DryRun,
             UseLeases = sharedStore,
             PassInterval = alignedPasses && sharedStore ? settings.Interval : null,
+            IncludeReport = true,
         };
         Metrics = new AusMetrics();
     }
@@ -58,6 +59,9 @@ internal sealed partial class ReconcileService : IDisposable
     public ServiceSettings Settings { get; }
 
     public AusMetrics Metrics { get; }
+
+    /// <summary>The last plans and passes, for the dashboard.</summary>
+    public DashboardState Dashboard { get; } = new();
 
     /// <summary>When the last pass ended, on the service's TimeProvider; null before the first.</summary>
     public DateTimeOffset? LastPassEnded { get; private set; }
@@ -119,6 +123,7 @@ internal sealed partial class ReconcileService : IDisposable
                 .ThenBy(c => c.Status, StringComparer.Ordinal),
         ]);
         var result = new ServicePass(at, outcomes.ToImmutable(), merged, _time.GetElapsedTime(started));
+        Dashboard.Record(result, organizations);
         LastPassEnded = _time.GetUtcNow();
         Metrics.PassEnded(environmentFailed ? "error" : result.Failed ? "failed" : "ok", LastPassEnded.Value);
         LogPassEnded(
