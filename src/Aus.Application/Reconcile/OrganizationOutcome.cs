@@ -31,6 +31,12 @@ public sealed record OrganizationOutcome(string OrgId, string Name, string Envir
     /// <summary>The errors of a rejected policy edit (see <see cref="Inputs.OrganizationConfig.RejectedEdit"/>).</summary>
     public ImmutableArray<OrganizationMessage> RejectedEdit { get; init; } = [];
 
+    /// <summary>
+    /// The versions this pass halted in the organization (halt on failure), already recorded in the
+    /// store; each calls for the <c>version-halted</c> notification.
+    /// </summary>
+    public ImmutableArray<string> HaltedVersions { get; init; } = [];
+
     /// <summary>How many validation service logs this pass posted.</summary>
     public int ServiceLogsSent { get; init; }
 

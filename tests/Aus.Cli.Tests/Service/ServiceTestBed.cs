@@ -125,7 +125,7 @@ internal sealed class ServiceTestBed : IAsyncDisposable
     {
         var policies = new PolicySource([PoliciesDirectory], e => settings.Environments.Any(s => s.Serves(e)), NullLogger.Instance);
         return Task.FromResult(new ReconcileService(
-            settings, policies.LoadAsync, new StorePassStore(store, owner), store.Dialect == StateDialect.PostgreSql, new SimulatorPassClock(http, Simulator.BaseUrl), TimeProvider.System, NullLoggerFactory.Instance, aligned));
+            settings, policies.LoadAsync, new StorePassStore(store, owner), store.Dialect == StateDialect.PostgreSql, new SimulatorPassClock(http, Simulator.BaseUrl), TimeProvider.System, NullLoggerFactory.Instance, aligned, new StoreControlStore(store)));
     }
 
     public async ValueTask DisposeAsync()
