@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Aus.Application.Inputs;
 using Aus.Application.Ports;
+using Aus.Domain.Controls;
 using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
@@ -129,7 +130,11 @@ public sealed partial class ReconcilePass
                     }
 
                     acted[index] = await ActAsync(organization, plans[organization.OrgId], fleet.Snapshot.Find(organization.OrgId), leases.GetValueOrDefault(organization.OrgId), now, commits, ct)
-                        with { HaltedVersions = controls.NewlyHalted.GetValueOrDefault(organization.OrgId, []) };
+                        with
+                        {
+                            HaltedVersions = controls.NewlyHalted.GetValueOrDefault(organization.OrgId, []),
+                            Controls = controls.Controls.GetValueOrDefault(organization.OrgId) ?? RolloutControls.Empty,
+                        };
                 });
             foreach (var outcome in acted)
             {
