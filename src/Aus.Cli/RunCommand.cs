@@ -116,7 +116,8 @@ internal static class RunCommand
             using var logging = AusLogging.Create(LogLevel.Warning);
             using var http = new HttpClient();
             using var service = new ReconcileService(
-                settings, _ => Task.FromResult(organizations), passStore, store?.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: false);
+                settings, _ => Task.FromResult(organizations), passStore, store?.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: false,
+                store is null ? null : new StoreControlStore(store));
             var report = await service.RunPassAsync(at, cancellationToken);
             await stdout.WriteAsync(RunReportWriter.Write(report, settings.DryRun));
             return report.Failed ? ExitCodes.Invalid : ExitCodes.Success;

@@ -61,7 +61,7 @@ internal static class ServeCommand
                 using var http = new HttpClient();
                 var policies = new PolicySource(settings.Policies, e => settings.Environments.Any(s => s.Serves(e)), logging.CreateLogger("aus.policies"));
                 using var service = new ReconcileService(
-                    settings, policies.LoadAsync, new StorePassStore(store, ServiceStartup.Owner), store.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true);
+                    settings, policies.LoadAsync, new StorePassStore(store, ServiceStartup.Owner), store.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true, new StoreControlStore(store));
                 ServiceHost host;
                 try
                 {
