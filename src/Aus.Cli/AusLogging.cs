@@ -17,7 +17,8 @@ internal static class AusLogging
         {
             builder.AddJsonConsole(options =>
             {
-                options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+                // Its own JSON field: no separating space, unlike the simple console's prefix.
+                options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
                 options.UseUtcTimestamp = true;
             });
         }
