@@ -171,4 +171,28 @@ public sealed class ReliabilityAdoptionTests : IDisposable
         failed.Organizations.Single().Failure.ShouldNotBeNull().ShouldContain("stored history production/org-sectors");
         next.Organizations.Single().Failure.ShouldNotBeNull();
     }
+
+    [Fact]
+    public async Task OcmSim_OnAPortInUse_PrintsOneLineAndNoStackTrace()
+    {
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "aus.dll"), "ocm-sim", "--fleet", RepositoryPaths.Example("simple-fleet.yaml"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        process.ExitCode.ShouldBe(2);
+        (await stdout).ShouldBeEmpty();
+        var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(1, await stderr);
+        lines[0].ShouldStartWith($"aus: error: cannot listen on 127.0.0.1:{port}: ");
+    }
 }
