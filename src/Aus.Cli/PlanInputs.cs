@@ -9,6 +9,7 @@ using Aus.Domain.History;
 using Aus.Domain.Planning;
 using Aus.Ocm;
 using Aus.Ocm.Ports;
+using Aus.Policies.Files;
 using Aus.Policies.Fleet;
 using Aus.Policies.History;
 using Aus.Storage;
@@ -74,11 +75,11 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
 
         var organizations = documents.Select(InputFiles.ToConfig).ToList();
         var orgIds = organizations.Select(o => o.OrgId).ToList();
-        var files = await InputFiles.ReadHistoriesAsync(parse.GetValue(options.History) ?? [], orgIds, "--history", stderr, cancellationToken);
+        var (files, historyExit) = await InputFiles.ReadHistoriesAsync(parse.GetValue(options.History) ?? [], orgIds, "--history", now, stderr, cancellationToken);
         var historyOut = await InputFiles.MapPerOrganizationAsync(parse.GetValue(options.HistoryOut) ?? [], orgIds, "--history-out", stderr);
         if (files is null || historyOut is null)
         {
-            return (null, ExitCodes.Usage);
+            return (null, files is null ? historyExit : ExitCodes.Usage);
         }
 
         var (histories, controls, storeExit) = await ReadStoreAsync(parse, options.State, organizations, files, stderr, cancellationToken);
@@ -91,15 +92,10 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         if (ocm is null)
         {
             var document = await FleetReader.ReadFileAsync(fleetPath!, cancellationToken);
-            await InputFiles.PrintAsync(stderr, document.Diagnostics);
-            if (document.IsUnreadable || document.Snapshot is null)
+            await InputFiles.PrintAsync(stderr, document.Diagnostics, document.IsUnreadable);
+            if (document.IsUnreadable || document.Snapshot is null || document.HasErrors)
             {
-                return (null, ExitCodes.Usage);
-            }
-
-            if (document.HasErrors)
-            {
-                return (null, ExitCodes.Invalid);
+                return (null, ExitStatus.Of(document.IsUnreadable, invalid: true));
             }
 
             fleet = new FleetRead(document.Snapshot);

@@ -83,10 +83,10 @@ internal static class RunCommand
                 // Each --history file is read before the pass and, unless --history-out says otherwise, replaced after it.
                 var inputs = await InputFiles.MapPerOrganizationAsync(historyFiles, orgIds, "--history", stderr);
                 var outputs = await InputFiles.MapPerOrganizationAsync(parse.GetValue(historyOut) ?? [], orgIds, "--history-out", stderr);
-                var histories = inputs is null ? null : await InputFiles.ReadHistoriesAsync(inputs, "--history", stderr, cancellationToken);
+                var (histories, historyExit) = inputs is null ? (null, ExitCodes.Usage) : await InputFiles.ReadHistoriesAsync(inputs, "--history", at ?? time.GetUtcNow(), stderr, cancellationToken);
                 if (histories is null || outputs is null)
                 {
-                    return ExitCodes.Usage;
+                    return histories is null ? historyExit : ExitCodes.Usage;
                 }
 
                 foreach (var (orgId, path) in inputs!)
