@@ -108,6 +108,7 @@ public sealed partial class ReconcilePass
                 }
             }
 
+            (fleet, var health) = await CheckHealthAsync(planned, fleet, failures, cancellationToken);
             var inputs = PassInputs.Build([.. planned.Where(o => !failures.ContainsKey(o.OrgId))], fleet, histories, now);
             var plans = FleetPlanner.Plan(inputs.Request).Organizations.ToDictionary(o => o.OrgId, StringComparer.Ordinal);
 
@@ -127,7 +128,10 @@ public sealed partial class ReconcilePass
                         return;
                     }
 
-                    acted[index] = await ActAsync(organization, plans[organization.OrgId], fleet.Snapshot.Find(organization.OrgId), leases.GetValueOrDefault(organization.OrgId), now, commits, ct);
+                    acted[index] = await ActAsync(organization, plans[organization.OrgId], fleet.Snapshot.Find(organization.OrgId), leases.GetValueOrDefault(organization.OrgId), now, commits, ct) with
+                    {
+                        Health = health.GetValueOrDefault(organization.OrgId),
+                    };
                 });
             foreach (var outcome in acted)
             {
