@@ -209,6 +209,12 @@ internal static class ServiceSettingsLoader
 
             var integrationErrors = new List<string>();
             var integrations = IntegrationSettingsReader.Read(environment.Prometheus, environment.Notifications, IntegrationPath, integrationErrors);
+            foreach (var (secret, secretPath) in SecretsOf(integrations))
+            {
+                // Read now only to report an unset variable or unreadable file at start-up; the adapters read them again when built.
+                _ = secret.Resolve(getVariable, File.ReadAllText, secretPath, integrationErrors);
+            }
+
             errors.AddRange(integrationErrors.Select(e => PlaceIntegrationError(e, environment, path)));
 
             if (result.Succeeded && integrationErrors.Count == 0)
@@ -222,6 +228,28 @@ internal static class ServiceSettingsLoader
 
     // The integration reader names each problem by a path under this prefix; the environment knows where each path was written.
     private const string IntegrationPath = "@";
+
+    private static IEnumerable<(SecretReference Secret, string Path)> SecretsOf(IntegrationSettings integrations)
+    {
+        if (integrations.Prometheus?.Token is { } token)
+        {
+            yield return (token, $"{IntegrationPath}.prometheus");
+        }
+
+        for (var i = 0; i < integrations.Notifications.Length; i++)
+        {
+            var path = $"{IntegrationPath}.notifications[{i}]";
+            switch (integrations.Notifications[i])
+            {
+                case WebhookSettings { Secret: { } secret }:
+                    yield return (secret, path + ".webhook");
+                    break;
+                case SlackSettings slack when (slack.WebhookUrl ?? slack.Token) is { } slackSecret:
+                    yield return (slackSecret, path + ".slack");
+                    break;
+            }
+        }
+    }
 
     private static string PlaceIntegrationError(string error, SettingsEnvironment environment, string? path)
     {

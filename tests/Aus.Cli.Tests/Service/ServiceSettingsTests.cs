@@ -152,7 +152,9 @@ public sealed class ServiceSettingsTests : IDisposable
               - slack: {webhookUrlEnv: SLACK_WEBHOOK_URL}
             """);
 
-        var result = await LoadAsync(new SettingsOverrides { SettingsFile = file }, Variables(("OCM_TOKEN", "offline")));
+        var result = await LoadAsync(
+            new SettingsOverrides { SettingsFile = file },
+            Variables(("OCM_TOKEN", "offline"), ("TELEMETER_TOKEN", "t"), ("AUS_HOOK_SECRET", "s"), ("SLACK_WEBHOOK_URL", "https://hooks.slack.example/x")));
 
         result.Errors.ShouldBeEmpty();
         var production = result.Settings!.Environments.ShouldHaveSingleItem();
@@ -183,6 +185,22 @@ public sealed class ServiceSettingsTests : IDisposable
             $"{file}:4:21: error: environment production: prometheus.url: expected an http or https URL, found 'telemeter'",
             $"{file}:6:5: error: environment production: notifications[0]: expected one of '- webhook: {{...}}' or '- slack: {{...}}', found a mapping",
         ]);
+    }
+
+    [Fact]
+    public async Task AnUnsetIntegrationSecret_IsAStartUpError_PlacedAtItsSink()
+    {
+        var file = Write("""
+            policies: [orgs]
+            environments:
+            - name: production
+              notifications:
+              - slack: {webhookUrlEnv: SLACK_WEBHOOK_URL}
+            """);
+
+        var result = await LoadAsync(new SettingsOverrides { SettingsFile = file }, Variables(("OCM_TOKEN", "offline")));
+
+        result.Errors.ShouldBe([$"{file}:5:12: error: environment production: notifications[0].slack: the environment variable SLACK_WEBHOOK_URL is not set"]);
     }
 
     [Theory]
