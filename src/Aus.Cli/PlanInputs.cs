@@ -246,6 +246,7 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         var clusters = ImmutableArray.CreateBuilder<FleetOrganization>();
         var failures = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var warnings = ImmutableArray.CreateBuilder<string>();
+        var addonVersions = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var group in organizations.GroupBy(o => ocm.For(o.Policy.Environment)!))
         {
             using var client = OcmClient.Create(group.Key.Options, time);
@@ -253,10 +254,16 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
             var read = await new OcmFleetSource(client).ReadFleetAsync([.. group.Select(o => o.OrgId)], addonOrgIds, cancellationToken);
             gates.AddRange(read.Snapshot.VersionGates.Where(g => !gates.Any(known => known.Id == g.Id)));
             clusters.AddRange(read.Snapshot.Organizations);
+            foreach (var (addonId, version) in read.Snapshot.AddonVersions)
+            {
+                addonVersions.TryAdd(addonId, version);
+            }
+
             failures.AddRange(read.Failures);
             warnings.AddRange(read.Warnings);
         }
 
-        return new FleetRead(new FleetSnapshot(gates.ToImmutable(), clusters.ToImmutable())) { Failures = failures.ToImmutable(), Warnings = warnings.ToImmutable() };
+        var snapshot = new FleetSnapshot(gates.ToImmutable(), clusters.ToImmutable()) { AddonVersions = addonVersions.ToImmutable() };
+        return new FleetRead(snapshot) { Failures = failures.ToImmutable(), Warnings = warnings.ToImmutable() };
     }
 }
