@@ -137,6 +137,11 @@ public sealed partial class ReconcilePass
                     }
 
                     acted[index] = await ActAsync(organization, plans[organization.OrgId], fleet.Snapshot.Find(organization.OrgId), leases.GetValueOrDefault(organization.OrgId), now, commits, ct);
+                    if (organization.Policy.AddonManagedUpgrades)
+                    {
+                        acted[index] = acted[index] with { AddonVersions = fleet.Snapshot.AddonVersions };
+                    }
+
                 });
             foreach (var outcome in acted)
             {

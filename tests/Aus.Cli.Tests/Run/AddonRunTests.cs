@@ -89,6 +89,54 @@ public sealed class AddonRunTests : IAsyncLifetime
         export.Stdout.ShouldContain("org-sectors-addons/addon-metrics");
     }
 
+    [Fact]
+    public async Task ExplainAddon_ShowsTheAddonDecision_ProdHeldUntilTheAddonVersionHasSoaked()
+    {
+        var (exitCode, stdout, stderr) = await CliRun.RunAsync("explain", "prod-1", "--addon", "addon-metrics", "--config", Org, "--fleet", FleetFile, "--now", Now);
+
+        stderr.ShouldBeEmpty();
+        exitCode.ShouldBe(0);
+        stdout.ShouldStartWith("add-on addon-metrics of prod-1 in sectors-addons-org (org-sectors-addons)");
+        stdout.ShouldContain("runs:     1.4.0");
+        stdout.ShouldContain("is within the 10-minute add-on window");
+        stdout.ShouldContain("[x] 1.5.0 has soaked 0.00 of 7 days for workload my-service");
+    }
+
+    [Fact]
+    public async Task ExplainAddon_OfAnAddonTheClusterDoesNotRun_NamesTheOnesItDoes()
+    {
+        var (exitCode, _, stderr) = await CliRun.RunAsync("explain", "prod-1", "--addon", "addon-none", "--config", Org, "--fleet", FleetFile, "--now", Now);
+
+        exitCode.ShouldBe(2);
+        stderr.ShouldBe("aus: error: cluster prod-1 has no add-on addon-none that was planned (add-ons: addon-logging, addon-metrics)\n");
+    }
+
+    [Fact]
+    public async Task ReportAddons_HasARowPerClusterAndAddon_WithTheNextVersion()
+    {
+        var markdown = await CliRun.RunAsync("report", "--addons", "--config", Org, "--fleet", FleetFile, "--now", Now);
+        var json = await CliRun.RunAsync("report", "--addons", "--output", "json", "--config", Org, "--fleet", FleetFile, "--now", Now);
+
+        markdown.ExitCode.ShouldBe(0, markdown.Stderr);
+        markdown.Stdout.ShouldStartWith("# Add-on upgrade policies");
+        markdown.Stdout.ShouldContain("\"addon_id\": \"addon-metrics\"");
+        json.ExitCode.ShouldBe(0, json.Stderr);
+        var rows = JsonNode.Parse(json.Stdout)!["organizations"]!.AsArray().Single()!["addons"]!.AsArray();
+        rows.Count.ShouldBe(11, "six clusters with two add-ons, one of them without addon-metrics");
+        var row = rows.Single(r => r!["cluster"]!.GetValue<string>() == "prod-3" && r["addonId"]!.GetValue<string>() == "addon-logging")!;
+        row["currentVersion"]!.GetValue<string>().ShouldBe("5.8.1");
+        row["nextVersion"]!.GetValue<string>().ShouldBe("5.8.3");
+    }
+
+    [Fact]
+    public async Task ReportAddons_InHtml_IsAUsageError()
+    {
+        var (exitCode, _, stderr) = await CliRun.RunAsync("report", "--addons", "--output", "html", "--config", Org, "--fleet", FleetFile, "--now", Now);
+
+        exitCode.ShouldBe(2);
+        stderr.ShouldBe("aus: error: --addons writes markdown or json, not html\n");
+    }
+
     /// <summary>The table rows and actions of add-ons, trimmed.</summary>
     private static List<string> AddonLines(string stdout) =>
         [.. stdout.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("[addon-") || l.Contains("add-on upgrade policy"))];
