@@ -2,10 +2,12 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Aus.Application.Ports;
 using Aus.Application.Reconcile;
+using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
 using Aus.Domain.Reporting;
+using Aus.Domain.Versions;
 using Aus.Ocm;
 using Prometheus;
 

@@ -46,7 +46,7 @@ public sealed class AddonMetricsTests
 
     private static async Task<PrometheusText> RecordAsync(bool addonManaged)
     {
-        var policy = Organization("org-a", [Policy("c1", soakDays: 3)]) with { AddonManagedUpgrades = addonManaged };
+        var policy = Organization("org-a", [Aus.TestKit.Build.Policy("c1", soakDays: 3)]) with { AddonManagedUpgrades = addonManaged };
         var cluster = Cluster("c1", "4.16.1") with { Addons = [Addon("addon-x", "1.0.0"), Addon("addon-y", "2.0.0", "installing")] };
         var latest = new Dictionary<string, string> { ["addon-x"] = "1.1.0", ["addon-y"] = "2.1.0" };
         var plan = PlanWithAddons(policy, [cluster], latest, Now);
