@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Aus.Application.Views;
 using Aus.Cli.Output;
 using Aus.Domain.Planning;
 
@@ -12,7 +13,7 @@ internal static class ReportCommand
         var inputs = new PlanInputOptions();
         var output = new Option<string>("--output", "-o")
         {
-            Description = "markdown (GitLab json:table blocks, as the reference), json or html.",
+            Description = "markdown (GitLab json:table blocks, as the reference), json, or html (the dashboard's view in one self-contained file).",
             DefaultValueFactory = _ => "markdown",
         };
         output.AcceptOnlyFromAmong("markdown", "json", "html");
@@ -42,7 +43,7 @@ internal static class ReportCommand
                 (true, "json") => AddonReportJsonWriter.Write(plan),
                 (true, _) => FleetReportMarkdownWriter.WriteAddons(plan),
                 (_, "json") => FleetReportJsonWriter.Write(plan),
-                (_, "html") => FleetReportHtmlWriter.Write(plan),
+                (_, "html") => DashboardHtmlWriter.Write(FleetViewBuilder.FromPlan(plan, loaded.Request.Organizations.Select(o => o.Policy))),
                 _ => FleetReportMarkdownWriter.Write(plan),
             });
             return plan.Organizations.Any(o => !o.Errors.IsEmpty) ? ExitCodes.Invalid : ExitCodes.Success;

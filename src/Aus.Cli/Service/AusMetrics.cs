@@ -3,6 +3,7 @@ using System.Globalization;
 using Aus.Application.Ports;
 using Aus.Application.Reconcile;
 using Aus.Domain.Fleet;
+using Aus.Domain.Controls;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
@@ -47,6 +48,9 @@ internal sealed class AusMetrics
     private readonly PassGauge _channelSwitch;
     private readonly PassGauge _addonInfo;
     private readonly PassGauge _addonRemainingSoak;
+    private readonly PassGauge _clustersHeld;
+    private readonly PassGauge _pauses;
+    private readonly PassGauge _haltedVersions;
 
     public AusMetrics()
     {
@@ -91,6 +95,12 @@ internal sealed class AusMetrics
             "aus_addon_version_remaining_soak_days",
             "Days an add-on's available upgrade still has to soak; -1 scheduled, -2 upgrading, -3 upgrading for 6 h or more, -4 blocked.",
             Labels("cluster_uuid", "soaking_version", "addon")));
+        _clustersHeld = Pass(factory.CreateGauge(
+            "aus_organization_clusters_held",
+            "Clusters a rollout safety control holds back, by reason: paused, frozen, awaiting-approval, version-halted.",
+            Labels("org_id", "reason")));
+        _pauses = Pass(factory.CreateGauge("aus_organization_pause", "1 for each pause in force (scope organization, sector, cluster or version).", Labels("org_id", "scope", "target")));
+        _haltedVersions = Pass(factory.CreateGauge("aus_organization_version_halted", "1 for each version halted in the organization after failed upgrades.", Labels("org_id", "version")));
     }
 
     public CollectorRegistry Registry { get; }
@@ -215,6 +225,8 @@ internal sealed class AusMetrics
             RecordAddons(environment, now, plan, policy, clusterPolicy, cluster, outcome.AddonVersions);
         }
 
+        RecordControls(environment, now, plan, outcome.Controls);
+
         foreach (var gate in plan.Actions.OfType<AgreeVersionGate>().GroupBy(g => (g.ClusterId.Value, g.VersionPrefix)))
         {
             _missingGates.Set(environment, L(plan.OrgId, gate.Key.Item1, gate.Key.VersionPrefix), gate.Count());
@@ -269,6 +281,25 @@ internal sealed class AusMetrics
             {
                 _addonRemainingSoak.Set(environment, [Integration, environment, cluster.ExternalId, remaining.Version, addon.Id], remaining.Days);
             }
+        }
+    }
+
+    /// <summary>What the rollout safety controls hold: clusters by reason, the pauses in force, the halted versions.</summary>
+    private void RecordControls(string environment, DateTimeOffset now, OrganizationPlan plan, RolloutControls controls)
+    {
+        foreach (var reason in (ReadOnlySpan<Reason>)[Reason.Paused, Reason.Frozen, Reason.AwaitingApproval, Reason.VersionHalted])
+        {
+            _clustersHeld.Set(environment, [Integration, environment, plan.OrgId, reason.ToCode()], plan.Clusters.Count(c => c.Addon is null && c.Reason == reason));
+        }
+
+        foreach (var pause in controls.Pauses.Where(p => p.IsActiveAt(now)))
+        {
+            _pauses.Set(environment, [Integration, environment, plan.OrgId, pause.Scope.ToString().ToLowerInvariant(), pause.Target ?? string.Empty], 1);
+        }
+
+        foreach (var version in controls.HaltedVersions)
+        {
+            _haltedVersions.Set(environment, [Integration, environment, plan.OrgId, version], 1);
         }
     }
 
