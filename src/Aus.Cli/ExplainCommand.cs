@@ -4,16 +4,18 @@ using Aus.Domain.Planning;
 
 namespace Aus.Cli;
 
-/// <summary>`aus explain CLUSTER`: why a cluster is (not) upgrading, condition by condition.</summary>
+/// <summary>`aus explain CLUSTER [--addon ID]`: why a cluster, or one of its add-ons, is (not) upgrading, condition by condition.</summary>
 internal static class ExplainCommand
 {
     public static Command Create(TimeProvider time)
     {
         var inputs = new PlanInputOptions();
         var cluster = new Argument<string>("CLUSTER") { Description = "The cluster name, as in the organization file." };
+        var addon = new Option<string?>("--addon") { Description = "Explain the decision for this add-on of the cluster instead of the cluster's own.", HelpName = "ADDONID" };
         var command = new Command("explain", "Explain the decision for one cluster: every candidate version and every condition, the window and the locks.")
         {
             cluster,
+            addon,
         };
         inputs.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -27,7 +29,8 @@ internal static class ExplainCommand
             }
 
             var name = parse.GetValue(cluster)!;
-            var plan = FleetPlanner.Plan(loaded.Request with { ExplainCluster = name });
+            var addonId = parse.GetValue(addon);
+            var plan = FleetPlanner.Plan(loaded.Request with { ExplainCluster = name, ExplainAddon = addonId });
             var organization = plan.Organizations.FirstOrDefault(o => o.Clusters.Any(c => c.Name == name));
             if (organization is null)
             {
@@ -35,7 +38,16 @@ internal static class ExplainCommand
                 return ExitCodes.Usage;
             }
 
-            var explanation = plan.Explanation ?? new ClusterExplanation { Decision = organization.Clusters.First(c => c.Name == name) };
+            var decision = organization.Clusters.FirstOrDefault(c => c.Name == name && c.Addon == addonId);
+            if (decision is null)
+            {
+                var planned = organization.Clusters.Where(c => c.Name == name && c.Addon is not null).Select(c => c.Addon!).ToList();
+                var known = planned.Count == 0 ? "none planned: is addonManagedUpgrades set, and does OCM report add-ons of the cluster ready?" : string.Join(", ", planned);
+                await stderr.WriteLineAsync($"aus: error: cluster {name} has no add-on {addonId} that was planned (add-ons: {known})");
+                return ExitCodes.Usage;
+            }
+
+            var explanation = plan.Explanation ?? new ClusterExplanation { Decision = decision };
             await stdout.WriteAsync(ExplainWriter.Write($"{organization.Name} ({organization.OrgId})", explanation, plan.Now));
             foreach (var error in organization.Errors)
             {

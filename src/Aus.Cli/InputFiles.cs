@@ -176,7 +176,16 @@ internal static class InputFiles
         return exitCode == ExitCodes.Success ? (histories, exitCode) : (null, exitCode);
     }
 
-    /// <summary>Maps "[ORGID=]FILE" values to organizations; ORGID= may be left out when there is one organization.</summary>
+    private static bool IsAddonKey(string key, IReadOnlyList<string> orgIds)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && slash < key.Length - 1 && orgIds.Contains(key[..slash]);
+    }
+
+    /// <summary>
+    /// Maps "[ORGID=]FILE" values to organizations, and "ORGID/ADDON_ID=FILE" to an add-on of the
+    /// organization (key ORGID/ADDON_ID); ORGID= may be left out when there is one organization.
+    /// </summary>
     public static async Task<Dictionary<string, string>?> MapPerOrganizationAsync(
         IEnumerable<string> values, IReadOnlyList<string> orgIds, string option, TextWriter stderr)
     {
@@ -188,6 +197,12 @@ internal static class InputFiles
             string file;
             if (equals > 0 && orgIds.Contains(value[..equals]))
             {
+                orgId = value[..equals];
+                file = value[(equals + 1)..];
+            }
+            else if (equals > 0 && IsAddonKey(value[..equals], orgIds))
+            {
+                // ORGID/ADDON_ID=FILE: the soak history of one of the organization's add-ons.
                 orgId = value[..equals];
                 file = value[(equals + 1)..];
             }

@@ -156,6 +156,14 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
                 var history = organization.History ?? Inputs.HistoryOf(organization.OrgId);
                 await AtomicFile.WriteAllTextAsync(path, VersionHistoryJson.Write(history) + "\n", cancellationToken);
             }
+
+            foreach (var (addonId, addonHistory) in organization.AddonHistories)
+            {
+                if (HistoryOut.TryGetValue(AddonHistoryKey.Of(organization.OrgId, addonId), out var addonPath))
+                {
+                    await AtomicFile.WriteAllTextAsync(addonPath, VersionHistoryJson.Write(addonHistory) + "\n", cancellationToken);
+                }
+            }
         }
     }
 
@@ -208,6 +216,11 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
                 {
                     histories[organization.OrgId] = stored;
                 }
+
+                if (organization.Policy.AddonManagedUpgrades)
+                {
+                    await AddStoredAddonHistoriesAsync(store, organization, histories, cancellationToken);
+                }
             }
         }
         catch (StateStoreException e)
@@ -219,6 +232,18 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         return (histories, controls, ExitCodes.Success);
     }
 
+    /// <summary>The organization's add-on histories of the store (keys ORGID/ADDON_ID), where no --history file gave one.</summary>
+    private static async Task AddStoredAddonHistoriesAsync(IStateStore store, OrganizationConfig organization, Dictionary<string, VersionHistory> histories, CancellationToken cancellationToken)
+    {
+        foreach (var stored in await store.ListHistoriesAsync(organization.Policy.Environment, cancellationToken))
+        {
+            if (stored.Key.OrganizationId == organization.OrgId && stored.Key.AddonId is { } addonId)
+            {
+                histories.TryAdd(AddonHistoryKey.Of(organization.OrgId, addonId), stored.History);
+            }
+        }
+    }
+
     /// <summary>Reads each environment's organizations through its own client; one fleet read for the planner.</summary>
     private static async Task<FleetRead> ReadOcmAsync(OcmSettings ocm, IReadOnlyList<OrganizationConfig> organizations, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -226,16 +251,24 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         var clusters = ImmutableArray.CreateBuilder<FleetOrganization>();
         var failures = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var warnings = ImmutableArray.CreateBuilder<string>();
+        var addonVersions = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var group in organizations.GroupBy(o => ocm.For(o.Policy.Environment)!))
         {
             using var client = OcmClient.Create(group.Key.Options, time);
-            var read = await new OcmFleetSource(client).ReadFleetAsync([.. group.Select(o => o.OrgId)], cancellationToken);
+            var addonOrgIds = group.Where(o => o.Policy.AddonManagedUpgrades).Select(o => o.OrgId).ToHashSet(StringComparer.Ordinal);
+            var read = await new OcmFleetSource(client).ReadFleetAsync([.. group.Select(o => o.OrgId)], addonOrgIds, cancellationToken);
             gates.AddRange(read.Snapshot.VersionGates.Where(g => !gates.Any(known => known.Id == g.Id)));
             clusters.AddRange(read.Snapshot.Organizations);
+            foreach (var (addonId, version) in read.Snapshot.AddonVersions)
+            {
+                addonVersions.TryAdd(addonId, version);
+            }
+
             failures.AddRange(read.Failures);
             warnings.AddRange(read.Warnings);
         }
 
-        return new FleetRead(new FleetSnapshot(gates.ToImmutable(), clusters.ToImmutable())) { Failures = failures.ToImmutable(), Warnings = warnings.ToImmutable() };
+        var snapshot = new FleetSnapshot(gates.ToImmutable(), clusters.ToImmutable()) { AddonVersions = addonVersions.ToImmutable() };
+        return new FleetRead(snapshot) { Failures = failures.ToImmutable(), Warnings = warnings.ToImmutable() };
     }
 }

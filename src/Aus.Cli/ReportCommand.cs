@@ -17,11 +17,19 @@ internal static class ReportCommand
             DefaultValueFactory = _ => "markdown",
         };
         output.AcceptOnlyFromAmong("markdown", "json", "html");
+        var addons = new Option<bool>("--addons") { Description = "The add-on report instead: per cluster and ready add-on, its policy and the add-on's next version (markdown or json)." };
         var command = new Command("report", "The fleet upgrade-policies report: per cluster, its policy and how long each available version has soaked.");
         inputs.AddTo(command);
         command.Options.Add(output);
+        command.Options.Add(addons);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(addons) && parse.GetValue(output) == "html")
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("aus: error: --addons writes markdown or json, not html");
+                return ExitCodes.Usage;
+            }
+
             var (loaded, exitCode) = await PlanInputs.LoadAsync(parse, inputs, time, parse.InvocationConfiguration.Error, cancellationToken);
             if (loaded is null)
             {
@@ -30,10 +38,12 @@ internal static class ReportCommand
 
             var plan = FleetPlanner.Plan(loaded.Request with { IncludeReport = true });
             await loaded.WriteHistoriesAsync(plan, cancellationToken);
-            await parse.InvocationConfiguration.Output.WriteAsync(parse.GetValue(output) switch
+            await parse.InvocationConfiguration.Output.WriteAsync((parse.GetValue(addons), parse.GetValue(output)) switch
             {
-                "json" => FleetReportJsonWriter.Write(plan),
-                "html" => DashboardHtmlWriter.Write(FleetViewBuilder.FromPlan(plan, loaded.Request.Organizations.Select(o => o.Policy))),
+                (true, "json") => AddonReportJsonWriter.Write(plan),
+                (true, _) => FleetReportMarkdownWriter.WriteAddons(plan),
+                (_, "json") => FleetReportJsonWriter.Write(plan),
+                (_, "html") => DashboardHtmlWriter.Write(FleetViewBuilder.FromPlan(plan, loaded.Request.Organizations.Select(o => o.Policy))),
                 _ => FleetReportMarkdownWriter.Write(plan),
             });
             return plan.Organizations.Any(o => !o.Errors.IsEmpty) ? ExitCodes.Invalid : ExitCodes.Success;

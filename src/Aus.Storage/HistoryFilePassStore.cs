@@ -1,3 +1,4 @@
+using Aus.Application.Inputs;
 using Aus.Application.Ports;
 using Aus.Domain.History;
 using Aus.Policies.History;
@@ -10,14 +11,38 @@ namespace Aus.Storage;
 /// it. There are no leases (one process), and audit entries and service-log records have no home
 /// here: they are only logged, and feedback dedup falls back on OCM's own service log.
 /// </summary>
-/// <param name="histories">Organization id → the history read from its file.</param>
-/// <param name="outputs">Organization id → the file its checked-in history is written to.</param>
+/// <param name="histories">Organization id, or <c>ORGID/ADDON_ID</c> for an add-on's, → the history read from its file.</param>
+/// <param name="outputs">Organization id, or <c>ORGID/ADDON_ID</c>, → the file its checked-in history is written to.</param>
 public sealed class HistoryFilePassStore(IReadOnlyDictionary<string, VersionHistory> histories, IReadOnlyDictionary<string, string> outputs) : IPassStore
 {
     public Task<VersionHistory> GetHistoryAsync(OrganizationKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         return Task.FromResult(histories.GetValueOrDefault(key.OrganizationId) ?? VersionHistory.Empty);
+    }
+
+    public Task<IReadOnlyDictionary<string, VersionHistory>> GetAddonHistoriesAsync(OrganizationKey key, IReadOnlyCollection<string> addonIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(addonIds);
+        IReadOnlyDictionary<string, VersionHistory> found = addonIds
+            .Where(a => histories.ContainsKey(AddonHistoryKey.Of(key.OrganizationId, a)))
+            .ToDictionary(a => a, a => histories[AddonHistoryKey.Of(key.OrganizationId, a)], StringComparer.Ordinal);
+        return Task.FromResult(found);
+    }
+
+    /// <summary>Writes the histories of the add-ons that have a file; an add-on without one is not kept.</summary>
+    public async Task CommitAddonHistoriesAsync(OrganizationKey key, IReadOnlyDictionary<string, VersionHistory> histories, IStoreLease? lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(histories);
+        foreach (var (addonId, history) in histories)
+        {
+            if (outputs.TryGetValue(AddonHistoryKey.Of(key.OrganizationId, addonId), out var path))
+            {
+                await WriteAsync(path, history, cancellationToken);
+            }
+        }
     }
 
     public Task<IStoreLease?> TryAcquireAsync(OrganizationKey key, CancellationToken cancellationToken) =>
@@ -31,6 +56,11 @@ public sealed class HistoryFilePassStore(IReadOnlyDictionary<string, VersionHist
             return;
         }
 
+        await WriteAsync(path, history, cancellationToken);
+    }
+
+    private static async Task WriteAsync(string path, VersionHistory history, CancellationToken cancellationToken)
+    {
         try
         {
             await WriteAtomicallyAsync(path, VersionHistoryJson.Write(history) + "\n", cancellationToken);

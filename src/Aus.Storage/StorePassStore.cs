@@ -11,6 +11,33 @@ public sealed class StorePassStore(IStateStore store, string owner) : IPassStore
     public Task<VersionHistory> GetHistoryAsync(OrganizationKey key, CancellationToken cancellationToken) =>
         _store.GetHistoryAsync(ToHistoryKey(key), cancellationToken);
 
+    public async Task<IReadOnlyDictionary<string, VersionHistory>> GetAddonHistoriesAsync(OrganizationKey key, IReadOnlyCollection<string> addonIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(addonIds);
+        var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
+        foreach (var addonId in addonIds)
+        {
+            var stored = await _store.GetHistoryAsync(new HistoryKey(key.Environment, key.OrganizationId, addonId), cancellationToken);
+            if (!ReferenceEquals(stored, VersionHistory.Empty))
+            {
+                histories[addonId] = stored;
+            }
+        }
+
+        return histories;
+    }
+
+    public async Task CommitAddonHistoriesAsync(OrganizationKey key, IReadOnlyDictionary<string, VersionHistory> histories, IStoreLease? lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(histories);
+        foreach (var (addonId, history) in histories.OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            await _store.CommitPassAsync(new HistoryKey(key.Environment, key.OrganizationId, addonId), history, [], (lease as Lease)?.Inner, cancellationToken);
+        }
+    }
+
     public async Task<IStoreLease?> TryAcquireAsync(OrganizationKey key, CancellationToken cancellationToken) =>
         await _store.TryAcquireOrganizationLeaseAsync(key.Environment, key.OrganizationId, owner, cancellationToken) is { } lease
             ? new Lease(key, lease)

@@ -28,12 +28,13 @@ public sealed record OrganizationConfig(OrganizationPolicy Policy)
 
     public OrganizationKey Key => new(Policy.Environment, Policy.OrgId);
 
-    internal OrganizationInput ToInput(VersionHistory history, string? readFailure) => new()
+    internal OrganizationInput ToInput(VersionHistory history, ImmutableDictionary<string, VersionHistory> addonHistories, string? readFailure) => new()
     {
         Policy = Policy,
         ClusterNames = ClusterNames,
         ValidationErrors = readFailure is null ? Errors : Errors.Add(new OrganizationMessage(null, $"reading the organization from OCM failed: {readFailure}")),
         Warnings = Warnings,
         History = history,
+        AddonHistories = addonHistories,
     };
 }

@@ -12,6 +12,8 @@ namespace Aus.Application.Inputs;
 /// read gets that as a validation error (it is planned with nothing to act on); an organization
 /// without a history starts from an empty one and is listed in <see cref="WithoutHistory"/>. An
 /// organization without stored rollout controls is planned with none.
+/// The histories are keyed by organization id, and an add-on's by <c>ORGID/ADDON_ID</c>
+/// (<see cref="AddonHistoryKey"/>).
 /// </summary>
 public sealed record PassInputs(PlanRequest Request)
 {
@@ -32,7 +34,7 @@ public sealed record PassInputs(PlanRequest Request)
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(histories);
         var inputs = organizations
-            .Select(o => o.ToInput(histories.GetValueOrDefault(o.OrgId) ?? VersionHistory.Empty, fleet.Failures.GetValueOrDefault(o.OrgId))
+            .Select(o => o.ToInput(histories.GetValueOrDefault(o.OrgId) ?? VersionHistory.Empty, AddonHistoriesOf(o.OrgId, histories), fleet.Failures.GetValueOrDefault(o.OrgId))
                 with { Controls = controls?.GetValueOrDefault(o.OrgId) ?? RolloutControls.Empty })
             .ToImmutableArray();
         return new PassInputs(new PlanRequest(inputs, fleet.Snapshot, now))
@@ -41,6 +43,12 @@ public sealed record PassInputs(PlanRequest Request)
             WithoutHistory = [.. organizations.Where(o => !histories.ContainsKey(o.OrgId)).Select(o => o.OrgId)],
         };
     }
+
+    private static ImmutableDictionary<string, VersionHistory> AddonHistoriesOf(string orgId, IReadOnlyDictionary<string, VersionHistory> histories) =>
+        histories
+            .Select(h => (Addon: AddonHistoryKey.AddonOf(orgId, h.Key), History: h.Value))
+            .Where(h => h.Addon is not null)
+            .ToImmutableDictionary(h => h.Addon!, h => h.History, StringComparer.Ordinal);
 
     /// <summary>The history an organization was planned from.</summary>
     public VersionHistory HistoryOf(string orgId) =>

@@ -9,4 +9,12 @@ public interface IFleetSource
     /// be read (for instance the version gates every organization needs).
     /// </summary>
     Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As above, and the add-ons (catalog versions, each cluster's add-ons and add-on policies) of
+    /// the organizations of <paramref name="addonOrgIds"/>, those whose policy sets
+    /// addonManagedUpgrades. A source that holds add-ons anyway (a fleet file) reads as above.
+    /// </summary>
+    Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<string> orgIds, IReadOnlySet<string> addonOrgIds, CancellationToken cancellationToken) =>
+        ReadFleetAsync(orgIds, cancellationToken);
 }

@@ -10,6 +10,18 @@ public interface IPassStore
     /// <summary>The stored history, or an empty one when there is none.</summary>
     Task<Domain.History.VersionHistory> GetHistoryAsync(OrganizationKey key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The stored soak histories of the organization's add-ons (key <c>ORGID/ADDON_ID</c>), by add-on
+    /// id, for the given add-on ids; an add-on without one is absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, Domain.History.VersionHistory>> GetAddonHistoriesAsync(OrganizationKey key, IReadOnlyCollection<string> addonIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps the checked-in histories of the organization's add-ons, by add-on id. With a lease, the
+    /// write is refused once the lease is lost.
+    /// </summary>
+    Task CommitAddonHistoriesAsync(OrganizationKey key, IReadOnlyDictionary<string, Domain.History.VersionHistory> histories, IStoreLease? lease, CancellationToken cancellationToken);
+
     /// <summary>Takes the organization for this pass; null when another replica has it.</summary>
     Task<IStoreLease?> TryAcquireAsync(OrganizationKey key, CancellationToken cancellationToken);
 

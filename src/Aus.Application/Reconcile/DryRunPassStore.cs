@@ -12,6 +12,12 @@ internal sealed class DryRunPassStore(IPassStore inner) : IPassStore
     public Task<VersionHistory> GetHistoryAsync(OrganizationKey key, CancellationToken cancellationToken) =>
         inner.GetHistoryAsync(key, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, VersionHistory>> GetAddonHistoriesAsync(OrganizationKey key, IReadOnlyCollection<string> addonIds, CancellationToken cancellationToken) =>
+        inner.GetAddonHistoriesAsync(key, addonIds, cancellationToken);
+
+    public Task CommitAddonHistoriesAsync(OrganizationKey key, IReadOnlyDictionary<string, VersionHistory> histories, IStoreLease? lease, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     public Task<IStoreLease?> TryAcquireAsync(OrganizationKey key, CancellationToken cancellationToken) =>
         inner.TryAcquireAsync(key, cancellationToken);
 

@@ -76,7 +76,8 @@ public sealed partial class ReconcilePass
             FleetRead fleet;
             try
             {
-                fleet = await _ports.Fleet.ReadFleetAsync([.. planned.Select(o => o.OrgId)], cancellationToken);
+                var addonOrgIds = planned.Where(o => o.Policy.AddonManagedUpgrades).Select(o => o.OrgId).ToHashSet(StringComparer.Ordinal);
+                fleet = await _ports.Fleet.ReadFleetAsync([.. planned.Select(o => o.OrgId)], addonOrgIds, cancellationToken);
             }
             catch (Exception e) when (!Cancelled(e, cancellationToken))
             {
@@ -102,6 +103,14 @@ public sealed partial class ReconcilePass
                 try
                 {
                     histories[organization.OrgId] = await _ports.Store.GetHistoryAsync(organization.Key, cancellationToken);
+                    if (organization.Policy.AddonManagedUpgrades)
+                    {
+                        var addonIds = InstalledAddonIds(fleet.Snapshot.Find(organization.OrgId));
+                        foreach (var (addonId, history) in await _ports.Store.GetAddonHistoriesAsync(organization.Key, addonIds, cancellationToken))
+                        {
+                            histories[AddonHistoryKey.Of(organization.OrgId, addonId)] = history;
+                        }
+                    }
                 }
                 catch (Exception e) when (!Cancelled(e, cancellationToken))
                 {
@@ -137,6 +146,11 @@ public sealed partial class ReconcilePass
                             Controls = controls.Controls.GetValueOrDefault(organization.OrgId) ?? RolloutControls.Empty,
                             Health = health.GetValueOrDefault(organization.OrgId),
                         };
+                    if (organization.Policy.AddonManagedUpgrades)
+                    {
+                        acted[index] = acted[index] with { AddonVersions = fleet.Snapshot.AddonVersions };
+                    }
+
                 });
             foreach (var outcome in acted)
             {
@@ -225,6 +239,11 @@ public sealed partial class ReconcilePass
             await commits.WaitAsync(cancellationToken);
             try
             {
+                if (!plan.AddonHistories.IsEmpty)
+                {
+                    await _ports.Store.CommitAddonHistoriesAsync(organization.Key, plan.AddonHistories, lease, cancellationToken);
+                }
+
                 await _ports.Store.CommitAsync(organization.Key, plan.History, audit, lease, cancellationToken);
             }
             finally
@@ -250,9 +269,18 @@ public sealed partial class ReconcilePass
             ActionOutcome.Refused => AuditOutcome.Refused,
             _ => AuditOutcome.Failed,
         };
-        var reason = result.Succeeded ? plan.Clusters.FirstOrDefault(c => c.Name == action.Cluster)?.Detail : $"{result.Outcome}: {result.Message}";
+        var addon = action switch
+        {
+            CreateUpgradePolicy create => create.Addon,
+            DeleteUpgradePolicy delete => delete.Addon,
+            _ => null,
+        };
+        var reason = result.Succeeded ? plan.Clusters.FirstOrDefault(c => c.Name == action.Cluster && c.Addon == addon)?.Detail : $"{result.Outcome}: {result.Message}";
         return new AuditEntry(now, key, action.Cluster, ActionNames.Of(action), ActionNames.TargetOf(action), reason, outcome, result.OperationId);
     }
+
+    private static string[] InstalledAddonIds(FleetOrganization? clusters) =>
+        clusters is null ? [] : [.. clusters.Clusters.SelectMany(c => c.Addons).Select(a => a.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private static string ClusterIdOf(FleetOrganization? clusters, string? name) =>
         name is null ? string.Empty : clusters?.Clusters.FirstOrDefault(c => c.Name == name)?.Id.Value ?? string.Empty;

@@ -10,7 +10,8 @@ internal static class ExplainWriter
     {
         var decision = explanation.Decision;
         var text = new StringBuilder();
-        text.Append($"{decision.Name} in {organization}, planned at {TimeFormat.Format(now)}\n");
+        var subject = decision.Addon is { } addon ? $"add-on {addon} of {decision.Name}" : decision.Name;
+        text.Append($"{subject} in {organization}, planned at {TimeFormat.Format(now)}\n");
         text.Append($"  runs:     {decision.Version ?? "(not in OCM)"}\n");
         text.Append($"  decision: {decision.Decision.ToCode()} ({decision.Reason.ToCode()})");
         if (decision.TargetVersion is not null)

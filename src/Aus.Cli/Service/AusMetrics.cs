@@ -2,11 +2,13 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Aus.Application.Ports;
 using Aus.Application.Reconcile;
+using Aus.Domain.Fleet;
 using Aus.Domain.Controls;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
 using Aus.Domain.Reporting;
+using Aus.Domain.Versions;
 using Aus.Ocm;
 using Prometheus;
 
@@ -44,6 +46,8 @@ internal sealed class AusMetrics
     private readonly PassGauge _versionData;
     private readonly PassGauge _missingGates;
     private readonly PassGauge _channelSwitch;
+    private readonly PassGauge _addonInfo;
+    private readonly PassGauge _addonRemainingSoak;
     private readonly PassGauge _clustersHeld;
     private readonly PassGauge _pauses;
     private readonly PassGauge _haltedVersions;
@@ -83,6 +87,14 @@ internal sealed class AusMetrics
         _versionData = Pass(factory.CreateGauge("aus_organization_version_data", "The organization's own soak days per version and workload.", Labels("org_id", "version", "workload")));
         _missingGates = Pass(factory.CreateGauge("aus_cluster_missing_version_gate_agreements", "Version gate agreements a cluster still needs.", Labels("org_id", "cluster_uuid", "version_prefix")));
         _channelSwitch = Pass(factory.CreateGauge("aus_cluster_channel_switch", "1 after a successful channel switch in the last pass.", Labels("org_id", "cluster_uuid", "from_channel", "to_channel")));
+        _addonInfo = Pass(factory.CreateGauge(
+            "aus_addon_upgrade_policy_info",
+            "A cluster's upgrade policy for one of its add-ons; current_version is the add-on's version.",
+            Labels("cluster_uuid", "org_id", "org_name", "channel", "current_version", "cluster_name", "schedule", "sector", "mutexes", "soak_days", "workloads", "product", "hypershift", "addon")));
+        _addonRemainingSoak = Pass(factory.CreateGauge(
+            "aus_addon_version_remaining_soak_days",
+            "Days an add-on's available upgrade still has to soak; -1 scheduled, -2 upgrading, -3 upgrading for 6 h or more, -4 blocked.",
+            Labels("cluster_uuid", "soaking_version", "addon")));
         _clustersHeld = Pass(factory.CreateGauge(
             "aus_organization_clusters_held",
             "Clusters a rollout safety control holds back, by reason: paused, frozen, awaiting-approval, version-halted.",
@@ -209,6 +221,8 @@ internal sealed class AusMetrics
             {
                 _remainingSoak.Set(environment, L(uuid, remaining.Version), remaining.Days);
             }
+
+            RecordAddons(environment, now, plan, policy, clusterPolicy, cluster, outcome.AddonVersions);
         }
 
         RecordControls(environment, now, plan, outcome.Controls);
@@ -223,6 +237,49 @@ internal sealed class AusMetrics
             if (result.Action is SwitchChannel change && ocm.TryGetValue(change.Cluster, out var cluster))
             {
                 _channelSwitch.Set(environment, L(plan.OrgId, cluster.ExternalId, change.From, change.To), 1);
+            }
+        }
+    }
+
+    /// <summary>The add-on series of one cluster: its ready add-ons the catalog knows, with the add-on's own soak data.</summary>
+    private void RecordAddons(
+        string environment, DateTimeOffset now, OrganizationPlan plan, OrganizationPolicy policy, ClusterPolicy clusterPolicy, OcmCluster cluster, ImmutableDictionary<string, string> latestVersions)
+    {
+        if (!policy.AddonManagedUpgrades)
+        {
+            return;
+        }
+
+        foreach (var addon in cluster.Addons.Where(a => a.IsReady))
+        {
+            if (!latestVersions.TryGetValue(addon.Id, out var latestText)
+                || !OpenShiftVersion.TryParse(addon.Version, out var version, out _)
+                || !OpenShiftVersion.TryParse(latestText, out var latest, out _))
+            {
+                continue;
+            }
+
+            var spec = UpgradeSpec.ForAddon(policy, clusterPolicy, cluster, addon.Id, version, latest);
+            _addonInfo.Set(environment, [
+                Integration, environment,
+                cluster.ExternalId,
+                plan.OrgId,
+                plan.Name,
+                cluster.Channel,
+                addon.Version,
+                clusterPolicy.Name,
+                clusterPolicy.Schedule.Expression,
+                clusterPolicy.Sector?.Value ?? string.Empty,
+                string.Join(',', clusterPolicy.Mutexes.Select(m => m.Value)),
+                (clusterPolicy.SoakDays ?? 0).ToString(CultureInfo.InvariantCulture),
+                string.Join(',', clusterPolicy.Workloads.Select(w => w.Value)),
+                cluster.Product,
+                cluster.Hypershift ? "true" : "false",
+                addon.Id], 1);
+            var history = plan.AddonHistories.GetValueOrDefault(addon.Id) ?? VersionHistory.Empty;
+            foreach (var remaining in RemainingSoakDays.Compute(spec, history, now))
+            {
+                _addonRemainingSoak.Set(environment, [Integration, environment, cluster.ExternalId, remaining.Version, addon.Id], remaining.Days);
             }
         }
     }

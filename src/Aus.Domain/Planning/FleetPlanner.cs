@@ -169,12 +169,13 @@ public static class FleetPlanner
         }
 
         var history = sources.Count == 0 ? organization.CheckedIn : VersionDataInheritance.Aggregate(organization.CheckedIn, sources);
-        var pass = new UpgradePass(policy, organization.Specs, request.Fleet.VersionGates, history, request.Now, request.ExplainCluster, request.IncludeReport, blocked, input.Controls);
+        var explainCluster = request.ExplainAddon is null ? request.ExplainCluster : null;
+        var pass = new UpgradePass(policy, organization.Specs, request.Fleet.VersionGates, history, request.Now, explainCluster, request.IncludeReport, blocked, input.Controls);
         var result = pass.Run();
         var addons = PlanAddons(organization, sourceOrganizations, request, blocked);
         var decisions = result.Decisions.AddRange(organization.NotInOcm.Select(NotInOcm)).AddRange(addons.Decisions);
-        var explanation = result.Explanation;
-        if (explanation is null && request.ExplainCluster is { } name && organization.NotInOcm.Contains(name))
+        var explanation = result.Explanation ?? addons.Explanation;
+        if (explanation is null && explainCluster is { } name && organization.NotInOcm.Contains(name))
         {
             explanation = new ClusterExplanation { Decision = decisions.First(d => d.Name == name) };
         }
@@ -210,6 +211,7 @@ public static class FleetPlanner
         var actions = ImmutableArray.CreateBuilder<PlannedAction>();
         var warnings = ImmutableArray.CreateBuilder<OrganizationMessage>();
         var report = ImmutableArray.CreateBuilder<AddonReportRow>();
+        ClusterExplanation? explanation = null;
         var policy = organization.Input.Policy;
         foreach (var (addonId, specs) in organization.Addons.Specs)
         {
@@ -219,15 +221,17 @@ public static class FleetPlanner
                 .Select(s => new InheritedVersionData(s.Input.Policy.Environment, s.Input.Policy.OrgId, s.Addons.CheckedIn[addonId]))
                 .ToList();
             var history = inherited.Count == 0 ? own : VersionDataInheritance.Aggregate(own, inherited);
-            var pass = new UpgradePass(policy, specs, [], history, request.Now, explainCluster: null, request.IncludeReport, blocked, organization.Input.Controls, addonId);
+            var explainCluster = request.ExplainAddon == addonId ? request.ExplainCluster : null;
+            var pass = new UpgradePass(policy, specs, [], history, request.Now, explainCluster, request.IncludeReport, blocked, organization.Input.Controls, addonId);
             var result = pass.Run();
+            explanation ??= result.Explanation;
             report.AddRange(result.AddonReport);
             decisions.AddRange(result.Decisions);
             actions.AddRange(result.Actions);
             warnings.AddRange(result.Warnings);
         }
 
-        return new UpgradePass.PassResult(decisions.ToImmutable(), actions.ToImmutable(), warnings.ToImmutable(), null) { AddonReport = report.ToImmutable() };
+        return new UpgradePass.PassResult(decisions.ToImmutable(), actions.ToImmutable(), warnings.ToImmutable(), explanation) { AddonReport = report.ToImmutable() };
     }
 
     private static OrganizationPlan InvalidOrganization(OrganizationInput input, ImmutableArray<OrganizationMessage> errors, VersionHistory? history)

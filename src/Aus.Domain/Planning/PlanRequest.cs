@@ -9,6 +9,9 @@ public sealed record PlanRequest(ImmutableArray<OrganizationInput> Organizations
     /// <summary>When set, the planner records the full reasoning for this cluster (by name).</summary>
     public string? ExplainCluster { get; init; }
 
+    /// <summary>With <see cref="ExplainCluster"/>: explain the cluster's decision for this add-on instead of its own.</summary>
+    public string? ExplainAddon { get; init; }
+
     /// <summary>Whether to compute the fleet report's rows (they cost as much again as the decisions).</summary>
     public bool IncludeReport { get; init; }
 }

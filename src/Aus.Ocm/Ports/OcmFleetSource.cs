@@ -6,9 +6,12 @@ namespace Aus.Ocm.Ports;
 /// <summary>OCM as the fleet source of the application's use cases.</summary>
 public sealed class OcmFleetSource(IOcmFleetReader reader) : IFleetSource
 {
-    public async Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken)
+    public Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken) =>
+        ReadFleetAsync(orgIds, new HashSet<string>(StringComparer.Ordinal), cancellationToken);
+
+    public async Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<string> orgIds, IReadOnlySet<string> addonOrgIds, CancellationToken cancellationToken)
     {
-        var read = await reader.ReadFleetAsync(orgIds, cancellationToken);
+        var read = await reader.ReadFleetAsync(orgIds, addonOrgIds, cancellationToken);
         return new FleetRead(read.Snapshot)
         {
             Failures = read.Errors

@@ -12,6 +12,12 @@ internal sealed class FakeFleetSource : IFleetSource
 
     public List<IReadOnlyCollection<string>> Reads { get; } = [];
 
+    /// <summary>The organizations each read asked add-ons for.</summary>
+    public List<IReadOnlySet<string>> AddonReads { get; } = [];
+
+    /// <summary>The add-on catalog: add-on id → its latest version.</summary>
+    public Dictionary<string, string> AddonVersions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>When set, every read throws it (the source is down).</summary>
     public Exception? Outage { get; set; }
 
@@ -27,6 +33,12 @@ internal sealed class FakeFleetSource : IFleetSource
         return this;
     }
 
+    public Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<string> orgIds, IReadOnlySet<string> addonOrgIds, CancellationToken cancellationToken)
+    {
+        AddonReads.Add(addonOrgIds);
+        return ReadFleetAsync(orgIds, cancellationToken);
+    }
+
     public Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken)
     {
         Reads.Add([.. orgIds]);
@@ -36,7 +48,7 @@ internal sealed class FakeFleetSource : IFleetSource
         }
 
         var organizations = orgIds.Where(o => !_failures.ContainsKey(o) && _clusters.ContainsKey(o)).Select(o => new FleetOrganization(o, _clusters[o]));
-        return Task.FromResult(new FleetRead(new FleetSnapshot([], [.. organizations]))
+        return Task.FromResult(new FleetRead(new FleetSnapshot([], [.. organizations]) { AddonVersions = AddonVersions.ToImmutableDictionary(StringComparer.Ordinal) })
         {
             Failures = _failures.Where(f => orgIds.Contains(f.Key)).ToImmutableDictionary(StringComparer.Ordinal),
         });

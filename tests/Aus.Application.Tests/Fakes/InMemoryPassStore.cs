@@ -8,6 +8,9 @@ internal sealed class InMemoryPassStore : IPassStore
 {
     public Dictionary<OrganizationKey, VersionHistory> Histories { get; } = [];
 
+    /// <summary>(organization, add-on id) → the add-on's history.</summary>
+    public Dictionary<(OrganizationKey Organization, string Addon), VersionHistory> AddonHistories { get; } = [];
+
     public List<AuditEntry> Audit { get; } = [];
 
     public List<(ServiceLog Log, DateTimeOffset SentAt)> ServiceLogs { get; } = [];
@@ -34,6 +37,21 @@ internal sealed class InMemoryPassStore : IPassStore
         UnreadableHistories.Contains(key.OrganizationId)
             ? throw new StateStoreException($"the history of {key} is not valid JSON")
             : Task.FromResult(Histories.GetValueOrDefault(key) ?? VersionHistory.Empty);
+
+    public Task<IReadOnlyDictionary<string, VersionHistory>> GetAddonHistoriesAsync(OrganizationKey key, IReadOnlyCollection<string> addonIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, VersionHistory>>(addonIds
+            .Where(a => AddonHistories.ContainsKey((key, a)))
+            .ToDictionary(a => a, a => AddonHistories[(key, a)], StringComparer.Ordinal));
+
+    public Task CommitAddonHistoriesAsync(OrganizationKey key, IReadOnlyDictionary<string, VersionHistory> histories, IStoreLease? lease, CancellationToken cancellationToken)
+    {
+        foreach (var (addon, history) in histories)
+        {
+            AddonHistories[(key, addon)] = history;
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task<IStoreLease?> TryAcquireAsync(OrganizationKey key, CancellationToken cancellationToken)
     {

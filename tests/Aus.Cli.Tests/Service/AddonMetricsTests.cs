@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using Aus.Application.Reconcile;
+using Aus.Cli.Service;
+using Aus.Domain.Fleet;
+using Aus.Domain.Policies;
+using static Aus.TestKit.Build;
+
+namespace Aus.Cli.Tests.Service;
+
+/// <summary>The reference's add-on metrics: one info series per ready add-on, and the add-on's remaining soak days.</summary>
+public sealed class AddonMetricsTests
+{
+    private static readonly DateTimeOffset Now = At("2026-11-23T11:55:00Z");
+
+    [Fact]
+    public async Task AnOrganizationThatManagesAddons_HasAnInfoSeriesPerReadyAddon_WithTheAddonVersion()
+    {
+        var metrics = await RecordAsync(addonManaged: true);
+
+        var info = metrics.Named("aus_addon_upgrade_policy_info").ShouldHaveSingleItem();
+        info.LabelNames.ShouldBe(["integration", "ocm_env", "cluster_uuid", "org_id", "org_name", "channel", "current_version", "cluster_name", "schedule", "sector", "mutexes", "soak_days", "workloads", "product", "hypershift", "addon"]);
+        info.Label("addon").ShouldBe("addon-x");
+        info.Label("current_version").ShouldBe("1.0.0");
+        info.Label("cluster_uuid").ShouldBe("uuid-c1");
+        info.Value.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TheAddonsLatestVersion_HasItsRemainingSoakDays()
+    {
+        var metrics = await RecordAsync(addonManaged: true);
+
+        var remaining = metrics.Single("aus_addon_version_remaining_soak_days", ("addon", "addon-x"), ("soaking_version", "1.1.0"));
+        remaining.LabelNames.ShouldBe(["integration", "ocm_env", "cluster_uuid", "soaking_version", "addon"]);
+        remaining.Value.ShouldBe(3, "soakDays 3, nothing soaked yet");
+    }
+
+    [Fact]
+    public async Task AnOrganizationThatDoesNotManageAddons_HasNoAddonSeries()
+    {
+        var metrics = await RecordAsync(addonManaged: false);
+
+        metrics.Named("aus_addon_upgrade_policy_info").ShouldBeEmpty();
+        metrics.Named("aus_addon_version_remaining_soak_days").ShouldBeEmpty();
+    }
+
+    private static async Task<PrometheusText> RecordAsync(bool addonManaged)
+    {
+        var policy = Organization("org-a", [Aus.TestKit.Build.Policy("c1", soakDays: 3)]) with { AddonManagedUpgrades = addonManaged };
+        var cluster = Cluster("c1", "4.16.1") with { Addons = [Addon("addon-x", "1.0.0"), Addon("addon-y", "2.0.0", "installing")] };
+        var latest = new Dictionary<string, string> { ["addon-x"] = "1.1.0", ["addon-y"] = "2.1.0" };
+        var plan = PlanWithAddons(policy, [cluster], latest, Now);
+        var outcome = new OrganizationOutcome("org-a", "org-a", OrganizationPolicy.DefaultEnvironment)
+        {
+            Plan = plan,
+            Fleet = new FleetOrganization("org-a", [cluster]),
+            AddonVersions = latest.ToImmutableDictionary(StringComparer.Ordinal),
+        };
+        var metrics = new AusMetrics();
+        metrics.RecordPass(OrganizationPolicy.DefaultEnvironment, new PassReport(Now, [outcome], TimeSpan.FromSeconds(1)), new Dictionary<string, OrganizationPolicy> { ["org-a"] = policy });
+        using var stream = new MemoryStream();
+        await metrics.WriteAsync(stream, CancellationToken.None);
+        return PrometheusText.Parse(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}
