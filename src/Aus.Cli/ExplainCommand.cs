@@ -15,7 +15,7 @@ internal static class ExplainCommand
         {
             cluster,
         };
-        inputs.AddTo(command);
+        inputs.AddReadOnlyTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;

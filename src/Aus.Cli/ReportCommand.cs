@@ -4,7 +4,7 @@ using Aus.Domain.Planning;
 
 namespace Aus.Cli;
 
-/// <summary>`aus report`: the fleet upgrade-policies report (reference-behaviour.md section 17).</summary>
+/// <summary>`aus report`: the fleet upgrade-policies report: per cluster, its policy and how long each available version has soaked.</summary>
 internal static class ReportCommand
 {
     public static Command Create(TimeProvider time)
@@ -12,12 +12,13 @@ internal static class ReportCommand
         var inputs = new PlanInputOptions();
         var output = new Option<string>("--output", "-o")
         {
-            Description = "markdown (GitLab json:table blocks, as the reference), json or html.",
+            HelpName = "markdown|table|json|html",
+            Description = "markdown (GitLab json:table blocks), table (for people), json (for scripts) or html.",
             DefaultValueFactory = _ => "markdown",
         };
-        output.AcceptOnlyFromAmong("markdown", "json", "html");
+        output.AcceptOnlyFromAmong("markdown", "table", "json", "html");
         var command = new Command("report", "The fleet upgrade-policies report: per cluster, its policy and how long each available version has soaked.");
-        inputs.AddTo(command);
+        inputs.AddReadOnlyTo(command);
         command.Options.Add(output);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -28,9 +29,9 @@ internal static class ReportCommand
             }
 
             var plan = FleetPlanner.Plan(loaded.Request with { IncludeReport = true });
-            await loaded.WriteHistoriesAsync(plan, cancellationToken);
             await parse.InvocationConfiguration.Output.WriteAsync(parse.GetValue(output) switch
             {
+                "table" => FleetReportTableWriter.Write(plan),
                 "json" => FleetReportJsonWriter.Write(plan),
                 "html" => FleetReportHtmlWriter.Write(plan),
                 _ => FleetReportMarkdownWriter.Write(plan),

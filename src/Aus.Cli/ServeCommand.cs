@@ -12,16 +12,17 @@ internal static class ServeCommand
     {
         var config = new Option<string[]>("--config")
         {
-            Description = "Organization policy files, or directories of them (default: the settings file's policies).",
+            HelpName = "FILE|DIR",
+            Description = "Organization policy files, or directories of them (*.yml, *.yaml, *.json). [default: the settings file's policies]",
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = true,
         };
         var settingsFile = ServiceStartup.SettingsOption();
-        var ocmUrl = new Option<string?>("--ocm-url") { Description = "OCM API base URL (default: OCM_URL, else the settings file, else https://api.openshift.com)." };
-        var tokenUrl = new Option<string?>("--token-url") { Description = "OAuth2 token endpoint (default: OCM_TOKEN_URL, else the settings file, else Red Hat SSO)." };
+        var ocmUrl = new Option<string?>("--ocm-url") { HelpName = "URL", Description = "OCM API base URL. [default: OCM_URL, else the settings file, else https://api.openshift.com]" };
+        var tokenUrl = new Option<string?>("--token-url") { HelpName = "URL", Description = "OAuth2 token endpoint. [default: OCM_TOKEN_URL, else the settings file, else Red Hat SSO]" };
         var state = StateStoreOption.Create();
-        var interval = new Option<string?>("--interval") { Description = "Time between passes, e.g. 5m, 30s (default: AUS_INTERVAL, else the settings file, else 5m).", HelpName = "DURATION" };
-        var listen = new Option<string?>("--listen") { Description = "Address of /healthz, /readyz, /metrics (default: AUS_LISTEN, else the settings file, else 127.0.0.1:9090).", HelpName = "ADDR:PORT" };
+        var interval = new Option<string?>("--interval") { Description = "Time between passes, e.g. 5m, 30s. [default: AUS_INTERVAL, else the settings file, else 5m]", HelpName = "DURATION" };
+        var listen = new Option<string?>("--listen") { Description = "Address of /healthz, /readyz, /metrics. [default: AUS_LISTEN, else the settings file, else 127.0.0.1:9090]", HelpName = "ADDR:PORT" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report; change nothing in OCM or in the store." };
         var clock = ServiceStartup.ClockOption();
         var command = new Command("serve", "Reconcile on an interval as a service: a pass every interval, /healthz, /readyz and /metrics; SIGTERM stops it cleanly.")

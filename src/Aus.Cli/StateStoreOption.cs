@@ -14,7 +14,7 @@ internal static class StateStoreOption
 
     public static Option<string?> Create() => new("--state")
     {
-        Description = "The state store: a SQLite file (default: $XDG_DATA_HOME/aus/state.db) or a PostgreSQL postgresql:// URI or Host=... connection string. Default from AUS_STATE.",
+        Description = "The state store: a SQLite file, or a PostgreSQL postgresql:// URI or Host=... connection string. [default: AUS_STATE, else the SQLite file $XDG_DATA_HOME/aus/state.db]",
         HelpName = "URI",
     };
 
