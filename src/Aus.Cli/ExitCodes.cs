@@ -1,6 +1,6 @@
 namespace Aus.Cli;
 
-/// <summary>Exit statuses of contracts.md section 4.</summary>
+/// <summary>The exit statuses of every command: 0 success, 1 invalid input or a failed run, 2 usage.</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;

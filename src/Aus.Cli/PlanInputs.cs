@@ -89,6 +89,11 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         FleetRead fleet;
         if (ocm is null)
         {
+            if (!await InputFiles.CheckFleetFileAsync(fleetPath!, stderr))
+            {
+                return (null, ExitCodes.Usage);
+            }
+
             var document = await FleetReader.ReadFileAsync(fleetPath!, cancellationToken);
             await InputFiles.PrintAsync(stderr, document.Diagnostics);
             if (document.IsUnreadable || document.Snapshot is null)

@@ -96,9 +96,8 @@ internal static class RunCommand
 
                 passStore = new HistoryFilePassStore(histories, outputs);
             }
-            else if (settings.DryRun && settings.State.Dialect == StateDialect.Sqlite && !File.Exists(settings.State.Target))
+            else if (ServiceStartup.IsDryRunWithoutStore(settings))
             {
-                // Nothing stored yet, and a dry run must not create the store: plan from empty histories.
                 passStore = new HistoryFilePassStore(new Dictionary<string, Domain.History.VersionHistory>(), new Dictionary<string, string>());
             }
             else

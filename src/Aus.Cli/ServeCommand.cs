@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Aus.Application.Ports;
 using Aus.Cli.Service;
 using Aus.Storage;
 using Microsoft.Extensions.Logging;
@@ -50,11 +51,17 @@ internal static class ServeCommand
                 return exitCode;
             }
 
-            var store = await ServiceStartup.OpenStoreAsync(settings, stderr, cancellationToken);
-            if (store is null)
+            var withoutStore = ServiceStartup.IsDryRunWithoutStore(settings);
+            var store = withoutStore ? null : await ServiceStartup.OpenStoreAsync(settings, stderr, cancellationToken);
+            if (store is null && !withoutStore)
             {
                 return ExitCodes.Invalid;
             }
+
+            IPassStore passStore = store is null
+                ? new HistoryFilePassStore(new Dictionary<string, Domain.History.VersionHistory>(), new Dictionary<string, string>())
+                : new StorePassStore(store, ServiceStartup.Owner);
+            var storeDescription = store?.Description ?? $"empty histories (a dry run does not create {settings.State.Target})";
 
             await using (store)
             {
@@ -62,7 +69,7 @@ internal static class ServeCommand
                 using var http = new HttpClient();
                 var policies = new PolicySource(settings.Policies, e => settings.Environments.Any(s => s.Serves(e)), logging.CreateLogger("aus.policies"));
                 using var service = new ReconcileService(
-                    settings, policies.LoadAsync, new StorePassStore(store, ServiceStartup.Owner), store.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true);
+                    settings, policies.LoadAsync, passStore, store?.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true);
                 ServiceHost host;
                 try
                 {
@@ -76,7 +83,7 @@ internal static class ServeCommand
 
                 await using (host)
                 {
-                    await stderr.WriteLineAsync($"aus: serving {documents.Count} organizations every {DurationText.Format(settings.Interval)} from {store.Description}; endpoints on {host.Address}");
+                    await stderr.WriteLineAsync($"aus: serving {Output.Plural.Count(documents.Count, "organization")} every {DurationText.Format(settings.Interval)} from {storeDescription}; endpoints on {host.Address}");
                     await host.WaitForShutdownAsync(CancellationToken.None);
                     if (host.LoopFailure is { } failure)
                     {

@@ -5,8 +5,8 @@ namespace Aus.Cli;
 
 /// <summary>
 /// The shared <c>--state URI</c> option: the command line wins over <c>AUS_STATE</c>, which wins
-/// over the default SQLite file. A password is refused on the command line (contracts.md section 4:
-/// credentials never go there); it belongs in AUS_STATE, PGPASSWORD or ~/.pgpass.
+/// over the default SQLite file. A password is refused on the command line (credentials never go
+/// there: the process list and shell history show them); it belongs in AUS_STATE, PGPASSWORD or ~/.pgpass.
 /// </summary>
 internal static class StateStoreOption
 {

@@ -65,6 +65,13 @@ internal static class ServiceStartup
     /// Opens the store for this process alone (SQLite) or as one replica (PostgreSQL); null after
     /// printing why not. A dry run opens it too (it reads the histories); the pass keeps its writes out.
     /// </summary>
+    /// <summary>
+    /// A dry run on a SQLite store that does not exist yet plans from empty histories and opens no
+    /// store, since opening one would create the file: a dry run creates nothing.
+    /// </summary>
+    public static bool IsDryRunWithoutStore(ServiceSettings settings) =>
+        settings.DryRun && settings.State.Dialect == StateDialect.Sqlite && !File.Exists(settings.State.Target);
+
     public static async Task<IStateStore?> OpenStoreAsync(ServiceSettings settings, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
