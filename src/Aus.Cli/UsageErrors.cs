@@ -14,7 +14,7 @@ internal static class UsageErrors
         var command = parse.CommandResult.Command;
         var path = CommandPath(parse.CommandResult);
         var unmatched = parse.UnmatchedTokens;
-        foreach (var token in unmatched)
+        foreach (var token in Unknown(parse))
         {
             await stderr.WriteLineAsync($"{path}: error: {Unknown(command, token)}");
         }
@@ -47,6 +47,27 @@ internal static class UsageErrors
             .FirstOrDefault();
         var allowed = Math.Max(1, typed.TrimStart('-').Length / 3);
         return best.Name is not null && best.Distance <= allowed ? best.Name : null;
+    }
+
+    /// <summary>
+    /// The tokens to report as unknown. A mistyped command leaves the rest of the line unmatched too:
+    /// only the command is named. A mistyped --option leaves its value unmatched: only the option is
+    /// named; and a command with an argument takes an unknown --option as that argument.
+    /// </summary>
+    private static List<string> Unknown(ParseResult parse)
+    {
+        var unmatched = parse.UnmatchedTokens;
+        if (IsMissingCommand(parse.CommandResult.Command) && unmatched.Count > 0)
+        {
+            return [unmatched[0]];
+        }
+
+        var options = parse.Tokens
+            .Where(t => t.Type == TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal) && !unmatched.Contains(t.Value))
+            .Select(t => t.Value)
+            .Concat(unmatched.Where(t => t.StartsWith('-')))
+            .ToList();
+        return options.Count > 0 ? options : [.. unmatched];
     }
 
     private static string Unknown(Command command, string token)

@@ -10,6 +10,7 @@ public sealed class UsageErrorTests
 
         run.ExitCode.ShouldBe(2);
         run.Stderr.ShouldContain("aus: error: unknown command 'pln'; did you mean 'plan'?");
+        run.Stderr.ShouldNotContain("'--config'", customMessage: "the rest of the line belongs to the command that was meant");
         run.Stderr.ShouldNotContain("Required command was not provided");
         run.Stderr.ShouldNotContain("Run 'aus --help' for usage.");
     }
@@ -21,6 +22,7 @@ public sealed class UsageErrorTests
 
         run.ExitCode.ShouldBe(2);
         run.Stderr.ShouldContain("aus plan: error: unknown option '--confg'; did you mean '--config'?");
+        run.Stderr.ShouldNotContain("unknown argument", customMessage: "the mistyped option's value is not a second problem");
         run.StderrLines.ShouldContain("Usage: aus plan --config <FILE|DIR> [options]");
         run.StderrLines.ShouldContain("Run 'aus plan --help' for the options.");
     }
