@@ -16,7 +16,7 @@ internal static class UsageErrors
         var unmatched = parse.UnmatchedTokens;
         foreach (var token in Unknown(parse))
         {
-            await stderr.WriteLineAsync($"{path}: error: {Unknown(command, token)}");
+            await stderr.WriteLineAsync($"aus: error: {Unknown(command, token)}");
         }
 
         // A mistyped command also leaves its parent without one; the typo is the error worth reading.
@@ -26,7 +26,7 @@ internal static class UsageErrors
             var message = IsMissingCommand(command)
                 ? $"which command? One of: {string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}."
                 : error.Message;
-            await stderr.WriteLineAsync($"{path}: error: {message}");
+            await stderr.WriteLineAsync($"aus: error: {message}");
             if (IsMissingCommand(command))
             {
                 break;

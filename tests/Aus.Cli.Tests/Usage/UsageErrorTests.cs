@@ -21,7 +21,7 @@ public sealed class UsageErrorTests
         var run = await CliRun.RunAsync("plan", "--confg", "x.yaml");
 
         run.ExitCode.ShouldBe(2);
-        run.Stderr.ShouldContain("aus plan: error: unknown option '--confg'; did you mean '--config'?");
+        run.Stderr.ShouldContain("aus: error: unknown option '--confg'; did you mean '--config'?");
         run.Stderr.ShouldNotContain("unknown argument", customMessage: "the mistyped option's value is not a second problem");
         run.StderrLines.ShouldContain("Usage: aus plan --config <FILE|DIR> [options]");
         run.StderrLines.ShouldContain("Run 'aus plan --help' for the options.");
@@ -33,7 +33,7 @@ public sealed class UsageErrorTests
         var run = await CliRun.RunAsync("state", "exprt");
 
         run.ExitCode.ShouldBe(2);
-        run.Stderr.ShouldContain("aus state: error: unknown command 'exprt'; did you mean 'export'?");
+        run.Stderr.ShouldContain("aus: error: unknown command 'exprt'; did you mean 'export'?");
         run.StderrLines.ShouldContain("Usage: aus state COMMAND [options]");
     }
 
