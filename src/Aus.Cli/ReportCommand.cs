@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Aus.Application.Views;
 using Aus.Cli.Output;
 using Aus.Domain.Planning;
 
@@ -13,7 +14,7 @@ internal static class ReportCommand
         var output = new Option<string>("--output", "-o")
         {
             HelpName = "markdown|table|json|html",
-            Description = "markdown (GitLab json:table blocks), table (for people), json (for scripts) or html.",
+            Description = "markdown (GitLab json:table blocks), table (for people), json (for scripts) or html (the dashboard's view in one self-contained file).",
             DefaultValueFactory = _ => "markdown",
         };
         output.AcceptOnlyFromAmong("markdown", "table", "json", "html");
@@ -33,7 +34,7 @@ internal static class ReportCommand
             {
                 "table" => FleetReportTableWriter.Write(plan),
                 "json" => FleetReportJsonWriter.Write(plan),
-                "html" => FleetReportHtmlWriter.Write(plan),
+                "html" => DashboardHtmlWriter.Write(FleetViewBuilder.FromPlan(plan, loaded.Request.Organizations.Select(o => o.Policy))),
                 _ => FleetReportMarkdownWriter.Write(plan),
             });
             return plan.Organizations.Any(o => !o.Errors.IsEmpty) ? ExitCodes.Invalid : ExitCodes.Success;
