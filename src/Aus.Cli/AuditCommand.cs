@@ -19,7 +19,7 @@ internal static class AuditCommand
             Description = "Only records at or after this time: an RFC 3339 time (2026-11-23T12:00:00Z) or a duration back from now (24h, 7d).",
             HelpName = "TIME",
         };
-        var limit = new Option<int>("--limit") { Description = "At most this many records, the newest (default 1000).", HelpName = "N", DefaultValueFactory = _ => 1000 };
+        var limit = new Option<int>("--limit") { Description = "At most this many records, the newest.", HelpName = "NUMBER", DefaultValueFactory = _ => 1000 };
         limit.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)
@@ -27,7 +27,7 @@ internal static class AuditCommand
                 r.AddError("--limit must be a positive number");
             }
         });
-        var output = new Option<string>("--output", "-o") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        var output = new Option<string>("--output", "-o") { Description = "table (for people) or json (for scripts).", HelpName = "table|json", DefaultValueFactory = _ => "table" };
         output.AcceptOnlyFromAmong("table", "json");
         var state = StateStoreOption.Create();
         var command = new Command("audit", "List what aus did (actions taken, failed or refused), oldest first, from the state store.")

@@ -36,12 +36,7 @@ internal static class AusCommandLine
         var parse = Create().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                await stderr.WriteLineAsync($"aus: error: {error.Message}");
-            }
-
-            await stderr.WriteLineAsync("Run 'aus --help' for usage.");
+            await UsageErrors.WriteAsync(parse, stderr);
             return ExitCodes.Usage;
         }
 

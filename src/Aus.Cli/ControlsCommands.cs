@@ -194,7 +194,7 @@ internal static class ControlsCommands
     {
         var org = new Option<string?>("--org") { Description = "Only this organization.", HelpName = "ORGID" };
         var environment = new Option<string?>("--env") { Description = "Only this OCM environment.", HelpName = "NAME" };
-        var output = new Option<string>("--output") { Description = "table or json.", HelpName = "FORMAT", DefaultValueFactory = _ => "table" };
+        var output = new Option<string>("--output") { Description = "table (for people) or json (for scripts).", HelpName = "table|json", DefaultValueFactory = _ => "table" };
         output.AcceptOnlyFromAmong("table", "json");
         var state = StateStoreOption.Create();
         var command = new Command("controls", "List the pauses, approvals, halted versions and recorded failed upgrades in the state store.")

@@ -17,7 +17,7 @@ internal static class ExplainCommand
             cluster,
             addon,
         };
-        inputs.AddTo(command);
+        inputs.AddReadOnlyTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;

@@ -25,7 +25,7 @@ internal static class ForecastCommand
         var release = new Option<string>("--release")
         {
             HelpName = "VERSION[@TIME]",
-            Description = "The release to forecast, and when OCM starts to offer it (RFC 3339 UTC; default: from the start).",
+            Description = "The release to forecast, and when OCM starts to offer it (RFC 3339 UTC; without @TIME, from the start).",
             Required = true,
         };
         var duration = DurationOption("--upgrade-duration", "How long an upgrade runs, from its start to its completion.", "90m");
@@ -38,6 +38,7 @@ internal static class ForecastCommand
         };
         var output = new Option<string>("--output", "-o")
         {
+            HelpName = "table|json|markdown",
             Description = "table (for people), json (for scripts and dashboards) or markdown (for merge-request comments).",
             DefaultValueFactory = _ => "table",
         };
@@ -124,7 +125,7 @@ internal static class ForecastCommand
     private static Option<string> DurationOption(string name, string description, string defaultValue) => new(name)
     {
         HelpName = "DURATION",
-        Description = $"{description} (default {defaultValue}; e.g. 90m, 1h30m, 7d)",
+        Description = $"{description} For example 90m, 1h30m, 7d.",
         DefaultValueFactory = _ => defaultValue,
     };
 

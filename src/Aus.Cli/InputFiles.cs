@@ -124,6 +124,11 @@ internal static class InputFiles
                     unreadable = true;
                 }
             }
+            else if (WrongKindForConfig(path) is { } wrongKind)
+            {
+                await stderr.WriteLineAsync($"aus: error: {path}: {wrongKind}");
+                unreadable = true;
+            }
             else
             {
                 files.Add((path, null));
@@ -131,6 +136,55 @@ internal static class InputFiles
         }
 
         return (files, unreadable);
+    }
+
+    /// <summary>
+    /// False, with the reason on stderr, when the file given as --fleet is an organization file, a
+    /// history or a settings file: the option it belongs to is named, and the exit status is usage.
+    /// </summary>
+    public static async Task<bool> CheckFleetFileAsync(string path, TextWriter stderr)
+    {
+        var text = SafeRead(path);
+        var wrongKind = PolicyFiles.IsOrganizationFile(text)
+            ? "this is an organization file; give it with --config"
+            : PolicyFiles.Classify(text) switch
+            {
+                PolicyFileKind.History => "this is a soak history; give it with --history",
+                PolicyFileKind.Settings => "this is a settings file; give it with --settings",
+                _ => null,
+            };
+        if (wrongKind is null)
+        {
+            return true;
+        }
+
+        await stderr.WriteLineAsync($"aus: error: {path}: {wrongKind}");
+        return false;
+    }
+
+    /// <summary>Why a file named in --config is not an organization file, when another option takes it.</summary>
+    private static string? WrongKindForConfig(string path) => PolicyFiles.Classify(SafeRead(path)) switch
+    {
+        PolicyFileKind.Fleet => "this is a fleet snapshot; give it with --fleet",
+        PolicyFileKind.History => "this is a soak history; give it with --history",
+        PolicyFileKind.Settings => "this is a settings file; give it with --settings",
+        _ => null,
+    };
+
+    private static string SafeRead(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length > SourceFiles.MaxBytes ? string.Empty : File.ReadAllText(file);
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
     }
 
     public static async Task<(Dictionary<string, VersionHistory>? Histories, int ExitCode)> ReadHistoriesAsync(

@@ -12,25 +12,31 @@ internal static class OcmSimCommand
     {
         var fleet = new Option<FileInfo>("--fleet")
         {
+            HelpName = "FILE",
             Description = "Fleet snapshot file (YAML or JSON) the simulator starts from.",
             Required = true,
         };
         var port = new Option<int>("--port")
         {
+            HelpName = "PORT",
             Description = "Loopback port to listen on; 0 picks a free port.",
             DefaultValueFactory = _ => 8000,
         };
         var upgradeMinutes = new Option<double>("--upgrade-minutes")
         {
+            HelpName = "MINUTES",
             Description = "Virtual minutes from an upgrade's start until the cluster runs the new version.",
             DefaultValueFactory = _ => 90,
         };
         var failureRate = new Option<double>("--failure-rate")
         {
+            HelpName = "PROBABILITY",
             Description = "Probability (0..1) that an upgrade fails.",
+            DefaultValueFactory = _ => 0,
         };
         var seed = new Option<int>("--seed")
         {
+            HelpName = "NUMBER",
             Description = "Seed of the simulator's random choices (failures, faults).",
             DefaultValueFactory = _ => 1,
         };

@@ -12,6 +12,7 @@ internal static class PlanCommand
         var inputs = new PlanInputOptions();
         var output = new Option<string>("--output", "-o")
         {
+            HelpName = "table|json|markdown",
             Description = "table (for people), json (the machine contract) or markdown (the fleet report).",
             DefaultValueFactory = _ => "table",
         };

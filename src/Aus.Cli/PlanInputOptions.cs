@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Aus.Cli;
 
-/// <summary>The options `aus plan`, `aus explain` and `aus report` share.</summary>
+/// <summary>The options `aus plan`, `aus explain` and `aus report` share; only `aus plan` writes histories.</summary>
 internal sealed class PlanInputOptions
 {
     public Option<string[]> Config { get; } = new("--config")
@@ -23,13 +23,13 @@ internal sealed class PlanInputOptions
     public Option<string?> OcmUrl { get; } = new("--ocm-url")
     {
         HelpName = "URL",
-        Description = "Read the fleet from this OCM API (default: OCM_URL, else the settings file; credentials from OCM_CLIENT_ID/OCM_CLIENT_SECRET or OCM_TOKEN).",
+        Description = "Read the fleet from this OCM API; credentials from OCM_CLIENT_ID/OCM_CLIENT_SECRET or OCM_TOKEN. [default: OCM_URL, else the settings file]",
     };
 
     public Option<string?> TokenUrl { get; } = new("--token-url")
     {
         HelpName = "URL",
-        Description = "OAuth2 token endpoint for --ocm-url (default: OCM_TOKEN_URL, else Red Hat SSO).",
+        Description = "OAuth2 token endpoint for --ocm-url. [default: OCM_TOKEN_URL, else Red Hat SSO]",
     };
 
     public Option<string?> Settings { get; } = Service.ServiceStartup.SettingsOption();
@@ -38,7 +38,7 @@ internal sealed class PlanInputOptions
     public Option<string?> State { get; } = new("--state")
     {
         HelpName = "URI",
-        Description = "Read the soak histories from this state store (read only; default from AUS_STATE); --history files win over it.",
+        Description = "Read the soak histories from this state store (read only); --history files win over it. [default: AUS_STATE]",
     };
 
     public Option<string[]> History { get; } = new("--history")
@@ -58,10 +58,18 @@ internal sealed class PlanInputOptions
     public Option<string?> Now { get; } = new("--now")
     {
         HelpName = "TIME",
-        Description = "Plan as of this RFC 3339 UTC time (default: the current time).",
+        Description = "Plan as of this RFC 3339 UTC time. [default: the current time]",
     };
 
+    /// <summary>Adds the inputs and --history-out, for a command that may write the checked-in histories.</summary>
     public void AddTo(Command command)
+    {
+        AddReadOnlyTo(command);
+        command.Options.Add(HistoryOut);
+    }
+
+    /// <summary>Adds the inputs only: a read-only command offers no option that writes.</summary>
+    public void AddReadOnlyTo(Command command)
     {
         command.Options.Add(Config);
         command.Options.Add(Fleet);
@@ -70,7 +78,6 @@ internal sealed class PlanInputOptions
         command.Options.Add(Settings);
         command.Options.Add(State);
         command.Options.Add(History);
-        command.Options.Add(HistoryOut);
         command.Options.Add(Now);
     }
 }

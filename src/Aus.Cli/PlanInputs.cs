@@ -91,6 +91,11 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         FleetRead fleet;
         if (ocm is null)
         {
+            if (!await InputFiles.CheckFleetFileAsync(fleetPath!, stderr))
+            {
+                return (null, ExitCodes.Usage);
+            }
+
             var document = await FleetReader.ReadFileAsync(fleetPath!, cancellationToken);
             await InputFiles.PrintAsync(stderr, document.Diagnostics, document.IsUnreadable);
             if (document.IsUnreadable || document.Snapshot is null || document.HasErrors)

@@ -31,8 +31,8 @@ internal static class PolicyCommand
         var file = new Argument<string>("FILE") { Description = "An organization file." };
         var output = new Option<string>("--output")
         {
-            Description = "table (default) or json.",
-            HelpName = "FORMAT",
+            Description = "table (for people) or json (for scripts).",
+            HelpName = "table|json",
             DefaultValueFactory = _ => "table",
         };
         output.AcceptOnlyFromAmong(Formats);
@@ -52,8 +52,8 @@ internal static class PolicyCommand
     {
         var org = new Option<string>("--org") { Description = "The OCM organization id.", HelpName = "ORGID", Required = true };
         var fleet = new Option<string?>("--fleet") { Description = "Take the labels from this fleet snapshot instead of OCM.", HelpName = "FILE" };
-        var ocmUrl = new Option<string?>("--ocm-url") { Description = "Read the labels from this OCM API (default: OCM_URL).", HelpName = "URL" };
-        var tokenUrl = new Option<string?>("--token-url") { Description = "OAuth2 token endpoint for OCM (default: OCM_TOKEN_URL, else Red Hat SSO).", HelpName = "URL" };
+        var ocmUrl = new Option<string?>("--ocm-url") { Description = "Read the labels from this OCM API. [default: OCM_URL]", HelpName = "URL" };
+        var tokenUrl = new Option<string?>("--token-url") { Description = "OAuth2 token endpoint for OCM. [default: OCM_TOKEN_URL, else Red Hat SSO]", HelpName = "URL" };
         var command = new Command(
             "from-labels",
             "Print the organization file that the organization's sre-capabilities.aus.* labels express (in OCM, or in a fleet snapshot with --fleet). "

@@ -16,13 +16,13 @@ internal static class RunCommand
         var config = new Option<string[]>("--config")
         {
             HelpName = "FILE|DIR",
-            Description = "Organization policy files, or directories of them (*.yml, *.yaml, *.json); default: the settings file's policies.",
+            Description = "Organization policy files, or directories of them (*.yml, *.yaml, *.json). [default: the settings file's policies]",
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = true,
         };
         var settingsFile = ServiceStartup.SettingsOption();
-        var ocmUrl = new Option<string?>("--ocm-url") { HelpName = "URL", Description = "OCM API base URL (default: OCM_URL, else the settings file, else https://api.openshift.com)." };
-        var tokenUrl = new Option<string?>("--token-url") { HelpName = "URL", Description = "OAuth2 token endpoint (default: OCM_TOKEN_URL, else the settings file, else Red Hat SSO)." };
+        var ocmUrl = new Option<string?>("--ocm-url") { HelpName = "URL", Description = "OCM API base URL. [default: OCM_URL, else the settings file, else https://api.openshift.com]" };
+        var tokenUrl = new Option<string?>("--token-url") { HelpName = "URL", Description = "OAuth2 token endpoint. [default: OCM_TOKEN_URL, else the settings file, else Red Hat SSO]" };
         var state = StateStoreOption.Create();
         var history = new Option<string[]>("--history")
         {
@@ -36,7 +36,7 @@ internal static class RunCommand
             Description = "With --history, write the checked-in history here instead of back into the --history file.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var now = new Option<string?>("--now") { HelpName = "TIME", Description = "Run as of this RFC 3339 UTC time (for replays and simulators; default: the current time)." };
+        var now = new Option<string?>("--now") { HelpName = "TIME", Description = "Run as of this RFC 3339 UTC time (for replays and simulators). [default: the current time]" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report; change nothing in OCM or in the store." };
         var clock = ServiceStartup.ClockOption();
         var command = new Command("run", "One reconcile pass: read the fleet from OCM, check soak data in, plan, create upgrade policies, switch channels, agree gates.")
@@ -96,9 +96,8 @@ internal static class RunCommand
 
                 passStore = new HistoryFilePassStore(histories, outputs);
             }
-            else if (settings.DryRun && settings.State.Dialect == StateDialect.Sqlite && !File.Exists(settings.State.Target))
+            else if (ServiceStartup.IsDryRunWithoutStore(settings))
             {
-                // Nothing stored yet, and a dry run must not create the store: plan from empty histories.
                 passStore = new HistoryFilePassStore(new Dictionary<string, Domain.History.VersionHistory>(), new Dictionary<string, string>());
             }
             else

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Aus.Application.Ports;
 using Aus.Cli.Service;
 using Aus.Storage;
 using Microsoft.Extensions.Logging;
@@ -12,16 +13,17 @@ internal static class ServeCommand
     {
         var config = new Option<string[]>("--config")
         {
-            Description = "Organization policy files, or directories of them (default: the settings file's policies).",
+            HelpName = "FILE|DIR",
+            Description = "Organization policy files, or directories of them (*.yml, *.yaml, *.json). [default: the settings file's policies]",
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = true,
         };
         var settingsFile = ServiceStartup.SettingsOption();
-        var ocmUrl = new Option<string?>("--ocm-url") { Description = "OCM API base URL (default: OCM_URL, else the settings file, else https://api.openshift.com)." };
-        var tokenUrl = new Option<string?>("--token-url") { Description = "OAuth2 token endpoint (default: OCM_TOKEN_URL, else the settings file, else Red Hat SSO)." };
+        var ocmUrl = new Option<string?>("--ocm-url") { HelpName = "URL", Description = "OCM API base URL. [default: OCM_URL, else the settings file, else https://api.openshift.com]" };
+        var tokenUrl = new Option<string?>("--token-url") { HelpName = "URL", Description = "OAuth2 token endpoint. [default: OCM_TOKEN_URL, else the settings file, else Red Hat SSO]" };
         var state = StateStoreOption.Create();
-        var interval = new Option<string?>("--interval") { Description = "Time between passes, e.g. 5m, 30s (default: AUS_INTERVAL, else the settings file, else 5m).", HelpName = "DURATION" };
-        var listen = new Option<string?>("--listen") { Description = "Address of the dashboard, /api/, /healthz, /readyz, /metrics (default: AUS_LISTEN, else the settings file, else 127.0.0.1:9090).", HelpName = "ADDR:PORT" };
+        var interval = new Option<string?>("--interval") { Description = "Time between passes, e.g. 5m, 30s. [default: AUS_INTERVAL, else the settings file, else 5m]", HelpName = "DURATION" };
+        var listen = new Option<string?>("--listen") { Description = "Address of the dashboard, /api/, /healthz, /readyz, /metrics. [default: AUS_LISTEN, else the settings file, else 127.0.0.1:9090]", HelpName = "ADDR:PORT" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report; change nothing in OCM or in the store." };
         var clock = ServiceStartup.ClockOption();
         var command = new Command("serve", "Reconcile on an interval as a service: a pass every interval, /healthz, /readyz and /metrics; SIGTERM stops it cleanly.")
@@ -49,11 +51,17 @@ internal static class ServeCommand
                 return exitCode;
             }
 
-            var store = await ServiceStartup.OpenStoreAsync(settings, stderr, cancellationToken);
-            if (store is null)
+            var withoutStore = ServiceStartup.IsDryRunWithoutStore(settings);
+            var store = withoutStore ? null : await ServiceStartup.OpenStoreAsync(settings, stderr, cancellationToken);
+            if (store is null && !withoutStore)
             {
                 return ExitCodes.Invalid;
             }
+
+            IPassStore passStore = store is null
+                ? new HistoryFilePassStore(new Dictionary<string, Domain.History.VersionHistory>(), new Dictionary<string, string>())
+                : new StorePassStore(store, ServiceStartup.Owner);
+            var storeDescription = store?.Description ?? $"empty histories (a dry run does not create {settings.State.Target})";
 
             await using (store)
             {
@@ -61,7 +69,7 @@ internal static class ServeCommand
                 using var http = new HttpClient();
                 var policies = new PolicySource(settings.Policies, e => settings.Environments.Any(s => s.Serves(e)), logging.CreateLogger("aus.policies"));
                 using var service = new ReconcileService(
-                    settings, policies.LoadAsync, new StorePassStore(store, ServiceStartup.Owner), store.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true, new StoreControlStore(store));
+                    settings, policies.LoadAsync, passStore, store?.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true, store is null ? null : new StoreControlStore(store));
                 ServiceHost host;
                 try
                 {
@@ -75,7 +83,7 @@ internal static class ServeCommand
 
                 await using (host)
                 {
-                    await stderr.WriteLineAsync($"aus: serving {documents.Count} organizations every {DurationText.Format(settings.Interval)} from {store.Description}; endpoints on {host.Address}");
+                    await stderr.WriteLineAsync($"aus: serving {Output.Plural.Count(documents.Count, "organization")} every {DurationText.Format(settings.Interval)} from {storeDescription}; endpoints on {host.Address}");
                     await host.WaitForShutdownAsync(CancellationToken.None);
                     if (host.LoopFailure is { } failure)
                     {

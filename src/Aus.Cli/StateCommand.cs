@@ -9,8 +9,8 @@ using Aus.Storage;
 namespace Aus.Cli;
 
 /// <summary>
-/// <c>aus state export</c> and <c>aus state import</c>: the soak histories in the reference's JSON
-/// (contracts.md section 3), so installations move between qontract-reconcile and aus. One
+/// <c>aus state export</c> and <c>aus state import</c>: the soak histories in qontract-reconcile's
+/// JSON (versions and check_in), so installations move between qontract-reconcile and aus. One
 /// organization's history is a bare history document; several are an object keyed by organization
 /// id, with <c>ORGID/ADDONID</c> keys for add-on histories. One run covers one OCM environment.
 /// </summary>

@@ -5,8 +5,8 @@ namespace Aus.Cli;
 
 /// <summary>
 /// The shared <c>--state URI</c> option: the command line wins over <c>AUS_STATE</c>, which wins
-/// over the default SQLite file. A password is refused on the command line (contracts.md section 4:
-/// credentials never go there); it belongs in AUS_STATE, PGPASSWORD or ~/.pgpass.
+/// over the default SQLite file. A password is refused on the command line (credentials never go
+/// there: the process list and shell history show them); it belongs in AUS_STATE, PGPASSWORD or ~/.pgpass.
 /// </summary>
 internal static class StateStoreOption
 {
@@ -14,7 +14,7 @@ internal static class StateStoreOption
 
     public static Option<string?> Create() => new("--state")
     {
-        Description = "The state store: a SQLite file (default: $XDG_DATA_HOME/aus/state.db) or a PostgreSQL postgresql:// URI or Host=... connection string. Default from AUS_STATE.",
+        Description = "The state store: a SQLite file, or a PostgreSQL postgresql:// URI or Host=... connection string. [default: AUS_STATE, else the SQLite file $XDG_DATA_HOME/aus/state.db]",
         HelpName = "URI",
     };
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Aus.Policies.Files;
 using Aus.Policies.Organizations;
 
@@ -116,6 +115,5 @@ internal static class ValidateCommand
             : $"{checkedText} checked: {Count(errors, "error")}, {Count(warnings, "warning")}";
     }
 
-    private static string Count(int count, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
+    private static string Count(int count, string noun) => Output.Plural.Count(count, noun);
 }

@@ -34,6 +34,8 @@ internal static class PolicyMessages
     // The document as a whole.
     public static string YamlSyntax(string detail) => $"YAML syntax error: {detail}";
 
+    public const string UnquotedStar = "a value starting with '*' must be quoted (YAML reads * as an alias), e.g. schedule: '* * * * *'";
+
     public const string UnexpectedCharacter = "cannot parse what follows this point; look for an unclosed '[' or '{'";
 
     public static string MultipleDocuments => "a second YAML document ('---') was found; a file holds exactly one document";

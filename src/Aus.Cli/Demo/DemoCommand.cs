@@ -19,6 +19,7 @@ internal static class DemoCommand
     {
         var config = new Option<string[]>("--config")
         {
+            HelpName = "FILE|DIR",
             Description = "Organization files (or directories of them) instead of the built-in sectors example; needs --fleet.",
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = true,
@@ -26,7 +27,8 @@ internal static class DemoCommand
         var fleet = new Option<string?>("--fleet") { Description = "The fleet snapshot that seeds the simulator (with --config).", HelpName = "FILE" };
         var history = new Option<string[]>("--history")
         {
-            Description = "[ORGID=]FILE: the soak history to start from (with --config).",
+            HelpName = "[ORGID=]FILE",
+            Description = "The soak history to start from (with --config).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var release = new Option<string>("--release")
@@ -37,30 +39,35 @@ internal static class DemoCommand
         };
         var channels = new Option<string[]>("--channel")
         {
-            Description = "The channels the release is published in (default: stable-MAJOR.MINOR of the release).",
+            HelpName = "CHANNEL",
+            Description = "The channels the release is published in. [default: stable-MAJOR.MINOR of the release]",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var passMinutes = new Option<double>("--pass-minutes")
         {
+            HelpName = "MINUTES",
             Description = "Simulated minutes between two reconcile passes.",
             DefaultValueFactory = _ => 60,
         };
         var upgradeMinutes = new Option<double>("--upgrade-minutes")
         {
+            HelpName = "MINUTES",
             Description = "Simulated minutes an upgrade takes in OCM.",
             DefaultValueFactory = _ => 90,
         };
         var speed = new Option<double>("--speed")
         {
+            HelpName = "HOURS",
             Description = "Simulated hours per real second; 0 runs the passes without pauses.",
             DefaultValueFactory = _ => DemoSettings.DefaultSpeed,
         };
         var days = new Option<double>("--days")
         {
+            HelpName = "DAYS",
             Description = "Stop after this many simulated days even if the rollout is not complete.",
             DefaultValueFactory = _ => 30,
         };
-        var start = new Option<string?>("--start") { Description = "Virtual time of the first pass (RFC 3339 UTC; default: the history's check-in, else the current hour).", HelpName = "TIME" };
+        var start = new Option<string?>("--start") { Description = "Virtual time of the first pass (RFC 3339 UTC). [default: the history's check-in, else the current hour]", HelpName = "TIME" };
         var report = new Option<string?>("--report") { Description = "Write the fleet report here at the end, in the format the extension names: .html or .htm for HTML, .json for JSON, else markdown.", HelpName = "FILE" };
         var listen = new Option<string?>("--listen")
         {

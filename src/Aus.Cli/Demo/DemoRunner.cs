@@ -326,7 +326,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
             .GroupBy(c => c.Sector)
             .OrderBy(g => g.Key is { } s ? Depth(s, 0) : int.MaxValue)
             .Select(g => $"{(g.Key is { } s ? s.Value : "no sector")} [{string.Join(", ", g.Select(c => c.Name))}]");
-        return $"{policy.Name} ({policy.OrgId}): {policy.Clusters.Length} clusters: {string.Join(" -> ", groups)}";
+        return $"{policy.Name} ({policy.OrgId}): {Output.Plural.Count(policy.Clusters.Length, "cluster")}: {string.Join(" -> ", groups)}";
     }
 
     private string EnvironmentOf(string orgId) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aus.Application.Forecast;
+using Aus.Cli.Output;
 using Aus.Domain.Planning;
 
 namespace Aus.Cli.Demo;
@@ -61,15 +62,15 @@ internal static class DemoSummaryWriter
         var done = offered.Count(c => c.ReleaseAt is not null);
         if (result.Converged)
         {
-            yield return $"Rollout of {result.Release} complete: every cluster runs it, {DemoFormat.Duration(result.RolloutTime ?? TimeSpan.Zero)} after it was published ({result.Passes} passes).";
+            yield return $"Rollout of {result.Release} complete: every cluster runs it, {DemoFormat.Duration(result.RolloutTime ?? TimeSpan.Zero)} after it was published ({Plural.Count(result.Passes, "pass", "passes")}).";
         }
         else if (offered.Count == 0)
         {
-            yield return $"No cluster is offered {result.Release}: its channels are none of the clusters' ({result.Passes} passes).";
+            yield return $"No cluster is offered {result.Release}: its channels are none of the clusters' ({Plural.Count(result.Passes, "pass", "passes")}).";
         }
         else
         {
-            yield return $"Rollout of {result.Release} not complete after {DemoFormat.Duration(result.End - result.Start)}: {done} of {offered.Count} clusters run it ({result.Passes} passes).";
+            yield return $"Rollout of {result.Release} not complete after {DemoFormat.Duration(result.End - result.Start)}: {done} of {offered.Count} clusters run it ({Plural.Count(result.Passes, "pass", "passes")}).";
         }
 
         yield return string.Empty;

@@ -7,7 +7,7 @@ using Aus.Domain.Reporting;
 namespace Aus.Cli.Output;
 
 /// <summary>
-/// The fleet upgrade-policies report in markdown (reference-behaviour.md section 17): a legend,
+/// The fleet upgrade-policies report in markdown, as qontract-reconcile publishes it: a legend,
 /// then per organization a heading and a `json:table` block that GitLab renders as a sortable table.
 /// </summary>
 internal static class FleetReportMarkdownWriter
@@ -142,7 +142,7 @@ internal static class FleetReportMarkdownWriter
         });
     }
 
-    /// <summary>"4.12.18 (3.25 🎉), 4.12.19 (0.0)": days as Python prints floats, with the marks of 17.5.</summary>
+    /// <summary>"4.12.18 (3.25 🎉), 4.12.19 (0.0)": days as Python prints floats, with the marks of the legend.</summary>
     public static string SoakingUpgrades(IEnumerable<SoakingUpgrade> upgrades) =>
         string.Join(", ", upgrades.Select(u => $"{u.Version} ({PythonFloat(u.SoakDays)}{Mark(u)})"));
 

@@ -4,7 +4,7 @@ using Aus.Domain.Planning;
 
 namespace Aus.Cli.Output;
 
-/// <summary>`aus plan --output json`: the machine contract of contracts.md section 4 (plan.schema.json).</summary>
+/// <summary>`aus plan --output json`: the machine contract, described by plan.schema.json; fields are only ever added.</summary>
 internal static class PlanJsonWriter
 {
     public static string Write(FleetPlan plan)

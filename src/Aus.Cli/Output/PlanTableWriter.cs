@@ -71,7 +71,7 @@ internal static class PlanTableWriter
         }
     }
 
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+    private static string Count(int n, string noun) => Plural.Count(n, noun);
 
     private static string Prefix(OrganizationMessage message) => message.Cluster is null ? string.Empty : $"{message.Cluster}: ";
 

@@ -50,7 +50,7 @@ internal static class RunReportWriter
 
         var actions = report.Organizations.Sum(o => o.Results.Length);
         var failed = report.Organizations.Sum(o => o.Results.Count(r => !r.Succeeded));
-        text.Append($"{(dryRun ? "dry run: " : string.Empty)}{report.Organizations.Length} organizations, {actions} actions, {failed} failed; {report.Calls.Total} OCM requests in {report.Duration.TotalSeconds:F1}s\n");
+        text.Append($"{(dryRun ? "dry run: " : string.Empty)}{Plural.Count(report.Organizations.Length, "organization")}, {Plural.Count(actions, "action")}, {failed} failed; {Plural.Count(report.Calls.Total, "OCM request")} in {report.Duration.TotalSeconds:F1}s\n");
         return text.ToString();
     }
 

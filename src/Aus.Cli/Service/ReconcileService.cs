@@ -165,6 +165,6 @@ internal sealed partial class ReconcileService : IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "OCM environment {Environment} failed in this pass: {Error}")]
     private partial void LogEnvironmentFailed(string environment, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "pass at {Now}: {Processed} organizations processed, {Skipped} left to other replicas, {Failed} failed, {Actions} actions, {Seconds:0.000} s")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "pass at {Now}: organizations processed {Processed}, left to other replicas {Skipped}, failed {Failed}; actions {Actions}; {Seconds:0.000} s")]
     private partial void LogPassEnded(string now, int processed, int skipped, int failed, int actions, double seconds);
 }

@@ -39,7 +39,7 @@ internal sealed class ServiceHost : IAsyncDisposable
     public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
 
     public static async Task<ServiceHost> StartAsync(
-        ReconcileService service, IStateStore store, TimeProvider time, ILoggerFactory loggers, bool handleSignals, CancellationToken cancellationToken)
+        ReconcileService service, IStateStore? store, TimeProvider time, ILoggerFactory loggers, bool handleSignals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(service);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -82,10 +82,10 @@ internal sealed class ServiceHost : IAsyncDisposable
     }
 
     /// <summary>Why the service is not ready, or null: the last pass must have ended within two intervals and the store must answer.</summary>
-    public static async Task<string?> ReadinessProblemAsync(ReconcileService service, IStateStore store, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="store">Null for a dry run on a store that does not exist yet: there is nothing to ask.</param>
+    public static async Task<string?> ReadinessProblemAsync(ReconcileService service, IStateStore? store, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(service);
-        ArgumentNullException.ThrowIfNull(store);
         var last = service.LastPassEnded;
         if (last is null)
         {
@@ -96,6 +96,11 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (age > 2 * service.Settings.Interval)
         {
             return FormattableString.Invariant($"the last pass ended {age.TotalSeconds:0} s ago, more than two intervals");
+        }
+
+        if (store is null)
+        {
+            return null;
         }
 
         try

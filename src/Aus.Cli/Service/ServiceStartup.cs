@@ -10,14 +10,14 @@ internal static class ServiceStartup
 {
     public static Option<string?> SettingsOption() => new("--settings")
     {
-        Description = "The settings file (YAML): OCM environments, policies, store, interval, listen address (default from AUS_SETTINGS). Options and environment variables win over it.",
+        Description = "The settings file (YAML): OCM environments, policies, store, interval, listen address; options and environment variables win over it. [default: AUS_SETTINGS]",
         HelpName = "FILE",
     };
 
     public static Option<string?> ClockOption() => new("--clock")
     {
-        Description = "Where each pass takes its time from: system (default) or ocm-sim (the OCM simulator's virtual clock at OCM_URL/_sim/clock; for tests and demos).",
-        HelpName = "SOURCE",
+        Description = "Where each pass takes its time from: system, or ocm-sim (the OCM simulator's virtual clock at OCM_URL/_sim/clock; for tests and demos). [default: system]",
+        HelpName = "system|ocm-sim",
     };
 
     /// <summary>Who holds this process's organization leases, as operators see it.</summary>
@@ -65,6 +65,13 @@ internal static class ServiceStartup
     /// Opens the store for this process alone (SQLite) or as one replica (PostgreSQL); null after
     /// printing why not. A dry run opens it too (it reads the histories); the pass keeps its writes out.
     /// </summary>
+    /// <summary>
+    /// A dry run on a SQLite store that does not exist yet plans from empty histories and opens no
+    /// store, since opening one would create the file: a dry run creates nothing.
+    /// </summary>
+    public static bool IsDryRunWithoutStore(ServiceSettings settings) =>
+        settings.DryRun && settings.State.Dialect == StateDialect.Sqlite && !File.Exists(settings.State.Target);
+
     public static async Task<IStateStore?> OpenStoreAsync(ServiceSettings settings, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -5,7 +5,7 @@ using Aus.Domain.Versions;
 
 namespace Aus.Domain.History;
 
-/// <summary>The soak accounting of reference-behaviour.md section 9: check-ins and soak queries.</summary>
+/// <summary>The soak accounting: check-ins add the time since the last one to each running version and workload, and soak queries read it.</summary>
 public static class SoakLedger
 {
     /// <summary>

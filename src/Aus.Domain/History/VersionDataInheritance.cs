@@ -4,8 +4,7 @@ using Aus.Domain.Policies;
 namespace Aus.Domain.History;
 
 /// <summary>
-/// Adds the soak data of inherited organizations to an organization's own (reference-behaviour.md
-/// section 10.2): only workloads the organization knows count, reporting names are prefixed with
+/// Adds the soak data of inherited organizations to an organization's own: only workloads the organization knows count, reporting names are prefixed with
 /// the source, and the sources' minimum versions become the inherited stats.
 /// </summary>
 public static class VersionDataInheritance

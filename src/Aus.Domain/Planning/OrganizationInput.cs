@@ -13,7 +13,7 @@ public sealed record OrganizationInput
     /// <summary>Every cluster name of the policy file in file order, including clusters whose policy is invalid.</summary>
     public ImmutableArray<string> ClusterNames { get; init; } = [];
 
-    /// <summary>Validation errors; any error stops the whole organization (reference-behaviour.md 5.6).</summary>
+    /// <summary>Validation errors; any error stops the whole organization: none of its clusters is planned.</summary>
     public ImmutableArray<OrganizationMessage> ValidationErrors { get; init; } = [];
 
     public ImmutableArray<OrganizationMessage> Warnings { get; init; } = [];

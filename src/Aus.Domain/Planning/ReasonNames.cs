@@ -1,6 +1,6 @@
 namespace Aus.Domain.Planning;
 
-/// <summary>The reason codes of the plan contract (contracts.md section 4).</summary>
+/// <summary>The reason codes of the plan JSON: stable names that scripts may match on.</summary>
 public static class ReasonNames
 {
     public static string ToCode(this Reason reason) => reason switch

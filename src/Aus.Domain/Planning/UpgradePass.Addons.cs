@@ -3,7 +3,7 @@ using Aus.Domain.Fleet;
 namespace Aus.Domain.Planning;
 
 /// <summary>
-/// The add-on pass (reference-behaviour.md section 15): the cluster pipeline over one add-on's
+/// The add-on pass: the cluster pipeline over one add-on's
 /// specs, with a 1-minute delay and a 10-minute window, no gates, no channel switches, and finished
 /// add-on policies deleted first.
 /// </summary>

@@ -2,7 +2,7 @@ using Aus.Domain.Policies;
 
 namespace Aus.Domain.Planning;
 
-/// <summary>Mutexes and sector parallelism (reference-behaviour.md section 11.4).</summary>
+/// <summary>Mutexes and sector parallelism: a cluster upgrades only when it can take every lock it needs.</summary>
 internal sealed partial class UpgradePass
 {
     private readonly Dictionary<(SectorName Sector, MutexName Mutex), int> _sectorMembers;

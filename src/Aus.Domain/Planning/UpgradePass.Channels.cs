@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Aus.Domain.Planning;
 
-/// <summary>Y-stream channel switches (reference-behaviour.md section 11.8).</summary>
+/// <summary>Y-stream channel switches: moving a cluster to the next minor's channel when the policy allows it.</summary>
 internal sealed partial class UpgradePass
 {
     private readonly Dictionary<string, string?> _nextChannels = new(StringComparer.Ordinal);

@@ -3,7 +3,7 @@ using Aus.Domain.Versions;
 
 namespace Aus.Domain.Planning;
 
-/// <summary>Version gates and the approver's agreements (reference-behaviour.md 11.6 and 16, contracts.md 5.4).</summary>
+/// <summary>Version gates and the agreements to them: a gated version is taken only when every gate applying to the cluster is agreed.</summary>
 internal sealed partial class UpgradePass
 {
     private static readonly string[] DefaultApprovals = [VersionGate.OcpLabel];

@@ -4,7 +4,7 @@ using Aus.Domain.Reporting;
 
 namespace Aus.Domain.Planning;
 
-/// <summary>The fleet report's view of each cluster (reference-behaviour.md section 17).</summary>
+/// <summary>The fleet report's view of each cluster: its policy and the soak of each available version.</summary>
 internal sealed partial class UpgradePass
 {
     private static readonly TimeSpan LongUpgrade = TimeSpan.FromHours(6);

@@ -4,7 +4,7 @@ using Aus.Domain.Versions;
 
 namespace Aus.Domain.Planning;
 
-/// <summary>Choosing the version (reference-behaviour.md sections 9.4, 10.4 and 11.5).</summary>
+/// <summary>Choosing the version: the highest available one that has soaked enough and that no block, hold or gate keeps back.</summary>
 internal sealed partial class UpgradePass
 {
     private readonly Dictionary<(SectorName Sector, Workload Workload), SectorLowestCluster?> _sectorMinimums = [];

@@ -9,7 +9,7 @@ using Aus.Domain.Versions;
 namespace Aus.Domain.Planning;
 
 /// <summary>
-/// One organization's decision pipeline (reference-behaviour.md section 11): clusters are taken in
+/// One organization's decision pipeline: clusters are taken in
 /// (version, soakDays) order and each takes its locks greedily, so later clusters see earlier ones.
 /// </summary>
 internal sealed partial class UpgradePass
@@ -82,7 +82,7 @@ internal sealed partial class UpgradePass
         foreach (var spec in ordered.Where(s => !s.Cluster.UpgradePolicies.IsEmpty))
         {
             // Warned here rather than where the cluster is skipped: a hosted control plane is
-            // skipped earlier, by its own lock, and must not go unreported (contracts.md 5.3).
+            // skipped earlier, by its own lock, and must not go unreported: every such cluster gets a warning.
             if (spec.Cluster.UpgradePolicies.Length > 1)
             {
                 var several = _addonId is null

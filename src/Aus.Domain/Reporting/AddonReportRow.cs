@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Aus.Domain.Reporting;
 
-/// <summary>One (cluster, add-on) row of the add-on report (reference-behaviour.md section 17.7).</summary>
+/// <summary>One (cluster, add-on) row of the add-on report.</summary>
 public sealed record AddonReportRow
 {
     public required string Cluster { get; init; }

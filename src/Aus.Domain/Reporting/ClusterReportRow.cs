@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Aus.Domain.Reporting;
 
-/// <summary>One cluster's row in the fleet upgrade-policies report (reference-behaviour.md section 17).</summary>
+/// <summary>One cluster's row in the fleet upgrade-policies report.</summary>
 public sealed record ClusterReportRow
 {
     public required string Cluster { get; init; }

@@ -1,7 +1,7 @@
 namespace Aus.Domain.Reporting;
 
 /// <summary>
-/// One available upgrade of a cluster with its remaining soak days (reference-behaviour.md 13.3):
+/// One available upgrade of a cluster with its remaining soak days:
 /// 0 or more days still to soak, or a marker: <see cref="Scheduled"/>, <see cref="Upgrading"/>,
 /// <see cref="LongUpgrade"/>, <see cref="Blocked"/>.
 /// </summary>

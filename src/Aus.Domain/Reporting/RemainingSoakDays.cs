@@ -6,7 +6,7 @@ using Aus.Domain.Planning;
 namespace Aus.Domain.Reporting;
 
 /// <summary>
-/// The remaining-soak-days gauge of reference-behaviour.md 13.3: per available upgrade of a cluster
+/// The remaining-soak-days gauge: per available upgrade of a cluster
 /// (in OCM's order, the reference's quirk), how many days it still has to soak, or a marker for a
 /// scheduled, running, long-running or blocked upgrade. A version is left out when a later one is
 /// ready or in progress, since the later one would win anyway.

@@ -1,6 +1,6 @@
 namespace Aus.Domain.Reporting;
 
-/// <summary>How the fleet report marks a version in soaking_upgrades (reference-behaviour.md 17.5).</summary>
+/// <summary>How the fleet report marks a version in soaking_upgrades.</summary>
 public enum SoakMark
 {
     None,

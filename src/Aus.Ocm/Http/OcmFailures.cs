@@ -9,7 +9,7 @@ namespace Aus.Ocm.Http;
 /// <summary>The one place where failed OCM calls become <see cref="OcmApiException"/>.</summary>
 internal static class OcmFailures
 {
-    private const int MaxReasonLength = 500;
+    private const int MaxFirstLineLength = 80;
 
     public static bool IsTransport(Exception exception) =>
         exception is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or IOException;
@@ -39,11 +39,11 @@ internal static class OcmFailures
         }
         catch (JsonException)
         {
-            // Not an OCM error document (a proxy's HTML page, say): the raw text is the best reason there is.
+            // Not an OCM error document (a proxy's or a web server's HTML page, say): described below, not embedded.
         }
 
         var reason = error?.Reason
-            ?? (string.IsNullOrWhiteSpace(text) ? response.ReasonPhrase ?? "no reason given" : Shorten(text.Trim()));
+            ?? (string.IsNullOrWhiteSpace(text) ? response.ReasonPhrase ?? "no reason given" : NotOcm(response, text));
         return new OcmApiException(
             operation,
             response.StatusCode,
@@ -75,5 +75,20 @@ internal static class OcmFailures
     public static string? OperationIdHeader(HttpResponseMessage response) =>
         response.Headers.TryGetValues("X-Operation-Id", out var values) ? values.FirstOrDefault() : null;
 
-    private static string Shorten(string text) => text.Length <= MaxReasonLength ? text : text[..MaxReasonLength] + "...";
+    /// <summary>
+    /// What came back instead of OCM's JSON, short enough for one log line: the content type and the
+    /// first line, shortened (a URL that is not OCM's API answers with a whole HTML page).
+    /// </summary>
+    public static string NotOcm(HttpResponseMessage response, string text)
+    {
+        var contentType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
+        var firstLine = text.Trim().Split('\n', 2)[0].Trim();
+        var shortened = firstLine.Length <= MaxFirstLineLength ? firstLine : firstLine[..MaxFirstLineLength] + "...";
+        return $"the answer is {contentType}, not OCM's JSON (is the URL OCM's API?); it starts \"{shortened}\"";
+    }
+
+    /// <summary>Whether the response says its body is JSON (or says nothing, and may be).</summary>
+    public static bool MayBeJson(HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.MediaType is not { } mediaType
+        || mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase);
 }

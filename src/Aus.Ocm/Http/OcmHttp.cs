@@ -116,6 +116,13 @@ internal sealed class OcmHttp(HttpClient client, Uri baseUrl, int pageSize)
                 return new OcmResponse<T>(null, operationId);
             }
 
+            if (!OcmFailures.MayBeJson(response))
+            {
+                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                throw new OcmApiException(
+                    $"{method} {path}", response.StatusCode, null, OcmFailures.NotOcm(response, text), operationId, outcomeUnknown: false);
+            }
+
             try
             {
                 var body = await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false);

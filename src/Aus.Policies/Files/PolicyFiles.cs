@@ -19,6 +19,18 @@ public static class PolicyFiles
     public static PolicyFileKind Classify(string text) => Classify(YamlTreeParser.Parse(text, new DiagnosticBag(string.Empty)));
 
     /// <summary>
+    /// Whether a file is recognisably an organization file: it parses and has a top-level orgId or the
+    /// organization $schema. Unlike <see cref="Classify(string)"/>, a file that does not parse is not one.
+    /// </summary>
+    public static bool IsOrganizationFile(string text)
+    {
+        var parsed = YamlTreeParser.Parse(text, new DiagnosticBag(string.Empty));
+        return parsed.Root is YamlMapping root
+            && Classify(parsed) == PolicyFileKind.Organization
+            && (root.Has("orgId") || root.Find("$schema")?.Value is YamlScalar { IsNull: false });
+    }
+
+    /// <summary>
     /// Reads a file as an organization file unless <see cref="Classify(string)"/> tells it is a fleet
     /// snapshot, a history or another app-interface file (then null). The one parse serves both, where classifying and then
     /// reading would parse every organization file twice.

@@ -30,7 +30,7 @@ internal static partial class YamlTreeParser
         }
         catch (YamlException e)
         {
-            bag.Error(Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column), PolicyMessages.YamlSyntax(CleanMessage(e.Message)));
+            bag.Error(Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column), PolicyMessages.YamlSyntax(Explain(CleanMessage(e.Message))));
             return new YamlParseResult(null, Failed: true);
         }
         catch (InvalidOperationException)
@@ -44,6 +44,10 @@ internal static partial class YamlTreeParser
 
         return new YamlParseResult(builder.Root, Failed: false);
     }
+
+    // An unquoted cron schedule (* * * * *) is the usual way to meet YamlDotNet's alias error; say what to do.
+    private static string Explain(string message) =>
+        message.StartsWith("While scanning an anchor or alias", StringComparison.Ordinal) ? PolicyMessages.UnquotedStar : message;
 
     // YamlDotNet prefixes its messages with the positions, which the diagnostic already carries.
     private static string CleanMessage(string message) => PositionPrefix().Replace(message, string.Empty).Trim().TrimEnd('.');

@@ -35,7 +35,7 @@ public sealed class ClusterHealthCheckerTests
         result.Asked.ShouldBe(["telemeter"]);
         result.Failed.ShouldBe(["telemeter"]);
         result.Warnings.ShouldBe([
-            "ausClusterHealthChecks: the telemeter provider failed (HTTP 503); the organization's 1 clusters count as unhealthy and accrue no soak days this pass",
+            "ausClusterHealthChecks: the telemeter provider failed (HTTP 503); the organization's 1 cluster counts as unhealthy and accrue no soak days this pass",
         ]);
     }
 

@@ -2,7 +2,7 @@ using Aus.TestKit;
 
 namespace Aus.Cli.Tests.Plan;
 
-/// <summary>`aus report`: the fleet report of reference-behaviour.md section 17 in markdown, JSON and HTML.</summary>
+/// <summary>`aus report`: the fleet upgrade-policies report in markdown, a table, JSON and HTML.</summary>
 public sealed class ReportCommandTests
 {
     private static readonly string[] Inputs =
@@ -20,6 +20,23 @@ public sealed class ReportCommandTests
         stdout.ShouldContain("# mutex-org");
         stdout.ShouldContain("```json:table");
         stdout.ShouldContain("\"soaking_upgrades\": \"4.16.9 (9.29 \\uD83C\\uDF89)\"");
+    }
+
+    [Fact]
+    public async Task Report_Table_IsOneAlignedTablePerOrganization()
+    {
+        var (exitCode, stdout, _) = await CliRun.RunAsync(["report", .. Inputs, "--output", "table"]);
+
+        exitCode.ShouldBe(0);
+        var lines = stdout.Split('\n');
+        lines[0].ShouldBe("Fleet upgrade policies at 2026-11-23T12:00:00Z");
+        lines.ShouldContain(l => l.StartsWith("mutex-org (", StringComparison.Ordinal));
+        var header = lines.Single(l => l.TrimStart().StartsWith("CLUSTER", StringComparison.Ordinal));
+        header.ShouldContain("SOAKING UPGRADES");
+        var soaking = header.IndexOf("SOAKING UPGRADES", StringComparison.Ordinal);
+        var row = lines.First(l => l.Contains("4.16.9 (9.29 🎉)", StringComparison.Ordinal));
+        row.IndexOf("4.16.9 (9.29", StringComparison.Ordinal).ShouldBe(soaking);
+        stdout.ShouldNotContain("json:table");
     }
 
     [Fact]

@@ -41,6 +41,16 @@ public sealed class YamlTreeParserTests
         Read(text).ShouldBe([expected]);
     }
 
+    [Theory]
+    [InlineData("name: a\nschedule: * * * * *\n")]
+    [InlineData("name: a\nschedule: *\n")]
+    public void UnquotedStar_SaysToQuoteTheValue(string text)
+    {
+        var message = Read(text).ShouldHaveSingleItem();
+        message.ShouldStartWith("f.yaml:2:");
+        message.ShouldContain("a value starting with '*' must be quoted");
+    }
+
     [Fact]
     public void BlockEntryInAnUnclosedFlowList_IsASyntaxErrorNotAnException()
     {
