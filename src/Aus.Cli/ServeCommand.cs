@@ -60,8 +60,9 @@ internal static class ServeCommand
                 using var logging = AusLogging.Create(LogLevel.Information);
                 using var http = new HttpClient();
                 var policies = new PolicySource(settings.Policies, e => settings.Environments.Any(s => s.Serves(e)), logging.CreateLogger("aus.policies"));
+                var organizations = new ServicePolicies(policies, settings, time, logging.CreateLogger("aus.policies"));
                 using var service = new ReconcileService(
-                    settings, policies.LoadAsync, new StorePassStore(store, ServiceStartup.Owner), store.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true);
+                    settings, organizations.LoadAsync, new StorePassStore(store, ServiceStartup.Owner), store.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true);
                 ServiceHost host;
                 try
                 {
@@ -75,7 +76,9 @@ internal static class ServeCommand
 
                 await using (host)
                 {
-                    await stderr.WriteLineAsync($"aus: serving {documents.Count} organizations every {DurationText.Format(settings.Interval)} from {store.Description}; endpoints on {host.Address}");
+                    var labelled = settings.Environments.Where(e => e.LabelPolicies).Select(e => e.Name ?? "(default)").ToList();
+                    var served = labelled.Count == 0 ? $"{documents.Count} organizations" : $"{documents.Count} organization files and the labelled organizations of {string.Join(", ", labelled)}";
+                    await stderr.WriteLineAsync($"aus: serving {served} every {DurationText.Format(settings.Interval)} from {store.Description}; endpoints on {host.Address}");
                     await host.WaitForShutdownAsync(CancellationToken.None);
                     if (host.LoopFailure is { } failure)
                     {

@@ -21,8 +21,11 @@ namespace Aus.Cli.Service;
 /// </summary>
 internal sealed class AusMetrics
 {
-    /// <summary>The integration label: this is the file-based organization flavour of the scheduler.</summary>
-    public const string Integration = "ocm-upgrade-scheduler-org";
+    /// <summary>The integration label of the file-based organization flavour of the scheduler.</summary>
+    public const string FileIntegration = "ocm-upgrade-scheduler-org";
+
+    /// <summary>The integration label of the flavour whose policies are OCM labels (the SRE capability).</summary>
+    public const string LabelIntegration = "advanced-upgrade-scheduler";
 
     private readonly object _sync = new();
     private readonly Counter _environmentErrors;
@@ -44,8 +47,12 @@ internal sealed class AusMetrics
     private readonly PassGauge _missingGates;
     private readonly PassGauge _channelSwitch;
 
-    public AusMetrics()
+    /// <summary>The value of every series' integration label.</summary>
+    public string Integration { get; }
+
+    public AusMetrics(string integration = FileIntegration)
     {
+        Integration = integration;
         Registry = Metrics.NewCustomRegistry();
         DotNetStats.Register(Registry);
         var factory = Metrics.WithCustomRegistry(Registry);

@@ -9,5 +9,11 @@ namespace Aus.Cli.Service;
 /// </summary>
 internal sealed record OcmEnvironmentSettings(string? Name, OcmClientOptions Options)
 {
+    /// <summary>
+    /// policySource: labels: the environment's organizations are those its OCM labels configure,
+    /// discovered again every pass (organization files of the environment supply names only).
+    /// </summary>
+    public bool LabelPolicies { get; init; }
+
     public bool Serves(string environment) => Name is null || string.Equals(Name, environment, StringComparison.Ordinal);
 }

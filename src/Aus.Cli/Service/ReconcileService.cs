@@ -52,7 +52,8 @@ internal sealed partial class ReconcileService : IDisposable
             UseLeases = sharedStore,
             PassInterval = alignedPasses && sharedStore ? settings.Interval : null,
         };
-        Metrics = new AusMetrics();
+        // A service whose every environment takes its policies from labels is the SRE-capability flavour.
+        Metrics = new AusMetrics(settings.Environments.All(e => e.LabelPolicies) ? AusMetrics.LabelIntegration : AusMetrics.FileIntegration);
     }
 
     public ServiceSettings Settings { get; }

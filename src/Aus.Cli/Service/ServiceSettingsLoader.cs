@@ -20,7 +20,7 @@ internal static class ServiceSettingsLoader
     public const string ListenVariable = "AUS_LISTEN";
 
     private static readonly string[] TopKeys = ["environments", "policies", "state", "interval", "concurrency", "dryRun", "listen", "shutdownTimeout"];
-    private static readonly string[] EnvironmentKeys = ["name", "url", "tokenUrl", "credentials"];
+    private static readonly string[] EnvironmentKeys = ["name", "url", "tokenUrl", "credentials", "policySource"];
     private static readonly string[] CredentialKeys = ["clientId", "clientIdEnv", "clientSecretEnv", "clientSecretFile", "offlineTokenEnv", "offlineTokenFile"];
 
     public static Task<SettingsResult> LoadAsync(SettingsOverrides overrides, CancellationToken cancellationToken) =>
@@ -43,7 +43,8 @@ internal static class ServiceSettingsLoader
         var policies = overrides.Policies.Count > 0
             ? [.. overrides.Policies]
             : file.Policies.Select(p => settingsDirectory is null || Path.IsPathRooted(p) ? p : Path.Combine(settingsDirectory, p)).ToImmutableArray();
-        if (policies.IsEmpty)
+        // An environment whose policies are its OCM labels needs no organization file.
+        if (policies.IsEmpty && !overrides.Labels && !file.Environments.Any(e => e.LabelPolicies))
         {
             errors.Add(path is null
                 ? "aus: error: no organization files: give --config FILE... or a settings file (--settings / AUS_SETTINGS) with 'policies'"
@@ -197,7 +198,7 @@ internal static class ServiceSettingsLoader
         {
             var result = OcmClientOptionsFactory.FromEnvironment(getVariable, new OcmConnectionOverrides { OcmUrl = urlOverride, TokenUrl = tokenUrlOverride, MaxConcurrency = concurrency });
             errors.AddRange(result.Errors.Select(e => $"aus: error: {e}"));
-            return result.Succeeded ? [new OcmEnvironmentSettings(null, result.Options!)] : [];
+            return result.Succeeded ? [new OcmEnvironmentSettings(null, result.Options!) { LabelPolicies = overrides.Labels }] : [];
         }
 
         if (file.Environments.Count > 1 && (urlOverride is not null || tokenUrlOverride is not null))
@@ -234,7 +235,7 @@ internal static class ServiceSettingsLoader
             errors.AddRange(result.Errors.Select(e => $"{where}: {e}"));
             if (result.Succeeded)
             {
-                built.Add(new OcmEnvironmentSettings(environment.Name, result.Options!));
+                built.Add(new OcmEnvironmentSettings(environment.Name, result.Options!) { LabelPolicies = overrides.Labels || environment.LabelPolicies });
             }
         }
 
@@ -263,7 +264,11 @@ internal static class ServiceSettingsLoader
     /// <summary>A value of the file with where it was written.</summary>
     private sealed record Located<T>(string Key, T Value, long Line, long Column);
 
-    private sealed record EnvironmentEntry(string Name, string? Url, string? TokenUrl, CredentialSource? Credentials, long Line, long Column);
+    private sealed record EnvironmentEntry(string Name, string? Url, string? TokenUrl, CredentialSource? Credentials, long Line, long Column)
+    {
+        /// <summary>policySource: labels.</summary>
+        public bool LabelPolicies { get; init; }
+    }
 
     private sealed class FileSettings
     {
@@ -395,6 +400,7 @@ internal static class ServiceSettingsLoader
                 string? url = null;
                 string? tokenUrl = null;
                 CredentialSource? credentials = null;
+                var labelPolicies = false;
                 foreach (var (keyNode, value) in mapping.Children)
                 {
                     var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
@@ -411,6 +417,9 @@ internal static class ServiceSettingsLoader
                             break;
                         case "credentials":
                             credentials = ReadCredentials(value);
+                            break;
+                        case "policySource":
+                            labelPolicies = ReadPolicySource(value);
                             break;
                         default:
                             Error(keyNode, $"unknown key '{key}' in an environment; allowed keys are {string.Join(", ", EnvironmentKeys)}");
@@ -430,8 +439,20 @@ internal static class ServiceSettingsLoader
                     continue;
                 }
 
-                settings.Environments.Add(new EnvironmentEntry(name, url, tokenUrl, credentials, mapping.Start.Line, mapping.Start.Column));
+                settings.Environments.Add(new EnvironmentEntry(name, url, tokenUrl, credentials, mapping.Start.Line, mapping.Start.Column) { LabelPolicies = labelPolicies });
             }
+        }
+
+        /// <summary>policySource: files (the default: the organization files) or labels (the environment's sre-capabilities.aus.* OCM labels).</summary>
+        private bool ReadPolicySource(YamlNode node)
+        {
+            var text = Scalar(node, "environments[].policySource", "files or labels")?.Value;
+            if (text is not null and not ("files" or "labels"))
+            {
+                Error(node, $"environments[].policySource '{text}' is not allowed; use files (organization files, the default) or labels (the environment's sre-capabilities.aus.* OCM labels)");
+            }
+
+            return text == "labels";
         }
 
         private CredentialSource? ReadCredentials(YamlNode node)
