@@ -89,6 +89,51 @@ public sealed class LabelsFlavourTests : IDisposable
     }
 
     [Fact]
+    public async Task TheVersionGateApprovalsLabel_LetsAusAgreeToTheGates_ItNames()
+    {
+        var fleet = Path.Combine(_directory.FullName, "fleet.yaml");
+        File.WriteAllText(fleet, """
+            versionGates:
+            - {id: gate-ocp-417, versionRawIdPrefix: "4.17", label: api.openshift.com/gate-ocp}
+            organizations:
+            - orgId: org-g
+              clusters:
+              - name: approves-ocp
+                channel: stable-4.17
+                version: 4.16.9
+                availableUpgrades: [4.17.1]
+                labels: {sre-capabilities.aus.soak-days: "0", sre-capabilities.aus.workloads: wl, sre-capabilities.aus.schedule: "* * * * *", sre-capabilities.aus.version-gate-approvals: api.openshift.com/gate-ocp}
+              - name: approves-sts-only
+                channel: stable-4.17
+                version: 4.16.9
+                availableUpgrades: [4.17.1]
+                labels: {sre-capabilities.aus.soak-days: "0", sre-capabilities.aus.workloads: wl, sre-capabilities.aus.schedule: "* * * * *", sre-capabilities.aus.version-gate-approvals: api.openshift.com/gate-sts}
+            """);
+
+        var run = await CliRun.RunAsync("plan", "--labels", "--fleet", fleet, "--now", Now, "--output", "json");
+
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        var actions = JsonNode.Parse(run.Stdout)!["organizations"]![0]!["actions"]!.AsArray();
+        var agreement = actions.ShouldHaveSingleItem()!;
+        ((string?)agreement["action"]).ShouldBe("agree-version-gate");
+        ((string?)agreement["cluster"]).ShouldBe("approves-ocp");
+        ((string?)agreement["gate"]).ShouldBe("gate-ocp-417");
+    }
+
+    [Theory]
+    [InlineData("report")]
+    [InlineData("forecast", "--release", "4.16.9")]
+    public async Task ReportAndForecast_TakeLabels(string command, params string[] more)
+    {
+        var labelled = LabelledFleet.Write(RepositoryPaths.Example("sectors-org.yaml"), RepositoryPaths.Example("sectors-fleet.yaml"), Path.Combine(_directory.FullName, "fleet.yaml"));
+
+        var run = await CliRun.RunAsync([command, "--labels", "--fleet", labelled, "--history", RepositoryPaths.Example("sectors-history.json"), "--now", Now, "--output", "json", .. more]);
+
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        run.Stdout.ShouldContain("prod-3");
+    }
+
+    [Fact]
     public async Task ConfigFiles_WithLabels_SupplyTheName()
     {
         var labelled = LabelledFleet.Write(RepositoryPaths.Example("simple-org.yaml"), RepositoryPaths.Example("simple-fleet.yaml"), Path.Combine(_directory.FullName, "fleet.yaml"));
