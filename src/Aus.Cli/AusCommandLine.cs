@@ -21,6 +21,7 @@ internal static class AusCommandLine
         root.Subcommands.Add(ServeCommand.Create(time));
         root.Subcommands.Add(ReportCommand.Create(time));
         root.Subcommands.Add(ForecastCommand.Create(time));
+        root.Subcommands.Add(AuditCommand.Create(time));
         root.Subcommands.Add(OcmSimCommand.Create());
         root.Subcommands.Add(Demo.DemoCommand.Create(time));
         root.Subcommands.Add(ControlsCommands.CreatePause(time));

@@ -1,13 +1,15 @@
+using Aus.Policies.Files;
+
 namespace Aus.Cli;
 
-/// <summary>Exit statuses of contracts.md section 4.</summary>
+/// <summary>The exit statuses of every command: the one rule of <see cref="ExitStatus"/>.</summary>
 internal static class ExitCodes
 {
-    public const int Success = 0;
+    public const int Success = ExitStatus.Success;
 
     /// <summary>The input was read but is invalid, or the run failed.</summary>
-    public const int Invalid = 1;
+    public const int Invalid = ExitStatus.Invalid;
 
     /// <summary>A usage error or unreadable input.</summary>
-    public const int Usage = 2;
+    public const int Usage = ExitStatus.UsageOrUnreadable;
 }

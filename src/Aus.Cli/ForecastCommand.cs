@@ -101,9 +101,10 @@ internal static class ForecastCommand
                 return baselineExit;
             }
 
-            // The baseline is forecast on the same fleet and histories: only the policies differ.
+            // The baseline is forecast on the same fleet, histories and stored controls: only the policies differ.
             var histories = loaded.Request.Organizations.ToDictionary(o => o.Policy.OrgId, o => o.History, StringComparer.Ordinal);
-            var baselineInputs = PassInputs.Build([.. documents.Select(InputFiles.ToConfig)], new FleetRead(loaded.Request.Fleet), histories, loaded.Request.Now)
+            var controls = loaded.Request.Organizations.ToDictionary(o => o.Policy.OrgId, o => o.Controls, StringComparer.Ordinal);
+            var baselineInputs = PassInputs.Build([.. documents.Select(InputFiles.ToConfig)], new FleetRead(loaded.Request.Fleet), histories, loaded.Request.Now, controls)
                 .Request.Organizations;
             var baselineForecast = ForecastEngine.Run(request with { Organizations = baselineInputs });
             var comparison = ForecastComparer.Compare(baselineForecast, baselineInputs.Select(i => i.Policy), forecast, loaded.Request.Organizations.Select(o => o.Policy));

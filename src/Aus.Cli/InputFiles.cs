@@ -21,17 +21,19 @@ internal static class InputFiles
     {
         var documents = new List<OrganizationDocument>();
         var (files, unreadable) = await ExpandOrganizationFilesAsync(paths, stderr, cancellationToken);
+        var invalid = false;
         foreach (var (file, read) in files)
         {
             var document = read ?? await OrganizationReader.ReadFileAsync(file, cancellationToken);
-            await PrintAsync(stderr, document.Diagnostics);
-            unreadable |= document.IsUnreadable || document.Policy is null;
+            await PrintAsync(stderr, document.Diagnostics, document.IsUnreadable);
+            unreadable |= document.IsUnreadable;
+            invalid |= document.Policy is null;
             documents.Add(document);
         }
 
-        if (unreadable)
+        if (unreadable || invalid)
         {
-            return (null, ExitCodes.Usage);
+            return (null, ExitStatus.Of(unreadable, invalid));
         }
 
         if (documents.Count == 0)
@@ -40,10 +42,10 @@ internal static class InputFiles
             return (null, ExitCodes.Usage);
         }
 
-        var duplicate = documents.GroupBy(d => d.Policy!.OrgId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        var duplicates = OrganizationSet.CheckUniqueOrgIds(documents);
+        if (!duplicates.IsEmpty)
         {
-            await stderr.WriteLineAsync($"aus: error: organization {duplicate.Key} is defined in more than one file: {string.Join(", ", duplicate.Select(d => d.File))}");
+            await PrintAsync(stderr, duplicates);
             return (null, ExitCodes.Invalid);
         }
 
@@ -104,12 +106,10 @@ internal static class InputFiles
                     var source = await SourceFiles.LoadAsync(file, cancellationToken);
                     if (source.Text is null)
                     {
-                        // Not readable as a policy file: classified on what can be read, and reported when read.
-                        if (PolicyFiles.Classify(SafeRead(file)) == PolicyFileKind.Organization)
-                        {
-                            files.Add((file, null));
-                            found++;
-                        }
+                        // The loader refused it (a named pipe, a device, too large, binary): never opened
+                        // again to guess its kind, and reported as the organization file it is named like.
+                        files.Add((file, OrganizationReader.FromSource(source)));
+                        found++;
                     }
                     else if (PolicyFiles.ReadIfOrganization(source) is { } document)
                     {
@@ -133,57 +133,47 @@ internal static class InputFiles
         return (files, unreadable);
     }
 
-    private static string SafeRead(string file)
-    {
-        try
-        {
-            return new FileInfo(file).Length > SourceFiles.MaxBytes ? string.Empty : File.ReadAllText(file);
-        }
-        catch (IOException)
-        {
-            return string.Empty;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return string.Empty;
-        }
-    }
-
-    public static async Task<Dictionary<string, VersionHistory>?> ReadHistoriesAsync(
-        IEnumerable<string> values, IReadOnlyList<string> orgIds, string option, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<(Dictionary<string, VersionHistory>? Histories, int ExitCode)> ReadHistoriesAsync(
+        IEnumerable<string> values, IReadOnlyList<string> orgIds, string option, DateTimeOffset? now, TextWriter stderr, CancellationToken cancellationToken)
     {
         var files = await MapPerOrganizationAsync(values, orgIds, option, stderr);
-        return files is null ? null : await ReadHistoriesAsync(files, option, stderr, cancellationToken);
+        return files is null ? (null, ExitCodes.Usage) : await ReadHistoriesAsync(files, option, now, stderr, cancellationToken);
     }
 
-    /// <summary>Reads the history files already mapped to organizations; null when one cannot be used.</summary>
-    public static async Task<Dictionary<string, VersionHistory>?> ReadHistoriesAsync(
-        IReadOnlyDictionary<string, string> files, string option, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the history files already mapped to organizations; null when one cannot be used. A history
+    /// checked in after <paramref name="now"/> (the time of the pass) is an error: soak never runs backwards.
+    /// </summary>
+    public static async Task<(Dictionary<string, VersionHistory>? Histories, int ExitCode)> ReadHistoriesAsync(
+        IReadOnlyDictionary<string, string> files, string option, DateTimeOffset? now, TextWriter stderr, CancellationToken cancellationToken)
     {
         var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
-        var failed = false;
+        var unreadable = false;
+        var invalid = false;
         foreach (var (orgId, path) in files)
         {
             if (!File.Exists(path))
             {
                 // A typo must not reset soak clocks; a first run says so explicitly.
                 await stderr.WriteLineAsync($"aus: error: {option} {path}: no such file; for a first run, give a file holding {{}} (an empty history)");
-                failed = true;
+                unreadable = true;
                 continue;
             }
 
-            var document = await HistoryReader.ReadFileAsync(path, cancellationToken);
-            await PrintAsync(stderr, document.Diagnostics);
+            var document = await HistoryReader.ReadFileAsync(path, cancellationToken, now);
+            await PrintAsync(stderr, document.Diagnostics, document.IsUnreadable);
+            unreadable |= document.IsUnreadable;
             if (document.History is null || document.HasErrors)
             {
-                failed = true;
+                invalid = true;
                 continue;
             }
 
             histories[orgId] = document.History;
         }
 
-        return failed ? null : histories;
+        var exitCode = ExitStatus.Of(unreadable, invalid);
+        return exitCode == ExitCodes.Success ? (histories, exitCode) : (null, exitCode);
     }
 
     /// <summary>Maps "[ORGID=]FILE" values to organizations; ORGID= may be left out when there is one organization.</summary>
@@ -227,11 +217,14 @@ internal static class InputFiles
         return map;
     }
 
-    public static async Task PrintAsync(TextWriter stderr, IEnumerable<Diagnostic> diagnostics)
+    public static async Task PrintAsync(TextWriter stderr, IEnumerable<Diagnostic> diagnostics, bool unreadable = false)
     {
         foreach (var diagnostic in diagnostics)
         {
-            await stderr.WriteLineAsync(diagnostic.ToString());
+            // A file that cannot be read at all is a command error, worded as every command words it.
+            await stderr.WriteLineAsync(unreadable && diagnostic.Line == 0 && diagnostic.IsError
+                ? $"aus: error: {DiagnosticText.Escape(diagnostic.File)}: {diagnostic.Message}"
+                : diagnostic.ToString());
         }
     }
 }

@@ -56,6 +56,7 @@ internal static class OcmSimCommand
             // Upgrade transitions go to stderr so stdout stays the export lines.
             using var loggerFactory = LoggerFactory.Create(b => b
                 .AddFilter("Microsoft", LogLevel.Warning)
+                .AddFilter(AusLogging.HostCategory, LogLevel.None)
                 .AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace)
                 .AddSimpleConsole(c => c.SingleLine = true));
             var options = new SimulatorOptions

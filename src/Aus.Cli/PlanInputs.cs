@@ -3,11 +3,13 @@ using System.CommandLine;
 using Aus.Application.Inputs;
 using Aus.Application.Ports;
 using Aus.Cli.Service;
+using Aus.Domain.Controls;
 using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
 using Aus.Ocm;
 using Aus.Ocm.Ports;
+using Aus.Policies.Files;
 using Aus.Policies.Fleet;
 using Aus.Policies.History;
 using Aus.Policies.Organizations;
@@ -19,7 +21,7 @@ namespace Aus.Cli;
 /// What `aus plan`, `explain` and `report` plan from, gathered from the command line and built by
 /// the one <see cref="PassInputs"/> builder: the organization files, the fleet (a snapshot file, or
 /// OCM as `aus run` reaches it), the histories (--history files, else the store named by --state
-/// or AUS_STATE, read only) and the time.
+/// or AUS_STATE, read only), the rollout controls of that store, and the time.
 /// </summary>
 internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string, string> HistoryOut)
 {
@@ -104,14 +106,14 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         }
 
         var orgIds = organizations.Select(o => o.OrgId).ToList();
-        var files = await InputFiles.ReadHistoriesAsync(parse.GetValue(options.History) ?? [], orgIds, "--history", stderr, cancellationToken);
+        var (files, historyExit) = await InputFiles.ReadHistoriesAsync(parse.GetValue(options.History) ?? [], orgIds, "--history", now, stderr, cancellationToken);
         var historyOut = await InputFiles.MapPerOrganizationAsync(parse.GetValue(options.HistoryOut) ?? [], orgIds, "--history-out", stderr);
         if (files is null || historyOut is null)
         {
-            return (null, ExitCodes.Usage);
+            return (null, files is null ? historyExit : ExitCodes.Usage);
         }
 
-        var (histories, storeExit) = await AddStoredHistoriesAsync(parse, options.State, organizations.Where(o => !files.ContainsKey(o.OrgId)).ToList(), files, stderr, cancellationToken);
+        var (histories, controls, storeExit) = await ReadStoreAsync(parse, options.State, organizations, files, stderr, cancellationToken);
         if (histories is null)
         {
             return (null, storeExit);
@@ -155,7 +157,7 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
             }
         }
 
-        var inputs = PassInputs.Build(organizations, fleet, histories, now.Value);
+        var inputs = PassInputs.Build(organizations, fleet, histories, now.Value, controls);
         if (ocm is not null)
         {
             // Planning live OCM data from an empty history looks like a real decision and is not one.
@@ -230,13 +232,13 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
     private static async Task<(FleetSnapshot? Snapshot, int ExitCode)> ReadFleetFileAsync(string fleetPath, TextWriter stderr, CancellationToken cancellationToken)
     {
         var document = await FleetReader.ReadFileAsync(fleetPath, cancellationToken);
-        await InputFiles.PrintAsync(stderr, document.Diagnostics);
-        if (document.IsUnreadable || document.Snapshot is null)
+        await InputFiles.PrintAsync(stderr, document.Diagnostics, document.IsUnreadable);
+        if (document.IsUnreadable || document.Snapshot is null || document.HasErrors)
         {
-            return (null, ExitCodes.Usage);
+            return (null, ExitStatus.Of(document.IsUnreadable, invalid: true));
         }
 
-        return document.HasErrors ? (null, ExitCodes.Invalid) : (document.Snapshot, ExitCodes.Success);
+        return (document.Snapshot, ExitCodes.Success);
     }
 
     /// <summary>Whether every organization's environment is one the settings define; prints those that are not.</summary>
@@ -270,40 +272,48 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
 
     /// <summary>
     /// The histories of the files, with those of the store named by --state or AUS_STATE for the
-    /// organizations without one. Only a store named explicitly is read, and a SQLite file that does
-    /// not exist is not created.
+    /// organizations without one, and every organization's rollout controls from that store. Only a
+    /// store named explicitly is read, and a SQLite file that does not exist is not created.
     /// </summary>
-    private static async Task<(Dictionary<string, VersionHistory>? Histories, int ExitCode)> AddStoredHistoriesAsync(
+    private static async Task<(Dictionary<string, VersionHistory>? Histories, Dictionary<string, RolloutControls>? Controls, int ExitCode)> ReadStoreAsync(
         ParseResult parse,
         System.CommandLine.Option<string?> stateOption,
-        IReadOnlyList<OrganizationConfig> withoutFile,
+        IReadOnlyList<OrganizationConfig> organizations,
         Dictionary<string, VersionHistory> files,
         TextWriter stderr,
         CancellationToken cancellationToken)
     {
         var named = !string.IsNullOrWhiteSpace(parse.GetValue(stateOption)) || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(StateStoreOption.EnvironmentVariable));
-        if (!named || withoutFile.Count == 0)
+        if (!named || organizations.Count == 0)
         {
-            return (files, ExitCodes.Success);
+            return (files, null, ExitCodes.Success);
         }
 
         if (!StateStoreOption.TryResolve(parse, stateOption, out var location, out var error))
         {
             await stderr.WriteLineAsync($"aus: error: {error}");
-            return (null, ExitCodes.Usage);
+            return (null, null, ExitCodes.Usage);
         }
 
         if (location!.Dialect == StateDialect.Sqlite && !File.Exists(location.Target))
         {
-            return (files, ExitCodes.Success);
+            return (files, null, ExitCodes.Success);
         }
 
         var histories = new Dictionary<string, VersionHistory>(files, StringComparer.Ordinal);
+        var controls = new Dictionary<string, RolloutControls>(StringComparer.Ordinal);
         try
         {
             await using var store = await GuardedStateStore.OpenAsync(location, cancellationToken: cancellationToken);
-            foreach (var organization in withoutFile)
+            var controlStore = new StoreControlStore(store);
+            foreach (var organization in organizations)
             {
+                controls[organization.OrgId] = (await controlStore.GetControlsAsync(organization.Key, cancellationToken)).Controls;
+                if (files.ContainsKey(organization.OrgId))
+                {
+                    continue;
+                }
+
                 var stored = await store.GetHistoryAsync(new HistoryKey(organization.Policy.Environment, organization.OrgId), cancellationToken);
                 if (!ReferenceEquals(stored, VersionHistory.Empty) && (stored.CheckIn is not null || stored.Versions.Count > 0))
                 {
@@ -314,10 +324,10 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         catch (StateStoreException e)
         {
             await stderr.WriteLineAsync($"aus: error: {e.Message}");
-            return (null, ExitCodes.Invalid);
+            return (null, null, ExitCodes.Invalid);
         }
 
-        return (histories, ExitCodes.Success);
+        return (histories, controls, ExitCodes.Success);
     }
 
     /// <summary>Reads each environment's organizations through its own client; one fleet read for the planner.</summary>

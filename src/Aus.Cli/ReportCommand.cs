@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Aus.Application.Views;
 using Aus.Cli.Output;
 using Aus.Domain.Planning;
 
@@ -12,7 +13,7 @@ internal static class ReportCommand
         var inputs = new PlanInputOptions();
         var output = new Option<string>("--output", "-o")
         {
-            Description = "markdown (GitLab json:table blocks, as the reference), json or html.",
+            Description = "markdown (GitLab json:table blocks, as the reference), json, or html (the dashboard's view in one self-contained file).",
             DefaultValueFactory = _ => "markdown",
         };
         output.AcceptOnlyFromAmong("markdown", "json", "html");
@@ -32,7 +33,7 @@ internal static class ReportCommand
             await parse.InvocationConfiguration.Output.WriteAsync(parse.GetValue(output) switch
             {
                 "json" => FleetReportJsonWriter.Write(plan),
-                "html" => FleetReportHtmlWriter.Write(plan),
+                "html" => DashboardHtmlWriter.Write(FleetViewBuilder.FromPlan(plan, loaded.Request.Organizations.Select(o => o.Policy))),
                 _ => FleetReportMarkdownWriter.Write(plan),
             });
             return plan.Organizations.Any(o => !o.Errors.IsEmpty) ? ExitCodes.Invalid : ExitCodes.Success;

@@ -94,10 +94,10 @@ internal static class RunCommand
                 // Each --history file is read before the pass and, unless --history-out says otherwise, replaced after it.
                 var inputs = await InputFiles.MapPerOrganizationAsync(historyFiles, orgIds, "--history", stderr);
                 var outputs = await InputFiles.MapPerOrganizationAsync(parse.GetValue(historyOut) ?? [], orgIds, "--history-out", stderr);
-                var histories = inputs is null ? null : await InputFiles.ReadHistoriesAsync(inputs, "--history", stderr, cancellationToken);
+                var (histories, historyExit) = inputs is null ? (null, ExitCodes.Usage) : await InputFiles.ReadHistoriesAsync(inputs, "--history", at ?? time.GetUtcNow(), stderr, cancellationToken);
                 if (histories is null || outputs is null)
                 {
-                    return ExitCodes.Usage;
+                    return histories is null ? historyExit : ExitCodes.Usage;
                 }
 
                 foreach (var (orgId, path) in inputs!)
@@ -127,7 +127,8 @@ internal static class RunCommand
             using var logging = AusLogging.Create(LogLevel.Warning);
             using var http = new HttpClient();
             using var service = new ReconcileService(
-                settings, _ => Task.FromResult(organizations), passStore, store?.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: false);
+                settings, _ => Task.FromResult(organizations), passStore, store?.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: false,
+                store is null ? null : new StoreControlStore(store));
             var report = await service.RunPassAsync(at, cancellationToken);
             await stdout.WriteAsync(RunReportWriter.Write(report, settings.DryRun));
             return report.Failed ? ExitCodes.Invalid : ExitCodes.Success;

@@ -21,7 +21,7 @@ internal static class ServeCommand
         var tokenUrl = new Option<string?>("--token-url") { Description = "OAuth2 token endpoint (default: OCM_TOKEN_URL, else the settings file, else Red Hat SSO)." };
         var state = StateStoreOption.Create();
         var interval = new Option<string?>("--interval") { Description = "Time between passes, e.g. 5m, 30s (default: AUS_INTERVAL, else the settings file, else 5m).", HelpName = "DURATION" };
-        var listen = new Option<string?>("--listen") { Description = "Address of /healthz, /readyz, /metrics (default: AUS_LISTEN, else the settings file, else 127.0.0.1:9090).", HelpName = "ADDR:PORT" };
+        var listen = new Option<string?>("--listen") { Description = "Address of the dashboard, /api/, /healthz, /readyz, /metrics (default: AUS_LISTEN, else the settings file, else 127.0.0.1:9090).", HelpName = "ADDR:PORT" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report; change nothing in OCM or in the store." };
         var clock = ServiceStartup.ClockOption();
         var command = new Command("serve", "Reconcile on an interval as a service: a pass every interval, /healthz, /readyz and /metrics; SIGTERM stops it cleanly.")
@@ -62,7 +62,7 @@ internal static class ServeCommand
                 var policies = new PolicySource(settings.Policies, e => settings.Environments.Any(s => s.Serves(e)), logging.CreateLogger("aus.policies"));
                 var organizations = new ServicePolicies(policies, settings, time, logging.CreateLogger("aus.policies"));
                 using var service = new ReconcileService(
-                    settings, organizations.LoadAsync, new StorePassStore(store, ServiceStartup.Owner), store.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true);
+                    settings, organizations.LoadAsync, new StorePassStore(store, ServiceStartup.Owner), store.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true, new StoreControlStore(store));
                 ServiceHost host;
                 try
                 {

@@ -119,23 +119,16 @@ internal static class StateCommand
         }
 
         IReadOnlyList<StoredHistory> histories;
-        if (location.Dialect == StateDialect.Sqlite && !File.Exists(location.Target))
+        try
         {
-            // Nothing was ever stored there; exporting must not create the file.
-            histories = [];
+            // MustExist: a mistyped --state is an error, not an empty store (and creates no file).
+            await using var store = await GuardedStateStore.OpenAsync(location, new StateStoreOptions { MustExist = true }, cancellationToken);
+            histories = await store.ListHistoriesAsync(environment, cancellationToken);
         }
-        else
+        catch (StateStoreException e)
         {
-            try
-            {
-                await using var store = await GuardedStateStore.OpenAsync(location, cancellationToken: cancellationToken);
-                histories = await store.ListHistoriesAsync(environment, cancellationToken);
-            }
-            catch (StateStoreException e)
-            {
-                await stderr.WriteLineAsync($"aus: error: {e.Message}");
-                return ExitCodes.Invalid;
-            }
+            await stderr.WriteLineAsync($"aus: error: {e.Message}");
+            return e.InnerException is FileNotFoundException ? ExitCodes.Usage : ExitCodes.Invalid;
         }
 
         if (org is not null)
@@ -218,9 +211,22 @@ internal static class StateCommand
             await stderr.WriteLineAsync($"aus: error: {e.Message}");
             return ExitCodes.Invalid;
         }
+        catch (ArgumentException e)
+        {
+            // The store refuses a history that would make soak run backwards (checked in in the future, negative soak).
+            await stderr.WriteLineAsync($"aus: error: {file}: {WithoutParameterName(e)}");
+            return ExitCodes.Invalid;
+        }
 
         await stdout.WriteLineAsync($"imported {read.Histories.Count} {(read.Histories.Count == 1 ? "history" : "histories")} into {location.Description} (environment {environment})");
         return ExitCodes.Success;
+    }
+
+    /// <summary>The refusal's text without the " (Parameter 'histories')" that ArgumentException appends.</summary>
+    private static string WithoutParameterName(ArgumentException e)
+    {
+        var suffix = e.ParamName is null ? null : $" (Parameter '{e.ParamName}')";
+        return suffix is not null && e.Message.EndsWith(suffix, StringComparison.Ordinal) ? e.Message[..^suffix.Length] : e.Message;
     }
 
     /// <summary>What an import file holds: the histories to store, or why it cannot be used.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Aus.Policies.Files;
+using Aus.Policies.Organizations;
 
 namespace Aus.Cli;
 
@@ -39,6 +40,7 @@ internal static class ValidateCommand
         var checkedFiles = 0;
         var errors = 0;
         var warnings = 0;
+        var organizations = new List<OrganizationDocument>();
         foreach (var argument in arguments)
         {
             var paths = Expand(argument);
@@ -61,7 +63,12 @@ internal static class ValidateCommand
                     continue;
                 }
 
-                var (_, diagnostics) = PolicyFiles.Validate(source);
+                var (kind, diagnostics) = PolicyFiles.Validate(source);
+                if (kind == PolicyFileKind.Organization && PolicyFiles.ReadIfOrganization(source) is { } organization)
+                {
+                    organizations.Add(organization);
+                }
+
                 foreach (var diagnostic in diagnostics)
                 {
                     await stderr.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
@@ -77,8 +84,15 @@ internal static class ValidateCommand
             }
         }
 
+        // Files given together form one configuration: an orgId may appear in one of them only.
+        foreach (var duplicate in OrganizationSet.CheckUniqueOrgIds(organizations))
+        {
+            await stderr.WriteLineAsync(duplicate.ToString()).ConfigureAwait(false);
+            errors++;
+        }
+
         await stdout.WriteLineAsync(Summary(checkedFiles, errors, warnings)).ConfigureAwait(false);
-        return unreadable ? ExitCodes.Usage : errors > 0 ? ExitCodes.Invalid : ExitCodes.Success;
+        return ExitStatus.Of(unreadable, errors > 0);
     }
 
     /// <summary>A directory stands for the policy files directly in it, sorted by name; anything else for itself.</summary>

@@ -137,6 +137,24 @@ public sealed partial class OcmSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next <paramref name="clusters"/> clusters that start an upgrade to <paramref name="version"/>
+    /// fail it, once each (a later attempt of the same cluster succeeds), whatever the failure rate.
+    /// </summary>
+    public void FailUpgrades(string version, int clusters)
+    {
+        if (!VersionOrder.IsVersion(version))
+        {
+            throw new ArgumentException($"'{version}' is not a version (e.g. 4.16.2)", nameof(version));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(clusters);
+        lock (world.Sync)
+        {
+            world.FailUpgrades(version, clusters);
+        }
+    }
+
     /// <summary>The current state as <c>GET /_sim/fleet</c> returns it.</summary>
     public string FleetJson()
     {
@@ -163,6 +181,11 @@ public sealed partial class OcmSimulator : IAsyncDisposable
         if (options.FailureRate is < 0 or > 1 || double.IsNaN(options.FailureRate))
         {
             errors.Add($"failure rate {options.FailureRate} must be between 0 and 1");
+        }
+
+        if (options.FailedPolicyRetention is { } retention && retention <= TimeSpan.Zero)
+        {
+            errors.Add($"failed policy retention {retention} must be positive");
         }
 
         if (options.UpgradeDuration <= TimeSpan.Zero)

@@ -141,6 +141,7 @@ internal sealed partial class SimWorld
     {
         "pending" or "scheduled" => policy.NextRun,
         "started" => (policy.StartedAt ?? policy.NextRun) + UpgradeDuration,
+        "failed" when FailedPolicyRetention is { } retention => policy.UpdatedAt + retention,
         _ => null,
     };
 
@@ -153,7 +154,14 @@ internal sealed partial class SimWorld
             policy.State = "started";
             policy.StartedAt = Now;
             // One draw per started upgrade, in event order: the same seed and calls give the same failures.
-            policy.WillFail = FailureRate > 0 && failureRandom.NextDouble() < FailureRate;
+            var drawn = FailureRate > 0 && failureRandom.NextDouble() < FailureRate;
+            policy.WillFail = TakeFailureOnDemand(cluster.Id, policy.Version) || drawn;
+        }
+        else if (policy.State == "failed")
+        {
+            // OCM forgets a failed policy after a while (FailedPolicyRetention).
+            policy.State = "forgotten";
+            Policies.Remove(policy);
         }
         else if (policy.WillFail)
         {

@@ -23,6 +23,7 @@ internal sealed partial class SimWorld
         Now = now;
         UpgradeDuration = options.UpgradeDuration;
         FailureRate = options.FailureRate;
+        FailedPolicyRetention = options.FailedPolicyRetention;
         failureRandom = new Random(options.Seed);
     }
 

@@ -30,6 +30,12 @@ public sealed record SimulatorOptions
     /// <summary>Probability (0..1) that a started upgrade ends failed.</summary>
     public double FailureRate { get; init; }
 
+    /// <summary>
+    /// How long (virtual time) a failed upgrade policy stays in OCM before it is forgotten (removed,
+    /// with a transition in state <c>forgotten</c>); null, the default, keeps it.
+    /// </summary>
+    public TimeSpan? FailedPolicyRetention { get; init; }
+
     /// <summary>Seed of every random choice (upgrade failures, faults), so runs repeat.</summary>
     public int Seed { get; init; } = 1;
 

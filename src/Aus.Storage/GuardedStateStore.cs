@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Aus.Application.Ports;
+using Aus.Domain.Controls;
 using Aus.Domain.History;
+using Aus.Storage.Controls;
 
 namespace Aus.Storage;
 
@@ -9,7 +11,7 @@ namespace Aus.Storage;
 /// lease comes out as one type, <see cref="StateStoreException"/>, with the original as its inner
 /// exception. Open one with <see cref="OpenAsync"/>.
 /// </summary>
-public sealed class GuardedStateStore : IStateStore
+public sealed class GuardedStateStore : IStateStore, IRolloutControlStore
 {
     private readonly IStateStore _inner;
 
@@ -75,6 +77,24 @@ public sealed class GuardedStateStore : IStateStore
         Guard(() => _inner.PingAsync(cancellationToken));
 
     public ValueTask DisposeAsync() => _inner.DisposeAsync();
+
+    public Task<StoredControls> GetControlsAsync(string? environment = null, string? organizationId = null, CancellationToken cancellationToken = default) =>
+        Guard(() => StateStore.Controls(_inner).GetControlsAsync(environment, organizationId, cancellationToken));
+
+    public Task PauseAsync(StoredPause pause, CancellationToken cancellationToken = default) =>
+        Guard(() => StateStore.Controls(_inner).PauseAsync(pause, cancellationToken));
+
+    public Task<bool> ResumeAsync(string environment, string organizationId, PauseScope scope, string? target, string resumedBy, DateTimeOffset resumedAt, CancellationToken cancellationToken = default) =>
+        Guard(() => StateStore.Controls(_inner).ResumeAsync(environment, organizationId, scope, target, resumedBy, resumedAt, cancellationToken));
+
+    public Task ApproveAsync(StoredApproval approval, CancellationToken cancellationToken = default) =>
+        Guard(() => StateStore.Controls(_inner).ApproveAsync(approval, cancellationToken));
+
+    public Task<int> RecordFailuresAsync(IReadOnlyList<StoredFailure> failures, CancellationToken cancellationToken = default) =>
+        Guard(() => StateStore.Controls(_inner).RecordFailuresAsync(failures, cancellationToken));
+
+    public Task<bool> HaltAsync(StoredHalt halt, CancellationToken cancellationToken = default) =>
+        Guard(() => StateStore.Controls(_inner).HaltAsync(halt, cancellationToken));
 
     private Task<T> Guard<T>(Func<Task<T>> call) => Guard(Description, call);
 

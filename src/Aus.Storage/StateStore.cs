@@ -60,6 +60,8 @@ public static class StateStore
         null => throw new ArgumentNullException(nameof(store)),
         _ => throw new ArgumentException($"{store.GetType().Name} keeps no notification delivery records", nameof(store)),
     };
+
+    /// <summary>
     /// The rollout safety controls of an opened store. A dry-run store reads them through and
     /// keeps every change out of the store, like its other writes.
     /// </summary>

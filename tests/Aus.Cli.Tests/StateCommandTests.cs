@@ -113,7 +113,7 @@ public sealed class StateCommandTests : IDisposable
         result.Code.ShouldBe(1);
         result.Err.ShouldContain($"{file}: error: $[\"org-bad\"].check_in: expected a time");
         result.Err.ShouldContain($"{file}: error: $[\"org-bad\"].versions[\"4.15.11\"].workloads[\"w\"].soak_days: expected a number >= 0");
-        JsonNode.Parse((await Run("state", "export", "--state", StatePath)).Out)!.AsObject().Count.ShouldBe(0);
+        File.Exists(StatePath).ShouldBeFalse();
     }
 
     [Fact]
@@ -139,6 +139,8 @@ public sealed class StateCommandTests : IDisposable
     [Fact]
     public async Task Export_OrganizationWithoutHistory_Fails()
     {
+        (await Run("state", "import", Write("other.json", """{"versions": {}}"""), "--org", "org-y", "--state", StatePath)).Code.ShouldBe(0);
+
         var result = await Run("state", "export", "--org", "org-z", "--state", StatePath);
 
         result.Code.ShouldBe(1);
@@ -146,12 +148,15 @@ public sealed class StateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Export_FromAStateFileThatDoesNotExist_PrintsNothingStoredAndCreatesNoFile()
+    public async Task Export_FromAStateFileThatDoesNotExist_FailsNamingItAndCreatesNoFile()
     {
         var result = await Run("state", "export", "--state", StatePath);
 
-        result.Code.ShouldBe(0);
-        JsonNode.Parse(result.Out)!.AsObject().Count.ShouldBe(0);
+        // A mistyped --state is not an empty store: printing {} would look like every soak was lost.
+        result.Code.ShouldBe(2);
+        result.Out.ShouldBeEmpty();
+        result.Err.ShouldStartWith("aus: error: ");
+        result.Err.ShouldContain($"the state file {StatePath} does not exist");
         File.Exists(StatePath).ShouldBeFalse();
     }
 

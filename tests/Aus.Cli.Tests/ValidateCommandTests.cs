@@ -27,7 +27,7 @@ public sealed class ValidateCommandTests : IDisposable
     public async Task SeveralFiles_EveryProblemIsPrintedThenASummary()
     {
         var good = Write("good.yaml", "name: a\norgId: b\n");
-        var bad = Write("bad.yaml", "name: a\norgId: b\nsoakDays: 3\nsectors: [{name: s, maxParallelUpgrades: 0}]\n");
+        var bad = Write("bad.yaml", "name: a\norgId: c\nsoakDays: 3\nsectors: [{name: s, maxParallelUpgrades: 0}]\n");
 
         var run = await CliRun.RunAsync("validate", good, bad);
 

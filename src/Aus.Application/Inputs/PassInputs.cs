@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Aus.Application.Ports;
+using Aus.Domain.Controls;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
 
@@ -9,7 +10,8 @@ namespace Aus.Application.Inputs;
 /// The one way every command turns what it read into the planner's request: plan, explain and
 /// report, each pass of run and serve, and the demo. An organization the fleet source could not
 /// read gets that as a validation error (it is planned with nothing to act on); an organization
-/// without a history starts from an empty one and is listed in <see cref="WithoutHistory"/>.
+/// without a history starts from an empty one and is listed in <see cref="WithoutHistory"/>. An
+/// organization without stored rollout controls is planned with none.
 /// </summary>
 public sealed record PassInputs(PlanRequest Request)
 {
@@ -23,13 +25,15 @@ public sealed record PassInputs(PlanRequest Request)
         IReadOnlyList<OrganizationConfig> organizations,
         FleetRead fleet,
         IReadOnlyDictionary<string, VersionHistory> histories,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyDictionary<string, RolloutControls>? controls = null)
     {
         ArgumentNullException.ThrowIfNull(organizations);
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(histories);
         var inputs = organizations
-            .Select(o => o.ToInput(histories.GetValueOrDefault(o.OrgId) ?? VersionHistory.Empty, fleet.Failures.GetValueOrDefault(o.OrgId)))
+            .Select(o => o.ToInput(histories.GetValueOrDefault(o.OrgId) ?? VersionHistory.Empty, fleet.Failures.GetValueOrDefault(o.OrgId))
+                with { Controls = controls?.GetValueOrDefault(o.OrgId) ?? RolloutControls.Empty })
             .ToImmutableArray();
         return new PassInputs(new PlanRequest(inputs, fleet.Snapshot, now))
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Aus.Application.Ports;
+using Aus.Domain.Controls;
 using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 
@@ -30,6 +31,15 @@ public sealed record OrganizationOutcome(string OrgId, string Name, string Envir
 
     /// <summary>The errors of a rejected policy edit (see <see cref="Inputs.OrganizationConfig.RejectedEdit"/>).</summary>
     public ImmutableArray<OrganizationMessage> RejectedEdit { get; init; } = [];
+
+    /// <summary>
+    /// The versions this pass halted in the organization (halt on failure), already recorded in the
+    /// store; each calls for the <c>version-halted</c> notification.
+    /// </summary>
+    public ImmutableArray<string> HaltedVersions { get; init; } = [];
+
+    /// <summary>The rollout safety controls the organization was planned with (halts of this pass included).</summary>
+    public RolloutControls Controls { get; init; } = RolloutControls.Empty;
 
     /// <summary>How many validation service logs this pass posted.</summary>
     public int ServiceLogsSent { get; init; }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Aus.Application.Inputs;
 using Aus.Application.Ports;
+using Aus.Domain.Controls;
 using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
@@ -11,8 +12,8 @@ namespace Aus.Application.Reconcile;
 
 /// <summary>
 /// One reconcile pass over a set of organizations: claim them, read the fleet and the histories,
-/// plan, act, send validation feedback, and keep each organization's history with its audit
-/// entries. Organizations are isolated: anything that goes wrong in one (its fleet read, its
+/// take up the rollout safety controls (recording failed upgrades and halts), plan, act, send
+/// validation feedback, and keep each organization's history with its audit entries. Organizations are isolated: anything that goes wrong in one (its fleet read, its
 /// history, its actions, its commit, an unexpected exception) fails that one, and the pass goes on.
 /// The same pass runs `aus run`, every pass of `aus serve`, and the demo.
 /// </summary>
@@ -108,8 +109,9 @@ public sealed partial class ReconcilePass
                 }
             }
 
-            var inputs = PassInputs.Build([.. planned.Where(o => !failures.ContainsKey(o.OrgId))], fleet, histories, now);
-            var plans = FleetPlanner.Plan(inputs.Request).Organizations.ToDictionary(o => o.OrgId, StringComparer.Ordinal);
+            var controls = await ApplyControlsAsync(planned, owned, fleet, failures, now, cancellationToken);
+            var inputs = PassInputs.Build([.. planned.Where(o => !failures.ContainsKey(o.OrgId))], fleet, histories, now, controls.Controls);
+            var plans = FleetPlanner.Plan(inputs.Request with { IncludeReport = _settings.IncludeReport }).Organizations.ToDictionary(o => o.OrgId, StringComparer.Ordinal);
 
             // Organizations act in parallel (each bounded by its adapter); their commits take turns.
             using var commits = new SemaphoreSlim(1, 1);
@@ -127,7 +129,12 @@ public sealed partial class ReconcilePass
                         return;
                     }
 
-                    acted[index] = await ActAsync(organization, plans[organization.OrgId], fleet.Snapshot.Find(organization.OrgId), leases.GetValueOrDefault(organization.OrgId), now, commits, ct);
+                    acted[index] = await ActAsync(organization, plans[organization.OrgId], fleet.Snapshot.Find(organization.OrgId), leases.GetValueOrDefault(organization.OrgId), now, commits, ct)
+                        with
+                        {
+                            HaltedVersions = controls.NewlyHalted.GetValueOrDefault(organization.OrgId, []),
+                            Controls = controls.Controls.GetValueOrDefault(organization.OrgId) ?? RolloutControls.Empty,
+                        };
                 });
             foreach (var outcome in acted)
             {

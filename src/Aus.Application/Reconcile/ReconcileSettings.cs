@@ -16,6 +16,9 @@ public sealed record ReconcileSettings
     /// </summary>
     public TimeSpan? PassInterval { get; init; }
 
+    /// <summary>Plan with the fleet report's rows (the dashboard's soak progress); off, the plans carry none.</summary>
+    public bool IncludeReport { get; init; }
+
     /// <summary>How many organizations apply their actions at once.</summary>
     public int OrganizationsInParallel { get; init; } = 4;
 }

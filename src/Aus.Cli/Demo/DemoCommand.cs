@@ -1,3 +1,4 @@
+using System.Net;
 using System.CommandLine;
 using System.Globalization;
 using Aus.Domain.Versions;
@@ -60,13 +61,18 @@ internal static class DemoCommand
             DefaultValueFactory = _ => 30,
         };
         var start = new Option<string?>("--start") { Description = "Virtual time of the first pass (RFC 3339 UTC; default: the history's check-in, else the current hour).", HelpName = "TIME" };
-        var report = new Option<string?>("--report") { Description = "Write the fleet upgrade-policies report (markdown) here at the end.", HelpName = "FILE" };
+        var report = new Option<string?>("--report") { Description = "Write the fleet report here at the end, in the format the extension names: .html or .htm for HTML, .json for JSON, else markdown.", HelpName = "FILE" };
+        var listen = new Option<string?>("--listen")
+        {
+            Description = "Serve the dashboard of aus serve here while the demo runs, e.g. 127.0.0.1:9090.",
+            HelpName = "ADDR:PORT",
+        };
         var plain = new Option<bool>("--plain") { Description = "Plain lines instead of the live view (the default when the output is not a terminal)." };
         var command = new Command(
             "demo",
             "Watch a rollout: the OCM simulator in process, a new release published, and the real reconcile loop taking it through stage, then prod, on an accelerated clock.")
         {
-            config, fleet, history, release, channels, passMinutes, upgradeMinutes, speed, days, start, report, plain,
+            config, fleet, history, release, channels, passMinutes, upgradeMinutes, speed, days, start, report, listen, plain,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -95,6 +101,13 @@ internal static class DemoCommand
                 {
                     problems.Add($"--start '{startText}' is not an RFC 3339 time; write it like 2026-11-23T12:00:00Z");
                 }
+            }
+
+            IPEndPoint? listenAt = null;
+            if (parse.GetValue(listen) is { } listenText
+                && !(IPEndPoint.TryParse(listenText.Trim(), out listenAt) && listenText.Contains(':', StringComparison.Ordinal)))
+            {
+                problems.Add($"--listen '{listenText}' is not an address and port; write it like 127.0.0.1:9090");
             }
 
             if (problems.Count > 0)
@@ -134,9 +147,15 @@ internal static class DemoCommand
 
             // The live view owns the terminal: log lines would tear it, and every failure is shown in it anyway.
             using var logging = live ? NullLoggerFactory.Instance : AusLogging.Create(LogLevel.Warning);
+            await using var dashboard = listenAt is null ? null : await DemoDashboard.StartAsync(listenAt, cancellationToken);
+            if (dashboard is not null)
+            {
+                await stderr.WriteLineAsync($"aus: the dashboard follows the demo on {dashboard.Address}");
+            }
+
             try
             {
-                var result = await new DemoRunner(settings, inputs, display, time, logging).RunAsync(cancellationToken);
+                var result = await new DemoRunner(settings, inputs, display, time, logging, dashboard?.State).RunAsync(cancellationToken);
                 if (settings.ReportPath is not null)
                 {
                     await stderr.WriteLineAsync($"aus: wrote the fleet report to {settings.ReportPath}");

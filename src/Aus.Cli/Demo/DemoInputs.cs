@@ -50,10 +50,10 @@ internal sealed record DemoInputs(IReadOnlyList<OrganizationDocument> Documents,
         }
 
         var orgIds = documents.Select(d => d.Policy!.OrgId).ToList();
-        var loaded = await InputFiles.ReadHistoriesAsync(settings.HistoryPaths, orgIds, "--history", stderr, cancellationToken);
+        var (loaded, historyExit) = await InputFiles.ReadHistoriesAsync(settings.HistoryPaths, orgIds, "--history", now: null, stderr, cancellationToken);
         if (loaded is null)
         {
-            return (null, ExitCodes.Usage);
+            return (null, historyExit);
         }
 
         string fleet;

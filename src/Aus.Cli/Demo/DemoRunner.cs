@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Aus.Application.Inputs;
 using Aus.Application.Reconcile;
 using Aus.Cli.Output;
+using Aus.Cli.Service;
 using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
@@ -23,7 +24,8 @@ namespace Aus.Cli.Demo;
 /// same <see cref="ReconcilePass"/> that `aus run` and `aus serve` use, pass after pass on the
 /// simulator's virtual clock, until every cluster the release is offered to runs it.
 /// </summary>
-internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemoDisplay display, TimeProvider time, ILoggerFactory loggerFactory)
+/// <param name="dashboard">Where each pass goes for `--listen`'s dashboard, if anywhere.</param>
+internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemoDisplay display, TimeProvider time, ILoggerFactory loggerFactory, DashboardState? dashboard = null)
 {
     private const string Owner = "aus-demo";
 
@@ -83,7 +85,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
 
         IReadOnlyList<OrganizationConfig> organizations = [.. documents.Select(InputFiles.ToConfig)];
         var ports = new ReconcilePorts(new OcmFleetSource(client), new OcmActionSink(client), new StorePassStore(store, Owner));
-        var reconcile = new ReconcilePass(ports, new ReconcileSettings(), loggerFactory.CreateLogger("aus.demo"));
+        var reconcile = new ReconcilePass(ports, new ReconcileSettings { IncludeReport = dashboard is not null }, loggerFactory.CreateLogger("aus.demo"));
         var horizon = start + TimeSpan.FromDays(settings.Days);
         var transitions = ImmutableArray.CreateBuilder<SimEvent>();
         var passes = 0;
@@ -95,6 +97,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
                 passes++;
                 var now = simulator.Clock.Now;
                 var report = await reconcile.RunAsync(organizations, now, cancellationToken);
+                dashboard?.Record(report.Now, report.Duration, report.Organizations, organizations);
                 var pass = Describe(report, passes, start, policies, versions, upgrading, soakWhenScheduled);
 
                 var events = simulator.Clock.Advance(settings.PassInterval);
@@ -340,6 +343,6 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
 
         var inputs = PassInputs.Build(organizations, fleet, histories, now);
         var plan = FleetPlanner.Plan(inputs.Request with { IncludeReport = true });
-        await AtomicFile.WriteAllTextAsync(path, FleetReportMarkdownWriter.Write(plan), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(path, ReportFormat.Write(path, plan, inputs.Request.Organizations.Select(o => o.Policy)), cancellationToken);
     }
 }

@@ -26,6 +26,11 @@ internal static class RunReportWriter
                 text.Append($"{organization.Name} ({organization.OrgId}): failed: {organization.Failure}\n");
             }
 
+            foreach (var version in organization.HaltedVersions)
+            {
+                text.Append($"{organization.Name} ({organization.OrgId}): version {version} {(dryRun ? "would be halted" : "halted")} after failed upgrades; `aus resume --org {organization.OrgId} --version {version}` lifts it\n");
+            }
+
             foreach (var result in organization.Results)
             {
                 text.Append($"{Outcome(result.Outcome)}: {PlanTableWriter.Describe(result.Action)}");

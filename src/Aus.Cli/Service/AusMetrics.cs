@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Aus.Application.Ports;
 using Aus.Application.Reconcile;
+using Aus.Domain.Controls;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
@@ -46,6 +47,9 @@ internal sealed class AusMetrics
     private readonly PassGauge _versionData;
     private readonly PassGauge _missingGates;
     private readonly PassGauge _channelSwitch;
+    private readonly PassGauge _clustersHeld;
+    private readonly PassGauge _pauses;
+    private readonly PassGauge _haltedVersions;
 
     /// <summary>The value of every series' integration label.</summary>
     public string Integration { get; }
@@ -86,6 +90,12 @@ internal sealed class AusMetrics
         _versionData = Pass(factory.CreateGauge("aus_organization_version_data", "The organization's own soak days per version and workload.", Labels("org_id", "version", "workload")));
         _missingGates = Pass(factory.CreateGauge("aus_cluster_missing_version_gate_agreements", "Version gate agreements a cluster still needs.", Labels("org_id", "cluster_uuid", "version_prefix")));
         _channelSwitch = Pass(factory.CreateGauge("aus_cluster_channel_switch", "1 after a successful channel switch in the last pass.", Labels("org_id", "cluster_uuid", "from_channel", "to_channel")));
+        _clustersHeld = Pass(factory.CreateGauge(
+            "aus_organization_clusters_held",
+            "Clusters a rollout safety control holds back, by reason: paused, frozen, awaiting-approval, version-halted.",
+            Labels("org_id", "reason")));
+        _pauses = Pass(factory.CreateGauge("aus_organization_pause", "1 for each pause in force (scope organization, sector, cluster or version).", Labels("org_id", "scope", "target")));
+        _haltedVersions = Pass(factory.CreateGauge("aus_organization_version_halted", "1 for each version halted in the organization after failed upgrades.", Labels("org_id", "version")));
     }
 
     public CollectorRegistry Registry { get; }
@@ -208,6 +218,8 @@ internal sealed class AusMetrics
             }
         }
 
+        RecordControls(environment, now, plan, outcome.Controls);
+
         foreach (var gate in plan.Actions.OfType<AgreeVersionGate>().GroupBy(g => (g.ClusterId.Value, g.VersionPrefix)))
         {
             _missingGates.Set(environment, L(plan.OrgId, gate.Key.Item1, gate.Key.VersionPrefix), gate.Count());
@@ -219,6 +231,25 @@ internal sealed class AusMetrics
             {
                 _channelSwitch.Set(environment, L(plan.OrgId, cluster.ExternalId, change.From, change.To), 1);
             }
+        }
+    }
+
+    /// <summary>What the rollout safety controls hold: clusters by reason, the pauses in force, the halted versions.</summary>
+    private void RecordControls(string environment, DateTimeOffset now, OrganizationPlan plan, RolloutControls controls)
+    {
+        foreach (var reason in (ReadOnlySpan<Reason>)[Reason.Paused, Reason.Frozen, Reason.AwaitingApproval, Reason.VersionHalted])
+        {
+            _clustersHeld.Set(environment, [Integration, environment, plan.OrgId, reason.ToCode()], plan.Clusters.Count(c => c.Addon is null && c.Reason == reason));
+        }
+
+        foreach (var pause in controls.Pauses.Where(p => p.IsActiveAt(now)))
+        {
+            _pauses.Set(environment, [Integration, environment, plan.OrgId, pause.Scope.ToString().ToLowerInvariant(), pause.Target ?? string.Empty], 1);
+        }
+
+        foreach (var version in controls.HaltedVersions)
+        {
+            _haltedVersions.Set(environment, [Integration, environment, plan.OrgId, version], 1);
         }
     }
 

@@ -18,6 +18,7 @@ internal sealed partial class ReconcileService : IDisposable
 {
     private readonly Func<CancellationToken, Task<IReadOnlyList<OrganizationConfig>>> _organizations;
     private readonly IPassStore _store;
+    private readonly IControlStore? _controls;
     private readonly ReconcileSettings _reconcileSettings;
     private readonly IPassClock _clock;
     private readonly TimeProvider _time;
@@ -27,6 +28,7 @@ internal sealed partial class ReconcileService : IDisposable
 
     /// <param name="organizations">The organizations of each pass (a <see cref="PolicySource"/> re-reads them; `aus run` gives its own once).</param>
     /// <param name="sharedStore">The store is shared by replicas (PostgreSQL): organizations are leased.</param>
+    /// <param name="controls">The rollout safety controls, read again every pass; null (history files) plans without any.</param>
     public ReconcileService(
         ServiceSettings settings,
         Func<CancellationToken, Task<IReadOnlyList<OrganizationConfig>>> organizations,
@@ -35,13 +37,15 @@ internal sealed partial class ReconcileService : IDisposable
         IPassClock clock,
         TimeProvider time,
         ILoggerFactory loggers,
-        bool alignedPasses)
+        bool alignedPasses,
+        IControlStore? controls = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(loggers);
         Settings = settings;
         _organizations = organizations;
         _store = store;
+        _controls = controls;
         _clock = clock;
         _time = time;
         _loggers = loggers;
@@ -51,6 +55,7 @@ internal sealed partial class ReconcileService : IDisposable
             DryRun = settings.DryRun,
             UseLeases = sharedStore,
             PassInterval = alignedPasses && sharedStore ? settings.Interval : null,
+            IncludeReport = true,
         };
         // A service whose every environment takes its policies from labels is the SRE-capability flavour.
         Metrics = new AusMetrics(settings.Environments.All(e => e.LabelPolicies) ? AusMetrics.LabelIntegration : AusMetrics.FileIntegration);
@@ -59,6 +64,9 @@ internal sealed partial class ReconcileService : IDisposable
     public ServiceSettings Settings { get; }
 
     public AusMetrics Metrics { get; }
+
+    /// <summary>The last plans and passes, for the dashboard.</summary>
+    public DashboardState Dashboard { get; } = new();
 
     /// <summary>When the last pass ended, on the service's TimeProvider; null before the first.</summary>
     public DateTimeOffset? LastPassEnded { get; private set; }
@@ -95,7 +103,7 @@ internal sealed partial class ReconcileService : IDisposable
             Metrics.RegisterEnvironment(environment);
             var client = ClientFor(Settings.Environments.First(e => e.Serves(environment)));
             var before = client.CallCounts;
-            var ports = new ReconcilePorts(new OcmFleetSource(client), new OcmActionSink(client), _store, new OcmServiceLogSink(client));
+            var ports = new ReconcilePorts(new OcmFleetSource(client), new OcmActionSink(client), _store, new OcmServiceLogSink(client), _controls);
             var pass = new ReconcilePass(ports, _reconcileSettings, _loggers.CreateLogger("aus.reconcile"));
             var report = await pass.RunAsync([.. group], at, cancellationToken);
             if (report.Failure is not null)
@@ -120,6 +128,7 @@ internal sealed partial class ReconcileService : IDisposable
                 .ThenBy(c => c.Status, StringComparer.Ordinal),
         ]);
         var result = new ServicePass(at, outcomes.ToImmutable(), merged, _time.GetElapsedTime(started));
+        Dashboard.Record(result, organizations);
         LastPassEnded = _time.GetUtcNow();
         Metrics.PassEnded(environmentFailed ? "error" : result.Failed ? "failed" : "ok", LastPassEnded.Value);
         LogPassEnded(

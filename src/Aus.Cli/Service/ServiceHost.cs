@@ -13,7 +13,8 @@ namespace Aus.Cli.Service;
 
 /// <summary>
 /// `aus serve`'s process: the pass loop and the HTTP endpoints /healthz (the process is up),
-/// /readyz (a pass ended recently and the store answers) and /metrics (Prometheus text format).
+/// /readyz (a pass ended recently and the store answers), /metrics (Prometheus text format), and
+/// the read-only dashboard at / with its data under /api/.
 /// </summary>
 internal sealed class ServiceHost : IAsyncDisposable
 {
@@ -74,6 +75,7 @@ internal sealed class ServiceHost : IAsyncDisposable
             await service.Metrics.WriteAsync(context.Response.Body, context.RequestAborted);
         });
 
+        DashboardEndpoints.Map(app, () => service.Dashboard.View(time.GetUtcNow()), (int)Math.Clamp(service.Settings.Interval.TotalSeconds, 5, 300));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ServiceHost(app, new Uri(address));

@@ -229,6 +229,13 @@ internal static class ServiceSettingsLoader
                 OcmUrl = single && urlOverride is not null ? urlOverride : environment.Url,
                 TokenUrl = single && tokenUrlOverride is not null ? tokenUrlOverride : environment.TokenUrl,
                 MaxConcurrency = concurrency,
+                DescribeVariable = name => name switch
+                {
+                    OcmClientOptionsFactory.ClientIdVariable => credentials.ClientId is null ? credentials.ClientIdEnv ?? name : "clientId",
+                    OcmClientOptionsFactory.ClientSecretVariable => credentials.ClientSecretFile is { } file ? $"clientSecretFile {file}" : credentials.ClientSecretEnv ?? name,
+                    OcmClientOptionsFactory.OfflineTokenVariable => credentials.OfflineTokenFile is { } file ? $"offlineTokenFile {file}" : credentials.OfflineTokenEnv ?? name,
+                    _ => name,
+                },
             });
             var where = $"{path}:{environment.Line}:{environment.Column}: error: environment {environment.Name}";
             errors.AddRange(credentialErrors.Select(e => $"{where}: {e}"));

@@ -47,7 +47,7 @@ internal sealed partial class UpgradePass
                         ? new SoakingUpgrade(text, days, SoakMark.Scheduled)
                         : current.NextRun is { } started && _now - started > LongUpgrade
                             ? new SoakingUpgrade(text, days, SoakMark.LongUpgrade, Math.Round((_now - started).TotalHours, 1))
-                            : new SoakingUpgrade(text, days, SoakMark.Upgrading);
+                            : new SoakingUpgrade(text, days, SoakMark.Upgrading, current.NextRun is { } begun ? Math.Round((_now - begun).TotalHours, 1) : null);
                 }
 
                 return new SoakingUpgrade(text, days, version == upgradeable ? SoakMark.Ready : SoakMark.None);

@@ -16,6 +16,9 @@ public static class OcmClientOptionsFactory
     public const string OfflineTokenVariable = "OCM_TOKEN";
     public const string AddonServiceVariable = "OCM_ADDON_SERVICE_VERSION";
 
+    /// <summary>The longest wait, in seconds, a server's Retry-After gets (<see cref="OcmClientOptions.MaxRetryAfter"/>).</summary>
+    public const string MaxRetryAfterVariable = "OCM_MAX_RETRY_AFTER";
+
     /// <summary>Reads the process environment.</summary>
     public static OcmOptionsResult FromEnvironment(OcmConnectionOverrides? overrides = null) =>
         FromEnvironment(Environment.GetEnvironmentVariable, overrides);
@@ -29,7 +32,8 @@ public static class OcmClientOptionsFactory
 
         var baseUrl = ParseUrl(errors, Pick(overrides.OcmUrl, getVariable(UrlVariable)), "OCM URL (--ocm-url / OCM_URL)", OcmClientOptions.DefaultBaseUrl);
         var tokenUrl = ParseUrl(errors, Pick(overrides.TokenUrl, getVariable(TokenUrlVariable)), "token URL (--token-url / OCM_TOKEN_URL)", OcmClientOptions.DefaultTokenUrl);
-        var credentials = ReadCredentials(errors, getVariable);
+        var credentials = ReadCredentials(errors, getVariable, overrides.DescribeVariable ?? (name => name));
+        var maxRetryAfter = ReadSeconds(errors, getVariable(MaxRetryAfterVariable), MaxRetryAfterVariable);
 
         var defaults = new OcmClientOptions();
         var options = defaults with
@@ -40,6 +44,7 @@ public static class OcmClientOptionsFactory
             Timeout = overrides.Timeout ?? defaults.Timeout,
             MaxConcurrency = overrides.MaxConcurrency ?? defaults.MaxConcurrency,
             RetryCount = overrides.RetryCount ?? defaults.RetryCount,
+            MaxRetryAfter = maxRetryAfter ?? defaults.MaxRetryAfter,
             AddonService = getVariable(AddonServiceVariable) is { Length: > 0 } addonService ? addonService : defaults.AddonService,
         };
 
@@ -79,16 +84,35 @@ public static class OcmClientOptionsFactory
         return null;
     }
 
-    private static OcmCredentials? ReadCredentials(ImmutableArray<string>.Builder errors, Func<string, string?> getVariable)
+    private static TimeSpan? ReadSeconds(ImmutableArray<string>.Builder errors, string? text, string variable)
     {
-        var clientId = Blank(getVariable(ClientIdVariable));
-        var clientSecret = Blank(getVariable(ClientSecretVariable));
-        var offlineToken = Blank(getVariable(OfflineTokenVariable));
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        errors.Add($"{variable} '{text}' is not allowed; it must be a whole number of seconds such as 60");
+        return null;
+    }
+
+    private static OcmCredentials? ReadCredentials(ImmutableArray<string>.Builder errors, Func<string, string?> getVariable, Func<string, string> named)
+    {
+        var clientIdName = named(OcmClientOptionsFactory.ClientIdVariable);
+        var clientSecretName = named(OcmClientOptionsFactory.ClientSecretVariable);
+        var offlineTokenName = named(OcmClientOptionsFactory.OfflineTokenVariable);
+        var clientId = Blank(getVariable(OcmClientOptionsFactory.ClientIdVariable));
+        var clientSecret = Blank(getVariable(OcmClientOptionsFactory.ClientSecretVariable));
+        var offlineToken = Blank(getVariable(OcmClientOptionsFactory.OfflineTokenVariable));
         var hasClient = clientId is not null || clientSecret is not null;
 
         if (hasClient && offlineToken is not null)
         {
-            errors.Add($"both {ClientIdVariable}/{ClientSecretVariable} and {OfflineTokenVariable} are set; set exactly one credentials source");
+            errors.Add($"both {clientIdName}/{clientSecretName} and {offlineTokenName} are set; set exactly one credentials source");
             return null;
         }
 
@@ -104,15 +128,15 @@ public static class OcmClientOptionsFactory
 
         if (clientId is not null)
         {
-            errors.Add($"{ClientIdVariable} is set but {ClientSecretVariable} is not; a service account needs both");
+            errors.Add($"{clientIdName} is set but {clientSecretName} is not; a service account needs both");
         }
         else if (clientSecret is not null)
         {
-            errors.Add($"{ClientSecretVariable} is set but {ClientIdVariable} is not; a service account needs both");
+            errors.Add($"{clientSecretName} is set but {clientIdName} is not; a service account needs both");
         }
         else
         {
-            errors.Add($"no OCM credentials: set {ClientIdVariable} and {ClientSecretVariable} (service account) or {OfflineTokenVariable} (offline token)");
+            errors.Add($"no OCM credentials: set {clientIdName} and {clientSecretName} (service account) or {offlineTokenName} (offline token)");
         }
 
         return null;

@@ -15,4 +15,10 @@ public sealed record OcmConnectionOverrides
     public int? MaxConcurrency { get; init; }
 
     public int? RetryCount { get; init; }
+
+    /// <summary>
+    /// What a credential variable is called where it was configured (a settings file's
+    /// <c>clientSecretEnv</c>, say), so a problem names what the operator wrote; null: the standard names.
+    /// </summary>
+    public Func<string, string>? DescribeVariable { get; init; }
 }

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Aus.Simulator.Http;
 
-/// <summary>The simulator's own controls under <c>/_sim</c>: clock, releases, faults, stats, fleet dump. JSON here is camelCase.</summary>
+/// <summary>The simulator's own controls under <c>/_sim</c>: clock, releases, faults, upgrade failures, stats, fleet dump. JSON here is camelCase.</summary>
 internal static class SimControlEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, SimWorld world, FaultInjector faults, SimulatorStats stats)
@@ -97,6 +97,32 @@ internal static class SimControlEndpoints
             {
                 world.AddRelease(version, channels!);
                 return Ok(Release(world.Releases.Find(r => r.Version == version)!), 201);
+            }
+        });
+
+        app.MapPut("/_sim/upgrade-failures", async (HttpContext ctx) =>
+        {
+            var (body, error) = await RequestBody.ReadAsync(ctx);
+            if (body is null)
+            {
+                return Problem(error!);
+            }
+
+            var version = RequestBody.String(body, "version");
+            if (version is null || !VersionOrder.IsVersion(version))
+            {
+                return Problem($"version '{version}' is not a version (e.g. 4.16.2)");
+            }
+
+            if (body["clusters"] is not JsonValue value || !value.TryGetValue<int>(out var clusters) || clusters < 0)
+            {
+                return Problem("clusters must be an integer >= 0: how many clusters fail their upgrade to the version");
+            }
+
+            lock (world.Sync)
+            {
+                world.FailUpgrades(version, clusters);
+                return Ok(new JsonObject { ["version"] = version, ["clusters"] = world.FailuresToCome(version) });
             }
         });
 

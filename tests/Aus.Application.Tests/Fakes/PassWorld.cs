@@ -23,6 +23,9 @@ internal sealed class PassWorld
 
     public List<OrganizationConfig> Organizations { get; } = [];
 
+    /// <summary>The control store the pass reads; null runs the pass without one.</summary>
+    public InMemoryControlStore? Controls { get; set; }
+
     /// <summary>Adds an organization with one cluster "{orgId}-c1" on 4.16.1 that can go to 4.16.2 now.</summary>
     public PassWorld Org(string orgId, Func<OrganizationConfig, OrganizationConfig>? change = null)
     {
@@ -35,7 +38,7 @@ internal sealed class PassWorld
     public static OrganizationKey Key(string orgId) => new(OrganizationPolicy.DefaultEnvironment, orgId);
 
     public Task<PassReport> RunAsync(ReconcileSettings? settings = null, DateTimeOffset? now = null, CancellationToken cancellationToken = default) =>
-        new ReconcilePass(new ReconcilePorts(Fleet, Actions, Store, ServiceLogs), settings ?? new ReconcileSettings(), NullLogger.Instance)
+        new ReconcilePass(new ReconcilePorts(Fleet, Actions, Store, ServiceLogs, Controls), settings ?? new ReconcileSettings(), NullLogger.Instance)
             .RunAsync(Organizations, now ?? Now, cancellationToken);
 
     public static OrganizationConfig WithClusterError(OrganizationConfig config, string cluster, string message) =>

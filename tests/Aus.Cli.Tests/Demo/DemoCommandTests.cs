@@ -29,6 +29,28 @@ public sealed class DemoCommandTests
         }
     }
 
+    [Theory]
+    [InlineData(".html", "<!DOCTYPE html>")]
+    [InlineData(".HTM", "<!DOCTYPE html>")]
+    [InlineData(".json", "{")]
+    public async Task Demo_WithReport_WritesTheFormatTheExtensionNames(string extension, string start)
+    {
+        var report = Path.Combine(Path.GetTempPath(), $"aus-demo-report-{Guid.NewGuid():N}{extension}");
+        try
+        {
+            var run = await CliRun.RunAsync("demo", "--speed", "0", "--report", report);
+
+            run.ExitCode.ShouldBe(ExitCodes.Success, run.Stderr);
+            var text = await File.ReadAllTextAsync(report);
+            text.ShouldStartWith(start);
+            text.ShouldContain("prod-4");
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
     [Fact]
     public async Task Demo_WithShortHorizon_StopsAndSaysHowFarTheRolloutGot()
     {

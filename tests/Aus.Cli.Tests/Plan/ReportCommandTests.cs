@@ -35,13 +35,16 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
-    public async Task Report_Html_IsOneTablePerOrganization()
+    public async Task Report_Html_IsTheFleetViewWithDecisionsAndNoReadyMarkOnAMutexLockedCluster()
     {
         var (exitCode, stdout, _) = await CliRun.RunAsync(["report", .. Inputs, "-o", "html"]);
 
         exitCode.ShouldBe(0);
         stdout.ShouldStartWith("<!DOCTYPE html>");
-        stdout.ShouldContain("<h2 id=\"mutex-org\">mutex-org</h2>");
-        stdout.ShouldContain("<td>4.16.9 (9.29 &#127881;)</td>");
+        stdout.ShouldContain("<caption>Clusters of mutex-org</caption>");
+        stdout.ShouldContain("<code>skip</code> <code>mutex-locked</code><br>mutex prod is held by prod-1 (upgrading to 4.16.9)");
+        stdout.ShouldContain("<tr><td>prod</td><td>prod-1</td><td>4.16.9</td></tr>");
+        stdout.ShouldNotContain("&#127881;");
+        stdout.ShouldNotContain("\U0001F389");
     }
 }

@@ -79,7 +79,11 @@ internal sealed class ServiceTestBed : IAsyncDisposable
     /// <summary>The file the <paramref name="index"/>th organization given to <see cref="StartAsync"/> was written to.</summary>
     public string OrganizationFile(int index) => Path.Combine(PoliciesDirectory, $"org-{index}.yaml");
 
-    public static async Task<ServiceTestBed> StartAsync(params string[] organizations)
+    public static Task<ServiceTestBed> StartAsync(params string[] organizations) =>
+        StartWithFleetAsync(new SimulatorOptions { FleetYaml = FleetYaml, InitialTime = Start }, organizations);
+
+    /// <summary>A bed on a simulator of its own options (fleet, start time, failures).</summary>
+    public static async Task<ServiceTestBed> StartWithFleetAsync(SimulatorOptions options, params string[] organizations)
     {
         var directory = Path.Combine(Path.GetTempPath(), "aus-service-" + Guid.NewGuid().ToString("N")[..12]);
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "orgs"));
@@ -88,7 +92,7 @@ internal sealed class ServiceTestBed : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(directory, "orgs", $"org-{i}.yaml"), organizations[i]);
         }
 
-        var simulator = await OcmSimulator.StartAsync(new SimulatorOptions { FleetYaml = FleetYaml, InitialTime = Start }, CancellationToken.None);
+        var simulator = await OcmSimulator.StartAsync(options, CancellationToken.None);
         return new ServiceTestBed(simulator, directory);
     }
 
@@ -125,7 +129,7 @@ internal sealed class ServiceTestBed : IAsyncDisposable
     {
         var policies = new PolicySource([PoliciesDirectory], e => settings.Environments.Any(s => s.Serves(e)), NullLogger.Instance);
         return Task.FromResult(new ReconcileService(
-            settings, policies.LoadAsync, new StorePassStore(store, owner), store.Dialect == StateDialect.PostgreSql, new SimulatorPassClock(http, Simulator.BaseUrl), TimeProvider.System, NullLoggerFactory.Instance, aligned));
+            settings, policies.LoadAsync, new StorePassStore(store, owner), store.Dialect == StateDialect.PostgreSql, new SimulatorPassClock(http, Simulator.BaseUrl), TimeProvider.System, NullLoggerFactory.Instance, aligned, new StoreControlStore(store)));
     }
 
     public async ValueTask DisposeAsync()

@@ -118,4 +118,31 @@ public sealed class OcmClientOptionsFactoryTests
         error.Errors.Length.ShouldBe(3);
         error.Message.ShouldContain("page size 500");
     }
+
+    [Fact]
+    public void TheRetryAfterCap_IsSetInSecondsByOcmMaxRetryAfter()
+    {
+        var result = OcmClientOptionsFactory.FromEnvironment(Env(("OCM_TOKEN", "t"), ("OCM_MAX_RETRY_AFTER", "5")));
+
+        result.Succeeded.ShouldBeTrue();
+        result.Options.MaxRetryAfter.ShouldBe(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void TheRetryAfterCap_ThatIsNotSeconds_IsAnErrorNamingTheVariable()
+    {
+        var result = OcmClientOptionsFactory.FromEnvironment(Env(("OCM_TOKEN", "t"), ("OCM_MAX_RETRY_AFTER", "1d")));
+
+        result.Errors.ShouldBe(["OCM_MAX_RETRY_AFTER '1d' is not allowed; it must be a whole number of seconds such as 60"]);
+    }
+
+    [Fact]
+    public void AMissingSecret_IsReportedUnderTheNameItWasConfiguredWith()
+    {
+        var result = OcmClientOptionsFactory.FromEnvironment(
+            Env(("OCM_CLIENT_ID", "id")),
+            new OcmConnectionOverrides { DescribeVariable = name => name == "OCM_CLIENT_SECRET" ? "PROD_OCM_SECRET" : name });
+
+        result.Errors.ShouldBe(["OCM_CLIENT_ID is set but PROD_OCM_SECRET is not; a service account needs both"]);
+    }
 }

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using Aus.Domain.Planning;
+using Aus.Domain.Policies;
+
+namespace Aus.Application.Views;
+
+/// <summary>What the view is built from for one organization: its last plan and the policy it was planned with.</summary>
+public sealed record OrganizationSource(string Environment, string OrgId, string Name)
+{
+    /// <summary>The last plan, with its report rows; null when the organization could not be planned.</summary>
+    public OrganizationPlan? Plan { get; init; }
+
+    /// <summary>The policy, for the sectors and their dependencies; null when unknown.</summary>
+    public OrganizationPolicy? Policy { get; init; }
+
+    public string? Failure { get; init; }
+
+    /// <summary>The errors of a newer policy edit that did not validate.</summary>
+    public ImmutableArray<OrganizationMessage> RejectedEdit { get; init; } = [];
+}
