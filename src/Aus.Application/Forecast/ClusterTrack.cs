@@ -14,6 +14,8 @@ internal sealed class ClusterTrack(string orgId, string name)
     private Reason? _reason;
     private string _detail = string.Empty;
     private DateTimeOffset _since;
+    private ClusterDecision? _inWindow;
+    private ClusterDecision? _outsideWindow;
 
     public string OrgId { get; } = orgId;
 
@@ -39,6 +41,7 @@ internal sealed class ClusterTrack(string orgId, string name)
     /// <summary>Takes in the decision of a pass at <paramref name="time"/>; the previous reason held until then.</summary>
     public void Decided(ClusterDecision decision, DateTimeOffset time)
     {
+
         HoldUntil(time);
         if (IsWaiting)
         {
@@ -63,6 +66,34 @@ internal sealed class ClusterTrack(string orgId, string name)
             TargetVersion = policy.Version;
         }
     }
+
+    /// <summary>
+    /// Notes the decision seen in or outside the cluster's window; a new epoch (an event of the
+    /// organization since the last pass) forgets what was seen before it.
+    /// </summary>
+    public void Observed(bool inWindow, ClusterDecision decision, bool epochContinues)
+    {
+        if (!epochContinues)
+        {
+            _inWindow = null;
+            _outsideWindow = null;
+        }
+
+        if (inWindow)
+        {
+            _inWindow = decision;
+        }
+        else
+        {
+            _outsideWindow = decision;
+        }
+    }
+
+    /// <summary>Whether both sides of the window were seen in this epoch, neither acting: its flips then only swap the two.</summary>
+    public bool KnowsBothSidesOfItsWindow =>
+        _inWindow is { Decision: Decision.Skip } && _outsideWindow is { Decision: Decision.Skip };
+
+    public ClusterDecision? ObservedDecision(bool inWindow) => inWindow ? _inWindow : _outsideWindow;
 
     /// <summary>Counts the current reason as holding the cluster until <paramref name="time"/>, while it waits.</summary>
     public void HoldUntil(DateTimeOffset time)

@@ -20,6 +20,7 @@ internal sealed class ForecastRun
     private readonly List<OrganizationState> _organizations;
     private readonly Dictionary<string, OrganizationState> _byOrgId = new(StringComparer.Ordinal);
     private readonly Dictionary<(string OrgId, string Name), ClusterTrack> _tracks = [];
+    private readonly Dictionary<(string OrgId, string Name), ClusterPolicy> _policies = [];
     private int _plannedPasses;
 
     public ForecastRun(ForecastRequest request, bool everyPass)
@@ -49,6 +50,11 @@ internal sealed class ForecastRun
                     organization.Sources.Add(found);
                     found.Inheritors.Add(organization);
                 }
+            }
+
+            foreach (var policy in organization.Input.Policy.Clusters)
+            {
+                _policies.TryAdd((organization.OrgId, policy.Name), policy);
             }
 
             foreach (var name in organization.Input.AllClusterNames)
@@ -107,6 +113,11 @@ internal sealed class ForecastRun
         }
 
         var stop = IsSettled() ? time : end;
+        foreach (var organization in _organizations)
+        {
+            ReplayWindowFlips(organization, stop, inclusive: true);
+        }
+
         foreach (var track in _tracks.Values)
         {
             track.HoldUntil(stop);
@@ -130,6 +141,9 @@ internal sealed class ForecastRun
             }
         }
 
+        // An organization's own event (anything but a window flip) starts a new epoch for it and for
+        // the organizations that inherit from it: what its clusters were seen to decide may change.
+        var events = due.Where(o => changed.Contains(o.OrgId) || (o.NextPass is { } p && p <= time && p != o.WindowOnlyPass)).ToHashSet();
         foreach (var organization in due.ToList())
         {
             due.UnionWith(organization.Inheritors);
@@ -138,6 +152,11 @@ internal sealed class ForecastRun
         foreach (var organization in due.ToList())
         {
             due.UnionWith(organization.Sources);
+        }
+
+        foreach (var organization in due)
+        {
+            organization.EpochContinues = !events.Contains(organization) && !organization.Sources.Any(events.Contains);
         }
 
         return [.. _organizations.Where(due.Contains)];
@@ -152,13 +171,18 @@ internal sealed class ForecastRun
         {
             var organization = organizations[i];
             var result = plan.Organizations[i];
-            organization.History = result.History ?? organization.History;
+            ReplayWindowFlips(organization, time);
             organization.HasErrors = !result.Errors.IsEmpty;
+            organization.History = result.History ?? organization.History;
             foreach (var decision in result.Clusters)
             {
                 if (_tracks.TryGetValue((organization.OrgId, decision.Name), out var track))
                 {
                     track.Decided(decision, time);
+                    if (_policies.TryGetValue((organization.OrgId, decision.Name), out var policy))
+                    {
+                        track.Observed(ScheduleWindows.IsInWindow(policy.Schedule, time), decision, organization.EpochContinues);
+                    }
                 }
             }
 
@@ -168,12 +192,35 @@ internal sealed class ForecastRun
             }
 
             organization.NextPass = NextPass(organization, result, time);
+            organization.LastPlanned = time;
         }
+    }
+
+    /// <summary>
+    /// Feeds the clusters whose window flips were not planned the decisions the planner gives them at
+    /// each flip before <paramref name="until"/> (or at it, with <paramref name="inclusive"/>): the ones
+    /// seen on either side of their window since the organization's last event.
+    /// </summary>
+    private void ReplayWindowFlips(OrganizationState organization, DateTimeOffset until, bool inclusive = false)
+    {
+        foreach (var track in organization.SkippingFlips)
+        {
+            var schedule = _policies[(organization.OrgId, track.Name)].Schedule;
+            var from = organization.LastPlanned;
+            while (_windows.NextChange(schedule, from) is { } flip && (flip < until || inclusive && flip == until))
+            {
+                track.Decided(track.ObservedDecision(ScheduleWindows.IsInWindow(schedule, flip))!, flip);
+                from = flip;
+            }
+        }
+
+        organization.SkippingFlips.Clear();
     }
 
     /// <summary>The next pass at which the organization's decisions may change, absent completions (those are watched for every organization).</summary>
     private DateTimeOffset? NextPass(OrganizationState organization, OrganizationPlan plan, DateTimeOffset time)
     {
+        organization.WindowOnlyPass = null;
         if (_everyPass || !plan.Actions.IsEmpty)
         {
             return _grid.After(time);
@@ -191,21 +238,68 @@ internal sealed class ForecastRun
             next = _grid.AtOrAfter(offered);
         }
 
-        foreach (var policy in organization.Input.Policy.Clusters)
-        {
-            if (_fleet.Find(organization.OrgId, policy.Name) is { } cluster && WindowMatters(cluster, _tracks.GetValueOrDefault((organization.OrgId, policy.Name))))
-            {
-                next = Earliest(next, _windows.NextChange(policy.Schedule, time));
-            }
-        }
-
         if (plan.VersionData is { } data && NextSoakCrossing(organization, data, time) is { } crossing)
         {
             var pass = _grid.AtOrAfter(crossing - SoakMargin);
             next = Earliest(next, pass > time ? pass : _grid.After(time));
         }
 
+        next = Earliest(next, PassBeforeCompletion(organization, time));
+        DateTimeOffset? window = null;
+        foreach (var policy in organization.Input.Policy.Clusters)
+        {
+            var track = _tracks.GetValueOrDefault((organization.OrgId, policy.Name));
+            if (_fleet.Find(organization.OrgId, policy.Name) is not { } cluster || !WindowMatters(cluster, track))
+            {
+                continue;
+            }
+
+            if (track is not null && track.KnowsBothSidesOfItsWindow)
+            {
+                // Until the next event its flips only swap between the two decisions seen: no need to plan them.
+                organization.SkippingFlips.Add(track);
+            }
+            else
+            {
+                window = Earliest(window, _windows.NextChange(policy.Schedule, time));
+            }
+        }
+
+        if (window is { } flip && (next is null || flip < next))
+        {
+            organization.WindowOnlyPass = flip;
+            return flip;
+        }
+
         return next;
+    }
+
+    /// <summary>
+    /// The last pass before one of the organization's upgrades completes. A check-in credits the
+    /// time since the last one to the versions the clusters run at the check-in, so the pass before
+    /// a completion (the last that sees the old version) must check in as the real service would.
+    /// </summary>
+    private DateTimeOffset? PassBeforeCompletion(OrganizationState organization, DateTimeOffset time)
+    {
+        DateTimeOffset? earliest = null;
+        foreach (var policy in organization.Input.Policy.Clusters)
+        {
+            if (_fleet.Find(organization.OrgId, policy.Name) is not { } cluster)
+            {
+                continue;
+            }
+
+            foreach (var completesAt in cluster.InFlight.Values)
+            {
+                var before = _grid.AtOrAfter(completesAt) - _request.Interval;
+                if (before > time)
+                {
+                    earliest = Earliest(earliest, before);
+                }
+            }
+        }
+
+        return earliest;
     }
 
     /// <summary>
@@ -359,6 +453,17 @@ internal sealed class ForecastRun
         public bool HasErrors { get; set; }
 
         public DateTimeOffset? NextPass { get; set; }
+
+        /// <summary>The next pass when only a window flip brings it (no other event before).</summary>
+        public DateTimeOffset? WindowOnlyPass { get; set; }
+
+        /// <summary>Whether this pass brings no event of the organization or its sources but window flips.</summary>
+        public bool EpochContinues { get; set; }
+
+        public DateTimeOffset LastPlanned { get; set; }
+
+        /// <summary>Clusters whose window flips since the last pass were left out, to be replayed at the next.</summary>
+        public List<ClusterTrack> SkippingFlips { get; } = [];
 
         public List<OrganizationState> Sources { get; } = [];
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aus.Application.Health;
 using Aus.Application.Ports;
 using Aus.Domain.Controls;
 using Aus.Domain.Fleet;
@@ -40,6 +41,12 @@ public sealed record OrganizationOutcome(string OrgId, string Name, string Envir
 
     /// <summary>The rollout safety controls the organization was planned with (halts of this pass included).</summary>
     public RolloutControls Controls { get; init; } = RolloutControls.Empty;
+
+    /// <summary>What the organization's health checks found in this pass (null when it has none, or no provider was configured).</summary>
+    public HealthCheckResult? Health { get; init; }
+
+    /// <summary>Problems that stopped nothing (a health check skipped or failed), one sentence each.</summary>
+    public ImmutableArray<string> Warnings => Health?.Warnings ?? [];
 
     /// <summary>How many validation service logs this pass posted.</summary>
     public int ServiceLogsSent { get; init; }

@@ -109,6 +109,7 @@ public sealed partial class ReconcilePass
                 }
             }
 
+            (fleet, var health) = await CheckHealthAsync(planned, fleet, failures, cancellationToken);
             var controls = await ApplyControlsAsync(planned, owned, fleet, failures, now, cancellationToken);
             var inputs = PassInputs.Build([.. planned.Where(o => !failures.ContainsKey(o.OrgId))], fleet, histories, now, controls.Controls);
             var plans = FleetPlanner.Plan(inputs.Request with { IncludeReport = _settings.IncludeReport }).Organizations.ToDictionary(o => o.OrgId, StringComparer.Ordinal);
@@ -134,6 +135,7 @@ public sealed partial class ReconcilePass
                         {
                             HaltedVersions = controls.NewlyHalted.GetValueOrDefault(organization.OrgId, []),
                             Controls = controls.Controls.GetValueOrDefault(organization.OrgId) ?? RolloutControls.Empty,
+                            Health = health.GetValueOrDefault(organization.OrgId),
                         };
                 });
             foreach (var outcome in acted)

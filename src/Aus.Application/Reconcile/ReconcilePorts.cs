@@ -1,3 +1,4 @@
+using Aus.Application.Health;
 using Aus.Application.Ports;
 
 namespace Aus.Application.Reconcile;
@@ -7,6 +8,9 @@ namespace Aus.Application.Reconcile;
 /// <param name="Controls">The rollout safety controls; null plans without any (history files, the demo).</param>
 public sealed record ReconcilePorts(IFleetSource Fleet, IActionSink Actions, IPassStore Store, IServiceLogSink? ServiceLogs = null, IControlStore? Controls = null)
 {
+    /// <summary>The health providers of each environment; null checks no health (organizations' health checks are then skipped).</summary>
+    public IHealthProviderSource? Health { get; init; }
+
     /// <summary>
     /// The same ports for a dry run: the fleet and the store are read as usual, and nothing is
     /// written anywhere: no action, no history, no audit, no service log, no failure or halt. The one place a dry run is decided.

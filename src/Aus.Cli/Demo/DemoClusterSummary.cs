@@ -11,6 +11,9 @@ internal sealed record DemoClusterSummary
 
     public string? FromVersion { get; init; }
 
+    /// <summary>When its upgrade to the release (or a later version) started; null when none did within the horizon.</summary>
+    public DateTimeOffset? ReleaseStartedAt { get; init; }
+
     /// <summary>When it ran the release; null when it never did within the horizon.</summary>
     public DateTimeOffset? ReleaseAt { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aus.Application.Forecast;
 
 namespace Aus.Cli.Demo;
 
@@ -20,6 +21,9 @@ internal sealed record DemoIntroduction
     public required double Speed { get; init; }
 
     public required double Days { get; init; }
+
+    /// <summary>The forecast of the rollout, made as the release is published.</summary>
+    public Forecast? Forecast { get; init; }
 
     /// <summary>One line per organization: its clusters by sector, in dependency order.</summary>
     public ImmutableArray<string> Organizations { get; init; } = [];

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aus.Application.Forecast;
 using Aus.Simulator;
 
 namespace Aus.Cli.Demo;
@@ -16,6 +17,9 @@ internal sealed record DemoResult
 
     /// <summary>Every cluster the release is offered to runs it.</summary>
     public required bool Converged { get; init; }
+
+    /// <summary>The forecast made when the release was published, to set beside what happened.</summary>
+    public Forecast? Forecast { get; init; }
 
     public ImmutableArray<DemoClusterSummary> Clusters { get; init; } = [];
 

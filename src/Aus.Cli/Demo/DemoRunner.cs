@@ -75,15 +75,17 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
         var fromVersions = new Dictionary<string, string>(versions, StringComparer.Ordinal);
         var upgrading = new Dictionary<string, string>(StringComparer.Ordinal);
         var releaseAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var releaseStartedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var soakWhenScheduled = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var cluster in ocmClusters.Where(c => c.Version.CompareTo(release) >= 0))
         {
             releaseAt[cluster.Name] = start;
         }
 
-        await display.StartAsync(Introduce(simulator, statePath, start, channels, documents), cancellationToken);
-
         IReadOnlyList<OrganizationConfig> organizations = [.. documents.Select(InputFiles.ToConfig)];
+        var forecast = DemoForecast.Run(settings, inputs, organizations, initial.Snapshot, channels, start);
+        await display.StartAsync(Introduce(simulator, statePath, start, channels, documents) with { Forecast = forecast }, cancellationToken);
+
         var ports = new ReconcilePorts(new OcmFleetSource(client), new OcmActionSink(client), new StorePassStore(store, Owner));
         var reconcile = new ReconcilePass(ports, new ReconcileSettings { IncludeReport = dashboard is not null }, loggerFactory.CreateLogger("aus.demo"));
         var horizon = start + TimeSpan.FromDays(settings.Days);
@@ -103,7 +105,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
                 var events = simulator.Clock.Advance(settings.PassInterval);
                 foreach (var e in events)
                 {
-                    Track(e, release, versions, upgrading, releaseAt);
+                    Track(e, release, versions, upgrading, releaseStartedAt, releaseAt);
                 }
 
                 transitions.AddRange(events);
@@ -132,6 +134,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
             End = simulator.Clock.Now,
             Passes = passes,
             Converged = converged,
+            Forecast = forecast,
             Transitions = transitions.ToImmutable(),
             FinalFleetJson = simulator.FleetJson(),
             Clusters =
@@ -142,6 +145,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
                     Sector = p.Sector?.Value,
                     Mutexes = [.. p.Mutexes.Select(m => m.Value)],
                     FromVersion = fromVersions.GetValueOrDefault(p.Name),
+                    ReleaseStartedAt = releaseStartedAt.TryGetValue(p.Name, out var started) ? started : null,
                     ReleaseAt = releaseAt.TryGetValue(p.Name, out var at) ? at : null,
                     SoakDaysWhenScheduled = soakWhenScheduled.TryGetValue(p.Name, out var soak) ? soak : null,
                     RequiredSoakDays = p.SoakDays,
@@ -161,7 +165,13 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
     private static bool Converged(HashSet<string> inScope, Dictionary<string, DateTimeOffset> releaseAt) =>
         inScope.Count > 0 && inScope.All(releaseAt.ContainsKey);
 
-    private static void Track(SimEvent e, OpenShiftVersion release, Dictionary<string, string> versions, Dictionary<string, string> upgrading, Dictionary<string, DateTimeOffset> releaseAt)
+    private static void Track(
+        SimEvent e,
+        OpenShiftVersion release,
+        Dictionary<string, string> versions,
+        Dictionary<string, string> upgrading,
+        Dictionary<string, DateTimeOffset> releaseStartedAt,
+        Dictionary<string, DateTimeOffset> releaseAt)
     {
         // Node-pool upgrades follow the control plane; the cluster's version is its control plane's.
         if (e.NodePoolId is not null)
@@ -173,6 +183,11 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
         {
             case "started":
                 upgrading[e.ClusterName] = e.Version;
+                if (OpenShiftVersion.TryParse(e.Version, out var target) && target.CompareTo(release) >= 0)
+                {
+                    releaseStartedAt.TryAdd(e.ClusterName, e.At);
+                }
+
                 break;
             case "completed":
                 upgrading.Remove(e.ClusterName);

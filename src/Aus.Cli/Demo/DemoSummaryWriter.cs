@@ -1,4 +1,6 @@
 using System.Globalization;
+using Aus.Application.Forecast;
+using Aus.Domain.Planning;
 
 namespace Aus.Cli.Demo;
 
@@ -20,6 +22,37 @@ internal static class DemoSummaryWriter
         yield return string.Create(
             CultureInfo.InvariantCulture,
             $"aus reconciles every {DemoFormat.Duration(introduction.PassInterval)} of simulated time, {pace}, until every cluster runs {introduction.Release} (at most {introduction.Days:0.##} days)");
+        if (introduction.Forecast is { } forecast)
+        {
+            foreach (var line in ForecastLines(forecast))
+            {
+                yield return line;
+            }
+        }
+    }
+
+    /// <summary>What `aus forecast` predicts as the release comes out: per organization the end of the rollout, per cluster its upgrade.</summary>
+    private static IEnumerable<string> ForecastLines(Forecast forecast)
+    {
+        foreach (var organization in forecast.Organizations)
+        {
+            yield return organization.RolloutEnd is { } end
+                ? $"forecast: {organization.Name}'s rollout ends {DemoFormat.Time(end)} ({DemoFormat.Elapsed(end - forecast.Now)})"
+                : $"forecast: {organization.Name}'s rollout does not end within the horizon ({organization.Reached} of {organization.Clusters} clusters get the release)";
+        }
+
+        foreach (var cluster in forecast.Clusters)
+        {
+            yield return cluster switch
+            {
+                { Outcome: ForecastOutcome.AlreadyThere } => $"forecast: {cluster.Name} runs the release already",
+                { Start: { } start, Completion: { } completion } =>
+                    $"forecast: {cluster.Name} upgrades {DemoFormat.Time(start)} ({DemoFormat.Elapsed(start - forecast.Now)}) to {DemoFormat.Time(completion)}"
+                    + (cluster.HeldLongest is { } held ? $", held longest by {held.Reason.ToCode()}" : string.Empty),
+                _ => $"forecast: {cluster.Name} does not get the release within the horizon"
+                    + (cluster.LastCondition is { } last ? $": {last.Reason.ToCode()}: {last.Detail}" : string.Empty),
+            };
+        }
     }
 
     public static IEnumerable<string> Summary(DemoResult result)
@@ -59,7 +92,50 @@ internal static class DemoSummaryWriter
         {
             yield return line;
         }
+
+        if (result.Forecast is { } forecast)
+        {
+            yield return string.Empty;
+            foreach (var line in ForecastBesideActual(result, forecast))
+            {
+                yield return line;
+            }
+        }
     }
+
+    /// <summary>The forecast made at the start beside what the simulator did, per cluster, and how far apart they are.</summary>
+    private static IEnumerable<string> ForecastBesideActual(DemoResult result, Forecast forecast)
+    {
+        yield return $"Forecast (made when {result.Release} was published) beside what happened:";
+        var predicted = forecast.Clusters.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var header = new[] { "forecast for", "start", "actual start", "completion", "actual completion", "off by" };
+        var rows = result.Clusters
+            .Where(c => predicted.ContainsKey(c.Name))
+            .OrderBy(c => c.ReleaseAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c =>
+            {
+                var p = predicted[c.Name];
+                var off = DemoForecastCheck.Difference(p, c);
+                return new[]
+                {
+                    c.Name,
+                    Moment(p.Start, p.Outcome),
+                    Moment(c.ReleaseStartedAt, c.FromVersion is null ? null : p.Outcome),
+                    Moment(p.Completion, p.Outcome),
+                    Moment(c.ReleaseAt, c.FromVersion is null ? null : p.Outcome),
+                    off is { } d ? DemoFormat.Duration(d) : "differs",
+                };
+            })
+            .ToList();
+        foreach (var line in Table([header, .. rows]))
+        {
+            yield return line;
+        }
+    }
+
+    private static string Moment(DateTimeOffset? at, ForecastOutcome? outcome) =>
+        at is { } time ? DemoFormat.Time(time) : outcome == ForecastOutcome.AlreadyThere ? "runs it" : "-";
 
     private static IEnumerable<string> Table(IReadOnlyList<string[]> rows)
     {

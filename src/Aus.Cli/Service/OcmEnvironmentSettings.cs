@@ -1,4 +1,6 @@
+using Aus.Integrations.Settings;
 using Aus.Ocm.Configuration;
+using Aus.Policies.Settings;
 
 namespace Aus.Cli.Service;
 
@@ -9,11 +11,14 @@ namespace Aus.Cli.Service;
 /// </summary>
 internal sealed record OcmEnvironmentSettings(string? Name, OcmClientOptions Options)
 {
-    /// <summary>
-    /// policySource: labels: the environment's organizations are those its OCM labels configure,
-    /// discovered again every pass (organization files of the environment supply names only).
-    /// </summary>
-    public bool LabelPolicies { get; init; }
+    /// <summary>The environment's <c>prometheus</c> and <c>notifications</c>, secrets not yet resolved.</summary>
+    public IntegrationSettings Integrations { get; init; } = IntegrationSettings.None;
+
+    /// <summary>Where the environment's cluster policies come from (<c>policySource</c>).</summary>
+    public PolicySourceKind PolicySource { get; init; } = PolicySourceKind.Files;
+
+    /// <summary>policySource: labels: the environment's organizations are those its OCM labels configure, discovered again every pass.</summary>
+    public bool LabelPolicies => PolicySource == PolicySourceKind.Labels;
 
     public bool Serves(string environment) => Name is null || string.Equals(Name, environment, StringComparison.Ordinal);
 }

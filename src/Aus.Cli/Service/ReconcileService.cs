@@ -25,6 +25,7 @@ internal sealed partial class ReconcileService : IDisposable
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly Dictionary<OcmEnvironmentSettings, OcmClient> _clients = [];
+    private readonly EnvironmentHealthProviders _health;
 
     /// <param name="organizations">The organizations of each pass (a <see cref="PolicySource"/> re-reads them; `aus run` gives its own once).</param>
     /// <param name="sharedStore">The store is shared by replicas (PostgreSQL): organizations are leased.</param>
@@ -59,6 +60,7 @@ internal sealed partial class ReconcileService : IDisposable
         };
         // A service whose every environment takes its policies from labels is the SRE-capability flavour.
         Metrics = new AusMetrics(settings.Environments.All(e => e.LabelPolicies) ? AusMetrics.LabelIntegration : AusMetrics.FileIntegration);
+        _health = new EnvironmentHealthProviders(settings.Environments);
     }
 
     public ServiceSettings Settings { get; }
@@ -103,7 +105,7 @@ internal sealed partial class ReconcileService : IDisposable
             Metrics.RegisterEnvironment(environment);
             var client = ClientFor(Settings.Environments.First(e => e.Serves(environment)));
             var before = client.CallCounts;
-            var ports = new ReconcilePorts(new OcmFleetSource(client), new OcmActionSink(client), _store, new OcmServiceLogSink(client), _controls);
+            var ports = new ReconcilePorts(new OcmFleetSource(client), new OcmActionSink(client), _store, new OcmServiceLogSink(client), _controls) { Health = _health };
             var pass = new ReconcilePass(ports, _reconcileSettings, _loggers.CreateLogger("aus.reconcile"));
             var report = await pass.RunAsync([.. group], at, cancellationToken);
             if (report.Failure is not null)
@@ -143,6 +145,7 @@ internal sealed partial class ReconcileService : IDisposable
 
     public void Dispose()
     {
+        _health.Dispose();
         foreach (var client in _clients.Values)
         {
             client.Dispose();

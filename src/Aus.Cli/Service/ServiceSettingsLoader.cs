@@ -1,10 +1,9 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Net;
+using Aus.Integrations.Settings;
 using Aus.Ocm.Configuration;
+using Aus.Policies.Settings;
 using Aus.Storage;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Aus.Cli.Service;
 
@@ -19,10 +18,6 @@ internal static class ServiceSettingsLoader
     public const string IntervalVariable = "AUS_INTERVAL";
     public const string ListenVariable = "AUS_LISTEN";
 
-    private static readonly string[] TopKeys = ["environments", "policies", "state", "interval", "concurrency", "dryRun", "listen", "shutdownTimeout"];
-    private static readonly string[] EnvironmentKeys = ["name", "url", "tokenUrl", "credentials", "policySource"];
-    private static readonly string[] CredentialKeys = ["clientId", "clientIdEnv", "clientSecretEnv", "clientSecretFile", "offlineTokenEnv", "offlineTokenFile"];
-
     public static Task<SettingsResult> LoadAsync(SettingsOverrides overrides, CancellationToken cancellationToken) =>
         LoadAsync(overrides, Environment.GetEnvironmentVariable, cancellationToken);
 
@@ -30,7 +25,7 @@ internal static class ServiceSettingsLoader
     {
         ArgumentNullException.ThrowIfNull(overrides);
         var errors = ImmutableArray.CreateBuilder<string>();
-        var path = Pick(overrides.SettingsFile, getVariable(SettingsVariable));
+        var path = Choose("--settings", overrides.SettingsFile, SettingsVariable, getVariable(SettingsVariable), null, null)?.Text;
         var (file, unreadable) = await ReadFileAsync(path, errors, cancellationToken);
         if (unreadable)
         {
@@ -44,7 +39,7 @@ internal static class ServiceSettingsLoader
             ? [.. overrides.Policies]
             : file.Policies.Select(p => settingsDirectory is null || Path.IsPathRooted(p) ? p : Path.Combine(settingsDirectory, p)).ToImmutableArray();
         // An environment whose policies are its OCM labels needs no organization file.
-        if (policies.IsEmpty && !overrides.Labels && !file.Environments.Any(e => e.LabelPolicies))
+        if (policies.IsEmpty && !overrides.Labels && !file.Environments.Any(e => e.PolicySource == PolicySourceKind.Labels))
         {
             errors.Add(path is null
                 ? "aus: error: no organization files: give --config FILE... or a settings file (--settings / AUS_SETTINGS) with 'policies'"
@@ -75,7 +70,7 @@ internal static class ServiceSettingsLoader
                 Policies = policies,
                 State = state!,
                 Interval = interval,
-                Concurrency = file.Concurrency?.Value ?? ServiceSettings.DefaultConcurrency,
+                Concurrency = file.Concurrency ?? ServiceSettings.DefaultConcurrency,
                 DryRun = overrides.DryRun || file.DryRun == true,
                 Listen = listen ?? ServiceSettings.DefaultListen,
                 ShutdownTimeout = shutdown,
@@ -94,8 +89,8 @@ internal static class ServiceSettingsLoader
     {
         ArgumentNullException.ThrowIfNull(getVariable);
         var errors = ImmutableArray.CreateBuilder<string>();
-        var path = Pick(settingsFile, getVariable(SettingsVariable));
-        var named = path is not null || Pick(ocmUrl, getVariable(OcmClientOptionsFactory.UrlVariable)) is not null;
+        var path = Choose("--settings", settingsFile, SettingsVariable, getVariable(SettingsVariable), null, null)?.Text;
+        var named = path is not null || Choose("--ocm-url", ocmUrl, OcmClientOptionsFactory.UrlVariable, getVariable(OcmClientOptionsFactory.UrlVariable), null, null) is not null;
         if (!named)
         {
             return new OcmSettings([], [], Named: false);
@@ -106,28 +101,19 @@ internal static class ServiceSettingsLoader
         return new OcmSettings(errors.Count == 0 ? environments : [], errors.ToImmutable(), Named: true);
     }
 
-    private static async Task<(FileSettings File, bool Unreadable)> ReadFileAsync(string? path, ImmutableArray<string>.Builder errors, CancellationToken cancellationToken)
+    private static async Task<(SettingsFile File, bool Unreadable)> ReadFileAsync(string? path, ImmutableArray<string>.Builder errors, CancellationToken cancellationToken)
     {
         if (path is null)
         {
-            return (new FileSettings(), false);
+            return (SettingsFile.Empty, false);
         }
 
-        string text;
-        try
-        {
-            text = await File.ReadAllTextAsync(path, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            errors.Add($"{path}: error: cannot read the settings file: {e.Message}");
-            return (new FileSettings(), true);
-        }
-
-        return (new FileReader(path, errors).Read(text), false);
+        var document = await SettingsReader.ReadFileAsync(path, cancellationToken);
+        errors.AddRange(document.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()));
+        return (document.Settings ?? SettingsFile.Empty, document.IsUnreadable);
     }
 
-    private static StateLocation? ResolveState(string? option, string? variable, FileSettings file, string? path, ImmutableArray<string>.Builder errors)
+    private static StateLocation? ResolveState(string? option, string? variable, SettingsFile file, string? path, ImmutableArray<string>.Builder errors)
     {
         var chosen = Choose("--state", option, StateStoreOption.EnvironmentVariable, variable, file.State, path);
         if (!StateLocation.TryParse(chosen?.Text, out var location, out var error))
@@ -182,375 +168,109 @@ internal static class ServiceSettingsLoader
     /// The one precedence rule of every setting: the command line wins over the environment, which
     /// wins over the settings file; null when none gives it (the setting's default applies).
     /// </summary>
-    private static Chosen? Choose(string? optionName, string? option, string? variableName, string? variable, Located<string>? fromFile, string? path) =>
-        optionName is not null && option is not null ? new Chosen(option, $"aus: error: {optionName}", FromCommandLine: true)
+    private static Chosen? Choose(string? optionName, string? option, string? variableName, string? variable, SettingValue? fromFile, string? path) =>
+        optionName is not null && !string.IsNullOrWhiteSpace(option) ? new Chosen(option, $"aus: error: {optionName}", FromCommandLine: true)
         : variableName is not null && !string.IsNullOrWhiteSpace(variable) ? new Chosen(variable, $"aus: error: {variableName}", FromCommandLine: false)
-        : fromFile is not null ? new Chosen(fromFile.Value, $"{path}:{fromFile.Line}:{fromFile.Column}: error: {fromFile.Key}", FromCommandLine: false)
+        : fromFile is not null ? new Chosen(fromFile.Text, $"{path}:{fromFile.Line}:{fromFile.Column}: error: {fromFile.Key}", FromCommandLine: false)
         : null;
 
     private static ImmutableArray<OcmEnvironmentSettings> ResolveEnvironments(
-        SettingsOverrides overrides, Func<string, string?> getVariable, FileSettings file, string? path, ImmutableArray<string>.Builder errors)
+        SettingsOverrides overrides, Func<string, string?> getVariable, SettingsFile file, string? path, ImmutableArray<string>.Builder errors)
     {
-        var urlOverride = Pick(overrides.OcmUrl, getVariable(OcmClientOptionsFactory.UrlVariable));
-        var tokenUrlOverride = Pick(overrides.TokenUrl, getVariable(OcmClientOptionsFactory.TokenUrlVariable));
-        var concurrency = file.Concurrency?.Value;
-        if (file.Environments.Count == 0)
+        var urlOverride = Choose("--ocm-url", overrides.OcmUrl, OcmClientOptionsFactory.UrlVariable, getVariable(OcmClientOptionsFactory.UrlVariable), null, path)?.Text;
+        var tokenUrlOverride = Choose("--token-url", overrides.TokenUrl, OcmClientOptionsFactory.TokenUrlVariable, getVariable(OcmClientOptionsFactory.TokenUrlVariable), null, path)?.Text;
+        var concurrency = file.Concurrency;
+        if (file.Environments.IsEmpty)
         {
             var result = OcmClientOptionsFactory.FromEnvironment(getVariable, new OcmConnectionOverrides { OcmUrl = urlOverride, TokenUrl = tokenUrlOverride, MaxConcurrency = concurrency });
             errors.AddRange(result.Errors.Select(e => $"aus: error: {e}"));
-            return result.Succeeded ? [new OcmEnvironmentSettings(null, result.Options!) { LabelPolicies = overrides.Labels }] : [];
+            return result.Succeeded ? [new OcmEnvironmentSettings(null, result.Options!) { PolicySource = overrides.Labels ? PolicySourceKind.Labels : PolicySourceKind.Files }] : [];
         }
 
-        if (file.Environments.Count > 1 && (urlOverride is not null || tokenUrlOverride is not null))
+        if (file.Environments.Length > 1 && (urlOverride is not null || tokenUrlOverride is not null))
         {
-            errors.Add($"aus: error: --ocm-url/OCM_URL and --token-url/OCM_TOKEN_URL choose the URLs of a single environment, and {path} has {file.Environments.Count}; set 'url' and 'tokenUrl' per environment and unset these");
+            errors.Add($"aus: error: --ocm-url/OCM_URL and --token-url/OCM_TOKEN_URL choose the URLs of a single environment, and {path} has {file.Environments.Length}; set 'url' and 'tokenUrl' per environment and unset these");
         }
 
         var built = ImmutableArray.CreateBuilder<OcmEnvironmentSettings>();
-        foreach (var environment in file.Environments)
+        for (var i = 0; i < file.Environments.Length; i++)
         {
-            var single = file.Environments.Count == 1;
-            var credentials = environment.Credentials ?? new CredentialSource();
-            var credentialErrors = new List<string>();
-            string? Variable(string name) => name switch
-            {
-                OcmClientOptionsFactory.ClientIdVariable => credentials.ClientId ?? getVariable(credentials.ClientIdEnv ?? name),
-                OcmClientOptionsFactory.ClientSecretVariable => credentials.ClientSecretFile is { } secretFile
-                    ? ReadSecret(secretFile, credentialErrors)
-                    : getVariable(credentials.ClientSecretEnv ?? name),
-                OcmClientOptionsFactory.OfflineTokenVariable => credentials.OfflineTokenFile is { } tokenFile
-                    ? ReadSecret(tokenFile, credentialErrors)
-                    : getVariable(credentials.OfflineTokenEnv ?? name),
-                _ => getVariable(name),
-            };
-
-            var result = OcmClientOptionsFactory.FromEnvironment(Variable, new OcmConnectionOverrides
+            var environment = file.Environments[i];
+            var single = file.Environments.Length == 1;
+            var result = OcmClientOptionsFactory.FromEnvironment(getVariable, File.ReadAllText, new OcmConnectionOverrides
             {
                 OcmUrl = single && urlOverride is not null ? urlOverride : environment.Url,
                 TokenUrl = single && tokenUrlOverride is not null ? tokenUrlOverride : environment.TokenUrl,
                 MaxConcurrency = concurrency,
-                DescribeVariable = name => name switch
-                {
-                    OcmClientOptionsFactory.ClientIdVariable => credentials.ClientId is null ? credentials.ClientIdEnv ?? name : "clientId",
-                    OcmClientOptionsFactory.ClientSecretVariable => credentials.ClientSecretFile is { } file ? $"clientSecretFile {file}" : credentials.ClientSecretEnv ?? name,
-                    OcmClientOptionsFactory.OfflineTokenVariable => credentials.OfflineTokenFile is { } file ? $"offlineTokenFile {file}" : credentials.OfflineTokenEnv ?? name,
-                    _ => name,
-                },
+                AddonService = environment.AddonServiceVersion,
+                Credentials = CredentialSourceOf(environment.Credentials),
             });
             var where = $"{path}:{environment.Line}:{environment.Column}: error: environment {environment.Name}";
-            errors.AddRange(credentialErrors.Select(e => $"{where}: {e}"));
             errors.AddRange(result.Errors.Select(e => $"{where}: {e}"));
-            if (result.Succeeded)
+
+            var integrationErrors = new List<string>();
+            var integrations = IntegrationSettingsReader.Read(environment.Prometheus, environment.Notifications, IntegrationPath, integrationErrors);
+            foreach (var (secret, secretPath) in SecretsOf(integrations))
             {
-                built.Add(new OcmEnvironmentSettings(environment.Name, result.Options!) { LabelPolicies = overrides.Labels || environment.LabelPolicies });
+                // Read now only to report an unset variable or unreadable file at start-up; the adapters read them again when built.
+                _ = secret.Resolve(getVariable, File.ReadAllText, secretPath, integrationErrors);
+            }
+
+            errors.AddRange(integrationErrors.Select(e => PlaceIntegrationError(e, environment, path)));
+
+            if (result.Succeeded && integrationErrors.Count == 0)
+            {
+                built.Add(new OcmEnvironmentSettings(environment.Name, result.Options!) { Integrations = integrations, PolicySource = overrides.Labels ? PolicySourceKind.Labels : environment.PolicySource });
             }
         }
 
         return built.ToImmutable();
     }
 
-    private static string? ReadSecret(string file, List<string> errors)
+    // The integration reader names each problem by a path under this prefix; the environment knows where each path was written.
+    private const string IntegrationPath = "@";
+
+    private static IEnumerable<(SecretReference Secret, string Path)> SecretsOf(IntegrationSettings integrations)
     {
-        try
+        if (integrations.Prometheus?.Token is { } token)
         {
-            return File.ReadAllText(file).Trim();
+            yield return (token, $"{IntegrationPath}.prometheus");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+        for (var i = 0; i < integrations.Notifications.Length; i++)
         {
-            errors.Add($"cannot read the credentials file {file}: {e.Message}");
-            return null;
+            var path = $"{IntegrationPath}.notifications[{i}]";
+            switch (integrations.Notifications[i])
+            {
+                case WebhookSettings { Secret: { } secret }:
+                    yield return (secret, path + ".webhook");
+                    break;
+                case SlackSettings slack when (slack.WebhookUrl ?? slack.Token) is { } slackSecret:
+                    yield return (slackSecret, path + ".slack");
+                    break;
+            }
         }
     }
 
-    private static string? Pick(string? preferred, string? fallback) =>
-        !string.IsNullOrWhiteSpace(preferred) ? preferred : (!string.IsNullOrWhiteSpace(fallback) ? fallback : null);
+    private static string PlaceIntegrationError(string error, SettingsEnvironment environment, string? path)
+    {
+        var relative = error.StartsWith(IntegrationPath + ".", StringComparison.Ordinal) ? error[(IntegrationPath.Length + 1)..] : error;
+        var (line, column) = environment.Locate(relative);
+        return $"{path}:{line}:{column}: error: environment {environment.Name}: {relative}";
+    }
+
+    private static OcmCredentialSource CredentialSourceOf(SettingsCredentials? credentials) => credentials is null
+        ? OcmCredentialSource.Standard
+        : OcmCredentialSource.Standard with
+        {
+            ClientId = credentials.ClientId,
+            ClientIdEnv = credentials.ClientIdEnv ?? OcmCredentialSource.Standard.ClientIdEnv,
+            ClientSecretEnv = credentials.ClientSecretEnv ?? OcmCredentialSource.Standard.ClientSecretEnv,
+            ClientSecretFile = credentials.ClientSecretFile,
+            OfflineTokenEnv = credentials.OfflineTokenEnv ?? OcmCredentialSource.Standard.OfflineTokenEnv,
+            OfflineTokenFile = credentials.OfflineTokenFile,
+        };
 
     /// <summary>A setting's text, the start of an error about it (where it came from), and whether the command line gave it.</summary>
     private sealed record Chosen(string Text, string Where, bool FromCommandLine);
-
-    /// <summary>A value of the file with where it was written.</summary>
-    private sealed record Located<T>(string Key, T Value, long Line, long Column);
-
-    private sealed record EnvironmentEntry(string Name, string? Url, string? TokenUrl, CredentialSource? Credentials, long Line, long Column)
-    {
-        /// <summary>policySource: labels.</summary>
-        public bool LabelPolicies { get; init; }
-    }
-
-    private sealed class FileSettings
-    {
-        public List<EnvironmentEntry> Environments { get; } = [];
-
-        public List<string> Policies { get; } = [];
-
-        public Located<string>? State { get; set; }
-
-        public Located<string>? Interval { get; set; }
-
-        public Located<int>? Concurrency { get; set; }
-
-        public bool? DryRun { get; set; }
-
-        public Located<string>? Listen { get; set; }
-
-        public Located<string>? ShutdownTimeout { get; set; }
-    }
-
-    /// <summary>Walks the YAML tree, checking keys and types; every problem goes to the error list.</summary>
-    private sealed class FileReader(string path, ImmutableArray<string>.Builder errors)
-    {
-        public FileSettings Read(string text)
-        {
-            var settings = new FileSettings();
-            var stream = new YamlStream();
-            try
-            {
-                stream.Load(new StringReader(text));
-            }
-            catch (YamlException e)
-            {
-                errors.Add($"{path}:{Math.Max(1, e.Start.Line)}:{Math.Max(1, e.Start.Column)}: error: not valid YAML: {e.InnerException?.Message ?? e.Message}");
-                return settings;
-            }
-
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            {
-                return settings;
-            }
-
-            if (stream.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                Error(stream.Documents[0].RootNode, "the settings file must be a mapping of keys (environments, policies, state, ...)");
-                return settings;
-            }
-
-            foreach (var (keyNode, value) in root.Children)
-            {
-                var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
-                switch (key)
-                {
-                    case "environments":
-                        ReadEnvironments(value, settings);
-                        break;
-                    case "policies":
-                        settings.Policies.AddRange(Strings(value, "policies", "a list of organization files or directories"));
-                        break;
-                    case "state":
-                        settings.State = Scalar(value, key, "a SQLite file path or a PostgreSQL URI");
-                        break;
-                    case "interval":
-                        settings.Interval = Scalar(value, key, "a duration such as 5m");
-                        break;
-                    case "shutdownTimeout":
-                        settings.ShutdownTimeout = Scalar(value, key, "a duration such as 30s");
-                        break;
-                    case "listen":
-                        settings.Listen = Scalar(value, key, "ADDRESS:PORT such as 127.0.0.1:9090");
-                        break;
-                    case "concurrency":
-                        var concurrency = Scalar(value, key, "a whole number from 1 to 64");
-                        if (concurrency is not null)
-                        {
-                            if (int.TryParse(concurrency.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 64)
-                            {
-                                settings.Concurrency = new Located<int>(key, n, concurrency.Line, concurrency.Column);
-                            }
-                            else
-                            {
-                                Error(value, $"concurrency '{concurrency.Value}' is not allowed; it must be a whole number from 1 to 64");
-                            }
-                        }
-
-                        break;
-                    case "dryRun":
-                        var dryRun = Scalar(value, key, "true or false");
-                        if (dryRun is not null)
-                        {
-                            if (bool.TryParse(dryRun.Value, out var flag))
-                            {
-                                settings.DryRun = flag;
-                            }
-                            else
-                            {
-                                Error(value, $"dryRun '{dryRun.Value}' is not allowed; it must be true or false");
-                            }
-                        }
-
-                        break;
-                    default:
-                        Error(keyNode, $"unknown key '{key}'; allowed keys are {string.Join(", ", TopKeys)}");
-                        break;
-                }
-            }
-
-            return settings;
-        }
-
-        private void ReadEnvironments(YamlNode node, FileSettings settings)
-        {
-            if (node is not YamlSequenceNode list)
-            {
-                Error(node, "environments must be a list of {name, url, tokenUrl, credentials}");
-                return;
-            }
-
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var item in list.Children)
-            {
-                if (item is not YamlMappingNode mapping)
-                {
-                    Error(item, "an environment must be a mapping with name, url, tokenUrl and credentials");
-                    continue;
-                }
-
-                string? name = null;
-                string? url = null;
-                string? tokenUrl = null;
-                CredentialSource? credentials = null;
-                var labelPolicies = false;
-                foreach (var (keyNode, value) in mapping.Children)
-                {
-                    var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
-                    switch (key)
-                    {
-                        case "name":
-                            name = Scalar(value, "environments[].name", "an environment name such as production")?.Value;
-                            break;
-                        case "url":
-                            url = Scalar(value, "environments[].url", "the OCM API URL")?.Value;
-                            break;
-                        case "tokenUrl":
-                            tokenUrl = Scalar(value, "environments[].tokenUrl", "the OAuth2 token URL")?.Value;
-                            break;
-                        case "credentials":
-                            credentials = ReadCredentials(value);
-                            break;
-                        case "policySource":
-                            labelPolicies = ReadPolicySource(value);
-                            break;
-                        default:
-                            Error(keyNode, $"unknown key '{key}' in an environment; allowed keys are {string.Join(", ", EnvironmentKeys)}");
-                            break;
-                    }
-                }
-
-                if (string.IsNullOrWhiteSpace(name))
-                {
-                    Error(mapping, "an environment needs a 'name' (the value of 'environment' in the organization files)");
-                    continue;
-                }
-
-                if (!names.Add(name))
-                {
-                    Error(mapping, $"environment '{name}' is defined twice");
-                    continue;
-                }
-
-                settings.Environments.Add(new EnvironmentEntry(name, url, tokenUrl, credentials, mapping.Start.Line, mapping.Start.Column) { LabelPolicies = labelPolicies });
-            }
-        }
-
-        /// <summary>policySource: files (the default: the organization files) or labels (the environment's sre-capabilities.aus.* OCM labels).</summary>
-        private bool ReadPolicySource(YamlNode node)
-        {
-            var text = Scalar(node, "environments[].policySource", "files or labels")?.Value;
-            if (text is not null and not ("files" or "labels"))
-            {
-                Error(node, $"environments[].policySource '{text}' is not allowed; use files (organization files, the default) or labels (the environment's sre-capabilities.aus.* OCM labels)");
-            }
-
-            return text == "labels";
-        }
-
-        private CredentialSource? ReadCredentials(YamlNode node)
-        {
-            if (node is not YamlMappingNode mapping)
-            {
-                Error(node, $"credentials must be a mapping of {string.Join(", ", CredentialKeys)}");
-                return null;
-            }
-
-            var source = new CredentialSource();
-            foreach (var (keyNode, value) in mapping.Children)
-            {
-                var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
-                var text = CredentialKeys.Contains(key) ? Scalar(value, $"credentials.{key}", "a name")?.Value : null;
-                source = key switch
-                {
-                    "clientId" => source with { ClientId = text },
-                    "clientIdEnv" => source with { ClientIdEnv = text },
-                    "clientSecretEnv" => source with { ClientSecretEnv = text },
-                    "clientSecretFile" => source with { ClientSecretFile = text },
-                    "offlineTokenEnv" => source with { OfflineTokenEnv = text },
-                    "offlineTokenFile" => source with { OfflineTokenFile = text },
-                    _ => Unknown(keyNode, key, source),
-                };
-            }
-
-            if ((source.ClientSecretEnv is not null && source.ClientSecretFile is not null) || (source.OfflineTokenEnv is not null && source.OfflineTokenFile is not null))
-            {
-                Error(mapping, "credentials: give a secret either from a variable (...Env) or from a file (...File), not both");
-            }
-
-            if ((source.ClientId is not null || source.ClientIdEnv is not null || source.ClientSecretEnv is not null || source.ClientSecretFile is not null)
-                && (source.OfflineTokenEnv is not null || source.OfflineTokenFile is not null))
-            {
-                Error(mapping, "credentials: choose a service account (clientId..., clientSecret...) or an offline token (offlineToken...), not both");
-            }
-
-            return source;
-        }
-
-        private CredentialSource Unknown(YamlNode keyNode, string key, CredentialSource source)
-        {
-            var hint = key is "clientSecret" or "offlineToken" or "token" or "password"
-                ? "; secrets never go in the settings file: name a variable (...Env) or a file (...File)"
-                : string.Empty;
-            Error(keyNode, $"unknown key '{key}' in credentials; allowed keys are {string.Join(", ", CredentialKeys)}{hint}");
-            return source;
-        }
-
-        private Located<string>? Scalar(YamlNode node, string key, string expected)
-        {
-            if (node is YamlScalarNode { Value: { Length: > 0 } value })
-            {
-                return new Located<string>(key, value, node.Start.Line, node.Start.Column);
-            }
-
-            Error(node, $"{key} must be {expected}");
-            return null;
-        }
-
-        private List<string> Strings(YamlNode node, string key, string expected)
-        {
-            if (node is YamlScalarNode { Value: { Length: > 0 } single })
-            {
-                return [single];
-            }
-
-            if (node is YamlSequenceNode list)
-            {
-                var values = new List<string>();
-                foreach (var item in list.Children)
-                {
-                    if (item is YamlScalarNode { Value: { Length: > 0 } value })
-                    {
-                        values.Add(value);
-                    }
-                    else
-                    {
-                        Error(item, $"{key} must be {expected}");
-                    }
-                }
-
-                return values;
-            }
-
-            Error(node, $"{key} must be {expected}");
-            return [];
-        }
-
-        private void Error(YamlNode node, string message) =>
-            errors.Add($"{path}:{node.Start.Line}:{node.Start.Column}: error: {message}");
-    }
 }

@@ -24,15 +24,20 @@ public static class OcmClientOptionsFactory
         FromEnvironment(Environment.GetEnvironmentVariable, overrides);
 
     /// <summary>Reads variables through <paramref name="getVariable"/>, so tests need not touch the process environment.</summary>
-    public static OcmOptionsResult FromEnvironment(Func<string, string?> getVariable, OcmConnectionOverrides? overrides = null)
+    public static OcmOptionsResult FromEnvironment(Func<string, string?> getVariable, OcmConnectionOverrides? overrides = null) =>
+        FromEnvironment(getVariable, File.ReadAllText, overrides);
+
+    /// <summary>Also reads the credential files <see cref="OcmConnectionOverrides.Credentials"/> names through <paramref name="readFile"/>.</summary>
+    public static OcmOptionsResult FromEnvironment(Func<string, string?> getVariable, Func<string, string> readFile, OcmConnectionOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
+        ArgumentNullException.ThrowIfNull(readFile);
         overrides ??= new OcmConnectionOverrides();
         var errors = ImmutableArray.CreateBuilder<string>();
 
         var baseUrl = ParseUrl(errors, Pick(overrides.OcmUrl, getVariable(UrlVariable)), "OCM URL (--ocm-url / OCM_URL)", OcmClientOptions.DefaultBaseUrl);
         var tokenUrl = ParseUrl(errors, Pick(overrides.TokenUrl, getVariable(TokenUrlVariable)), "token URL (--token-url / OCM_TOKEN_URL)", OcmClientOptions.DefaultTokenUrl);
-        var credentials = ReadCredentials(errors, getVariable, overrides.DescribeVariable ?? (name => name));
+        var credentials = ReadCredentials(errors, overrides.Credentials ?? OcmCredentialSource.Standard, getVariable, readFile);
         var maxRetryAfter = ReadSeconds(errors, getVariable(MaxRetryAfterVariable), MaxRetryAfterVariable);
 
         var defaults = new OcmClientOptions();
@@ -45,7 +50,7 @@ public static class OcmClientOptionsFactory
             MaxConcurrency = overrides.MaxConcurrency ?? defaults.MaxConcurrency,
             RetryCount = overrides.RetryCount ?? defaults.RetryCount,
             MaxRetryAfter = maxRetryAfter ?? defaults.MaxRetryAfter,
-            AddonService = getVariable(AddonServiceVariable) is { Length: > 0 } addonService ? addonService : defaults.AddonService,
+            AddonService = Pick(overrides.AddonService, getVariable(AddonServiceVariable)) ?? defaults.AddonService,
         };
 
         // The credential problems are already reported precisely above; do not repeat "no credentials".
@@ -100,19 +105,20 @@ public static class OcmClientOptionsFactory
         return null;
     }
 
-    private static OcmCredentials? ReadCredentials(ImmutableArray<string>.Builder errors, Func<string, string?> getVariable, Func<string, string> named)
+    private static OcmCredentials? ReadCredentials(
+        ImmutableArray<string>.Builder errors, OcmCredentialSource source, Func<string, string?> getVariable, Func<string, string> readFile)
     {
-        var clientIdName = named(OcmClientOptionsFactory.ClientIdVariable);
-        var clientSecretName = named(OcmClientOptionsFactory.ClientSecretVariable);
-        var offlineTokenName = named(OcmClientOptionsFactory.OfflineTokenVariable);
-        var clientId = Blank(getVariable(OcmClientOptionsFactory.ClientIdVariable));
-        var clientSecret = Blank(getVariable(OcmClientOptionsFactory.ClientSecretVariable));
-        var offlineToken = Blank(getVariable(OcmClientOptionsFactory.OfflineTokenVariable));
+        var fileErrors = new List<string>();
+        var (id, secret, token) = source.Read(getVariable, readFile, fileErrors);
+        errors.AddRange(fileErrors);
+        var clientId = Blank(id);
+        var clientSecret = Blank(secret);
+        var offlineToken = Blank(token);
         var hasClient = clientId is not null || clientSecret is not null;
 
         if (hasClient && offlineToken is not null)
         {
-            errors.Add($"both {clientIdName}/{clientSecretName} and {offlineTokenName} are set; set exactly one credentials source");
+            errors.Add($"both {source.ClientIdName}/{source.ClientSecretName} and {source.OfflineTokenName} are set; set exactly one credentials source");
             return null;
         }
 
@@ -126,17 +132,23 @@ public static class OcmClientOptionsFactory
             return OcmCredentials.ForClient(clientId, clientSecret);
         }
 
+        if (fileErrors.Count > 0)
+        {
+            // The unreadable file is the problem, already said.
+            return null;
+        }
+
         if (clientId is not null)
         {
-            errors.Add($"{clientIdName} is set but {clientSecretName} is not; a service account needs both");
+            errors.Add($"{source.ClientIdName} is set but {source.ClientSecretName} is not; a service account needs both");
         }
         else if (clientSecret is not null)
         {
-            errors.Add($"{clientSecretName} is set but {clientIdName} is not; a service account needs both");
+            errors.Add($"{source.ClientSecretName} is set but {source.ClientIdName} is not; a service account needs both");
         }
         else
         {
-            errors.Add($"no OCM credentials: set {clientIdName} and {clientSecretName} (service account) or {offlineTokenName} (offline token)");
+            errors.Add($"no OCM credentials: set {source.ClientIdName} and {source.ClientSecretName} (service account) or {source.OfflineTokenName} (offline token)");
         }
 
         return null;

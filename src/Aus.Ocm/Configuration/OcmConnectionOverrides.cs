@@ -1,8 +1,8 @@
 namespace Aus.Ocm.Configuration;
 
 /// <summary>
-/// Settings given on the command line or in a settings file. They never hold credentials: those
-/// only come from the environment.
+/// Settings given on the command line or in a settings file. They never hold credentials, only
+/// where to read them (<see cref="Credentials"/>).
 /// </summary>
 public sealed record OcmConnectionOverrides
 {
@@ -16,9 +16,9 @@ public sealed record OcmConnectionOverrides
 
     public int? RetryCount { get; init; }
 
-    /// <summary>
-    /// What a credential variable is called where it was configured (a settings file's
-    /// <c>clientSecretEnv</c>, say), so a problem names what the operator wrote; null: the standard names.
-    /// </summary>
-    public Func<string, string>? DescribeVariable { get; init; }
+    /// <summary>The add-on service version (v1 or v2); wins over OCM_ADDON_SERVICE_VERSION.</summary>
+    public string? AddonService { get; init; }
+
+    /// <summary>Where the credentials are read from; the standard OCM_* variables when null.</summary>
+    public OcmCredentialSource? Credentials { get; init; }
 }

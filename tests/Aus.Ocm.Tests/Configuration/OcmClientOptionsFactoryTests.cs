@@ -137,12 +137,42 @@ public sealed class OcmClientOptionsFactoryTests
     }
 
     [Fact]
-    public void AMissingSecret_IsReportedUnderTheNameItWasConfiguredWith()
+    public void ACredentialSource_ReadsTheVariablesAndFilesItNames()
     {
-        var result = OcmClientOptionsFactory.FromEnvironment(
-            Env(("OCM_CLIENT_ID", "id")),
-            new OcmConnectionOverrides { DescribeVariable = name => name == "OCM_CLIENT_SECRET" ? "PROD_OCM_SECRET" : name });
+        var source = new OcmCredentialSource { ClientId = "prod-sa", ClientSecretFile = "/run/secrets/ocm" };
 
-        result.Errors.ShouldBe(["OCM_CLIENT_ID is set but PROD_OCM_SECRET is not; a service account needs both"]);
+        var result = OcmClientOptionsFactory.FromEnvironment(
+            Env(("OCM_CLIENT_ID", "not-this"), ("OCM_CLIENT_SECRET", "not-this")),
+            file => file == "/run/secrets/ocm" ? "from-file\n" : throw new FileNotFoundException(file),
+            new OcmConnectionOverrides { Credentials = source });
+
+        result.Succeeded.ShouldBeTrue(string.Join("; ", result.Errors));
+        result.Options.Credentials!.ClientId.ShouldBe("prod-sa");
+        result.Options.Credentials.ClientSecret.ShouldBe("from-file");
     }
+
+    [Fact]
+    public void ACredentialProblem_NamesTheVariablesConfigured()
+    {
+        var source = new OcmCredentialSource { ClientIdEnv = "PROD_ID", ClientSecretEnv = "PROD_SECRET", OfflineTokenEnv = "PROD_TOKEN" };
+
+        OcmClientOptionsFactory.FromEnvironment(Env(("PROD_ID", "id")), new OcmConnectionOverrides { Credentials = source })
+            .Errors.ShouldBe(["PROD_ID is set but PROD_SECRET is not; a service account needs both"]);
+        OcmClientOptionsFactory.FromEnvironment(Env(), new OcmConnectionOverrides { Credentials = source })
+            .Errors.ShouldBe(["no OCM credentials: set PROD_ID and PROD_SECRET (service account) or PROD_TOKEN (offline token)"]);
+    }
+
+    [Fact]
+    public void AnUnreadableCredentialFile_IsTheOneProblemReported()
+    {
+        var source = new OcmCredentialSource { ClientIdEnv = "PROD_ID", ClientSecretFile = "/missing" };
+
+        OcmClientOptionsFactory.FromEnvironment(Env(("PROD_ID", "id")), file => throw new FileNotFoundException("not found"), new OcmConnectionOverrides { Credentials = source })
+            .Errors.ShouldBe(["cannot read the credentials file /missing: not found"]);
+    }
+
+    [Fact]
+    public void TheAddOnServiceOverride_WinsOverTheVariable() =>
+        OcmClientOptionsFactory.FromEnvironment(Env(("OCM_TOKEN", "t"), ("OCM_ADDON_SERVICE_VERSION", "v2")), new OcmConnectionOverrides { AddonService = "v1" })
+            .Options!.AddonService.ShouldBe("v1");
 }

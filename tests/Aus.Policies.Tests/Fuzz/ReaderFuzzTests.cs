@@ -5,6 +5,7 @@ using Aus.Policies.Files;
 using Aus.Policies.Fleet;
 using Aus.Policies.History;
 using Aus.Policies.Organizations;
+using Aus.Policies.Settings;
 using CsCheck;
 
 namespace Aus.Policies.Tests.Fuzz;
@@ -67,6 +68,34 @@ public sealed class ReaderFuzzTests
             threads: 1);
     }
 
+    [Fact]
+    public void MutatedSettingsFile_EndsInAResultOrPlacedDiagnostics_NeverAnException() =>
+        Mutation.Array[1, 6].Sample(
+            mutations => CheckEveryReader("aus.yaml", mutations.Aggregate(SettingsSample, (t, mutate) => mutate(t))),
+            iter: Iterations,
+            threads: 1);
+
+    private const string SettingsSample = """
+        policies: [orgs, more/orgs.yaml]
+        state: postgres://aus@db/aus
+        interval: 5m
+        concurrency: 8
+        dryRun: false
+        listen: 127.0.0.1:9090
+        shutdownTimeout: 30s
+        environments:
+        - name: production
+          url: https://api.openshift.com
+          tokenUrl: https://sso.example/token
+          policySource: labels
+          addonServiceVersion: v2
+          credentials: {clientIdEnv: PROD_ID, clientSecretEnv: PROD_SECRET}
+          prometheus: {url: https://telemeter.example/, tokenEnv: TELEMETER_TOKEN}
+          notifications:
+          - webhook: {url: https://hooks.example/aus, secretEnv: AUS_HOOK_SECRET}
+          - slack: {webhookUrlEnv: SLACK_WEBHOOK_URL}
+        """;
+
     private static void CheckEveryReader(string file, string text)
     {
         // Through the bytes, as a file is read: BOM, NUL and encoding checks included.
@@ -76,6 +105,7 @@ public sealed class ReaderFuzzTests
         CheckDiagnostics(OrganizationReader.FromSource(source).Diagnostics);
         CheckDiagnostics(FleetReader.FromSource(source).Diagnostics);
         CheckDiagnostics(HistoryReader.FromSource(source, now: new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero)).Diagnostics);
+        CheckDiagnostics(SettingsReader.FromSource(source).Diagnostics);
     }
 
     private static void CheckDiagnostics(IReadOnlyList<Diagnostic> diagnostics)
