@@ -46,6 +46,7 @@ internal static class ForecastCommand
         var command = new Command("forecast", "Forecast when each cluster gets a release under the policies; with --baseline, compare with another policy set.");
         // The inputs of `aus plan`, except --history-out: a forecast stores nothing.
         command.Options.Add(inputs.Config);
+        command.Options.Add(inputs.Labels);
         command.Options.Add(inputs.Fleet);
         command.Options.Add(inputs.OcmUrl);
         command.Options.Add(inputs.TokenUrl);

@@ -2,16 +2,20 @@ using System.CommandLine;
 
 namespace Aus.Cli;
 
-/// <summary>The options `aus plan`, `aus explain` and `aus report` share; only `aus plan` writes histories.</summary>
+/// <summary>The options `aus plan`, `aus explain`, `aus report` and `aus forecast` share; only `aus plan` writes histories.</summary>
 internal sealed class PlanInputOptions
 {
     public Option<string[]> Config { get; } = new("--config")
     {
         HelpName = "FILE|DIR",
-        Description = "Organization policy files, or directories of them (*.yml, *.yaml, *.json).",
-        Required = true,
-        Arity = ArgumentArity.OneOrMore,
+        Description = "Organization policy files, or directories of them (*.yml, *.yaml, *.json); with --labels, they supply only names and environments.",
+        Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = true,
+    };
+
+    public Option<bool> Labels { get; } = new("--labels")
+    {
+        Description = "Take the policies from the sre-capabilities.aus.* labels of OCM (or of the --fleet snapshot) instead of organization files.",
     };
 
     public Option<string?> Fleet { get; } = new("--fleet")
@@ -72,6 +76,7 @@ internal sealed class PlanInputOptions
     public void AddReadOnlyTo(Command command)
     {
         command.Options.Add(Config);
+        command.Options.Add(Labels);
         command.Options.Add(Fleet);
         command.Options.Add(OcmUrl);
         command.Options.Add(TokenUrl);

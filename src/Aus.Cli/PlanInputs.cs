@@ -12,6 +12,7 @@ using Aus.Ocm.Ports;
 using Aus.Policies.Files;
 using Aus.Policies.Fleet;
 using Aus.Policies.History;
+using Aus.Policies.Organizations;
 using Aus.Storage;
 
 namespace Aus.Cli;
@@ -67,13 +68,43 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
             }
         }
 
-        var (documents, loadExit) = await InputFiles.LoadOrganizationsAsync(parse.GetValue(options.Config) ?? [], stderr, cancellationToken);
-        if (documents is null)
+        var labels = parse.GetValue(options.Labels);
+        var configPaths = parse.GetValue(options.Config) ?? [];
+        if (!labels && configPaths.Length == 0)
         {
-            return (null, loadExit);
+            await stderr.WriteLineAsync("aus: error: give the organization files with --config FILE|DIR, or read the policies from OCM labels with --labels");
+            return (null, ExitCodes.Usage);
         }
 
-        var organizations = documents.Select(InputFiles.ToConfig).ToList();
+        List<OrganizationDocument> documents = [];
+        if (configPaths.Length > 0)
+        {
+            var (loaded, loadExit) = await InputFiles.LoadOrganizationsAsync(configPaths, stderr, cancellationToken);
+            if (loaded is null)
+            {
+                return (null, loadExit);
+            }
+
+            documents = loaded;
+        }
+
+        List<OrganizationConfig> organizations;
+        FleetRead? labelledFleet = null;
+        if (labels)
+        {
+            var (labelled, labelExit) = await LoadLabelledAsync(fleetPath, ocm, documents, time, stderr, cancellationToken);
+            if (labelled is null)
+            {
+                return (null, labelExit);
+            }
+
+            (labelledFleet, organizations) = labelled.Value;
+        }
+        else
+        {
+            organizations = documents.Select(InputFiles.ToConfig).ToList();
+        }
+
         var orgIds = organizations.Select(o => o.OrgId).ToList();
         var (files, historyExit) = await InputFiles.ReadHistoriesAsync(parse.GetValue(options.History) ?? [], orgIds, "--history", now, stderr, cancellationToken);
         var historyOut = await InputFiles.MapPerOrganizationAsync(parse.GetValue(options.HistoryOut) ?? [], orgIds, "--history-out", stderr);
@@ -89,34 +120,23 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         }
 
         FleetRead fleet;
-        if (ocm is null)
+        if (labelledFleet is not null)
         {
-            if (!await InputFiles.CheckFleetFileAsync(fleetPath!, stderr))
+            fleet = labelledFleet;
+        }
+        else if (ocm is null)
+        {
+            var (snapshot, fleetExit) = await ReadFleetFileAsync(fleetPath!, stderr, cancellationToken);
+            if (snapshot is null)
             {
-                return (null, ExitCodes.Usage);
+                return (null, fleetExit);
             }
 
-            var document = await FleetReader.ReadFileAsync(fleetPath!, cancellationToken);
-            await InputFiles.PrintAsync(stderr, document.Diagnostics, document.IsUnreadable);
-            if (document.IsUnreadable || document.Snapshot is null || document.HasErrors)
-            {
-                return (null, ExitStatus.Of(document.IsUnreadable, invalid: true));
-            }
-
-            fleet = new FleetRead(document.Snapshot);
+            fleet = new FleetRead(snapshot);
         }
         else
         {
-            var environmentErrors = organizations
-                .Where(o => ocm.For(o.Policy.Environment) is null)
-                .Select(o => $"aus: error: organization {o.OrgId} is in environment '{o.Policy.Environment}', which the settings file does not define (environments: {string.Join(", ", ocm.Environments.Select(e => e.Name))})")
-                .ToList();
-            foreach (var error in environmentErrors)
-            {
-                await stderr.WriteLineAsync(error);
-            }
-
-            if (environmentErrors.Count > 0)
+            if (!await CheckEnvironmentsAsync(ocm, organizations.Select(o => o.Policy), stderr))
             {
                 return (null, ExitCodes.Usage);
             }
@@ -148,6 +168,97 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         }
 
         return (new PlanInputs(inputs, historyOut), ExitCodes.Success);
+    }
+
+    /// <summary>
+    /// The labels flavour: the fleet (the --fleet snapshot, or OCM's labelled clusters) and the
+    /// organizations its labels configure; the --config files supply only names and environments.
+    /// Every label problem is printed, and goes on as the organization's error or warning.
+    /// </summary>
+    private static async Task<((FleetRead Fleet, List<OrganizationConfig> Organizations)? Labelled, int ExitCode)> LoadLabelledAsync(
+        string? fleetPath, OcmSettings? ocm, List<OrganizationDocument> files, TimeProvider time, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var policies = files.Select(d => d.Policy!).ToList();
+        FleetRead fleet;
+        ImmutableArray<OrganizationDocument> documents;
+        if (ocm is null)
+        {
+            var (snapshot, fleetExit) = await ReadFleetFileAsync(fleetPath!, stderr, cancellationToken);
+            if (snapshot is null)
+            {
+                return (null, fleetExit);
+            }
+
+            fleet = new FleetRead(snapshot);
+            documents = LabelInputs.Read(snapshot, policies);
+        }
+        else
+        {
+            if (!await CheckEnvironmentsAsync(ocm, policies, stderr))
+            {
+                return (null, ExitCodes.Usage);
+            }
+
+            try
+            {
+                (fleet, documents) = await LabelInputs.ReadOcmAsync(ocm, policies, time, cancellationToken);
+            }
+            catch (Exception e) when (e is OcmApiException or HttpRequestException)
+            {
+                await stderr.WriteLineAsync($"aus: error: reading the labelled fleet from OCM failed: {e.Message}");
+                return (null, ExitCodes.Invalid);
+            }
+
+            foreach (var warning in fleet.Warnings)
+            {
+                await stderr.WriteLineAsync($"aus: warning: OCM: {warning}");
+            }
+        }
+
+        foreach (var document in documents)
+        {
+            await InputFiles.PrintAsync(stderr, document.Diagnostics);
+        }
+
+        if (documents.IsEmpty)
+        {
+            await stderr.WriteLineAsync("aus: warning: no cluster carries an sre-capabilities.aus.* label: there is nothing to plan");
+        }
+
+        return ((fleet, documents.Select(InputFiles.ToConfig).ToList()), ExitCodes.Success);
+    }
+
+    /// <summary>The snapshot of a fleet file, its problems printed; null (with the exit code) when it cannot be used.</summary>
+    private static async Task<(FleetSnapshot? Snapshot, int ExitCode)> ReadFleetFileAsync(string fleetPath, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (!await InputFiles.CheckFleetFileAsync(fleetPath, stderr))
+        {
+            return (null, ExitCodes.Usage);
+        }
+
+        var document = await FleetReader.ReadFileAsync(fleetPath, cancellationToken);
+        await InputFiles.PrintAsync(stderr, document.Diagnostics, document.IsUnreadable);
+        if (document.IsUnreadable || document.Snapshot is null || document.HasErrors)
+        {
+            return (null, ExitStatus.Of(document.IsUnreadable, invalid: true));
+        }
+
+        return (document.Snapshot, ExitCodes.Success);
+    }
+
+    /// <summary>Whether every organization's environment is one the settings define; prints those that are not.</summary>
+    private static async Task<bool> CheckEnvironmentsAsync(OcmSettings ocm, IEnumerable<Domain.Policies.OrganizationPolicy> organizations, TextWriter stderr)
+    {
+        var errors = organizations
+            .Where(o => ocm.For(o.Environment) is null)
+            .Select(o => $"aus: error: organization {o.OrgId} is in environment '{o.Environment}', which the settings file does not define (environments: {string.Join(", ", ocm.Environments.Select(e => e.Name))})")
+            .ToList();
+        foreach (var error in errors)
+        {
+            await stderr.WriteLineAsync(error);
+        }
+
+        return errors.Count == 0;
     }
 
     /// <summary>Writes each organization's checked-in history where --history-out asked, atomically.</summary>

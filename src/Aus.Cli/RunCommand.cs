@@ -37,11 +37,12 @@ internal static class RunCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var now = new Option<string?>("--now") { HelpName = "TIME", Description = "Run as of this RFC 3339 UTC time (for replays and simulators). [default: the current time]" };
+        var labels = new Option<bool>("--labels") { Description = "Take the policies from the sre-capabilities.aus.* labels of OCM (every environment); --config files then supply only names and environments." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report; change nothing in OCM or in the store." };
         var clock = ServiceStartup.ClockOption();
         var command = new Command("run", "One reconcile pass: read the fleet from OCM, check soak data in, plan, create upgrade policies, switch channels, agree gates.")
         {
-            config, settingsFile, ocmUrl, tokenUrl, state, history, historyOut, now, dryRun, clock,
+            config, labels, settingsFile, ocmUrl, tokenUrl, state, history, historyOut, now, dryRun, clock,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -66,6 +67,7 @@ internal static class RunCommand
                 State = parse.GetValue(state),
                 DryRun = parse.GetValue(dryRun),
                 Clock = parse.GetValue(clock),
+                Labels = parse.GetValue(labels),
             };
             var (settings, documents, exitCode) = await ServiceStartup.PrepareAsync(overrides, stderr, cancellationToken);
             if (settings is null || documents is null)
@@ -74,6 +76,15 @@ internal static class RunCommand
             }
 
             IReadOnlyList<OrganizationConfig> organizations = [.. documents.Select(InputFiles.ToConfig)];
+            if (settings.Environments.Any(e => e.LabelPolicies))
+            {
+                // Discovered once, before the pass: --history files are mapped to the organizations found.
+                using var discoveryLogging = AusLogging.Create(LogLevel.Warning);
+                var policyLogger = discoveryLogging.CreateLogger("aus.policies");
+                var files = new PolicySource(settings.Policies, e => settings.Environments.Any(s => s.Serves(e)), policyLogger);
+                organizations = await new ServicePolicies(files, settings, time, policyLogger).LoadAsync(cancellationToken);
+            }
+
             var orgIds = organizations.Select(o => o.OrgId).ToList();
             IStateStore? store = null;
             IPassStore passStore;

@@ -68,8 +68,9 @@ internal static class ServeCommand
                 using var logging = AusLogging.Create(LogLevel.Information);
                 using var http = new HttpClient();
                 var policies = new PolicySource(settings.Policies, e => settings.Environments.Any(s => s.Serves(e)), logging.CreateLogger("aus.policies"));
+                var organizations = new ServicePolicies(policies, settings, time, logging.CreateLogger("aus.policies"));
                 using var service = new ReconcileService(
-                    settings, policies.LoadAsync, passStore, store?.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true, store is null ? null : new StoreControlStore(store));
+                    settings, organizations.LoadAsync, passStore, store?.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true, store is null ? null : new StoreControlStore(store));
                 ServiceHost host;
                 try
                 {
@@ -83,7 +84,11 @@ internal static class ServeCommand
 
                 await using (host)
                 {
-                    await stderr.WriteLineAsync($"aus: serving {Output.Plural.Count(documents.Count, "organization")} every {DurationText.Format(settings.Interval)} from {storeDescription}; endpoints on {host.Address}");
+                    var labelled = settings.Environments.Where(e => e.LabelPolicies).Select(e => e.Name ?? "(default)").ToList();
+                    var served = labelled.Count == 0
+                        ? Output.Plural.Count(documents.Count, "organization")
+                        : $"{Output.Plural.Count(documents.Count, "organization file")} and the labelled organizations of {string.Join(", ", labelled)}";
+                    await stderr.WriteLineAsync($"aus: serving {served} every {DurationText.Format(settings.Interval)} from {storeDescription}; endpoints on {host.Address}");
                     await host.WaitForShutdownAsync(CancellationToken.None);
                     if (host.LoopFailure is { } failure)
                     {

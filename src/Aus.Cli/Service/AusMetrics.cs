@@ -24,8 +24,11 @@ namespace Aus.Cli.Service;
 /// </summary>
 internal sealed class AusMetrics
 {
-    /// <summary>The integration label: this is the file-based organization flavour of the scheduler.</summary>
-    public const string Integration = "ocm-upgrade-scheduler-org";
+    /// <summary>The integration label of the file-based organization flavour of the scheduler.</summary>
+    public const string FileIntegration = "ocm-upgrade-scheduler-org";
+
+    /// <summary>The integration label of the flavour whose policies are OCM labels (the SRE capability).</summary>
+    public const string LabelIntegration = "advanced-upgrade-scheduler";
 
     private readonly object _sync = new();
     private readonly Counter _environmentErrors;
@@ -52,8 +55,12 @@ internal sealed class AusMetrics
     private readonly PassGauge _pauses;
     private readonly PassGauge _haltedVersions;
 
-    public AusMetrics()
+    /// <summary>The value of every series' integration label.</summary>
+    public string Integration { get; }
+
+    public AusMetrics(string integration = FileIntegration)
     {
+        Integration = integration;
         Registry = Metrics.NewCustomRegistry();
         DotNetStats.Register(Registry);
         var factory = Metrics.WithCustomRegistry(Registry);

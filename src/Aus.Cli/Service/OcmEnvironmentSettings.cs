@@ -17,5 +17,8 @@ internal sealed record OcmEnvironmentSettings(string? Name, OcmClientOptions Opt
     /// <summary>Where the environment's cluster policies come from (<c>policySource</c>).</summary>
     public PolicySourceKind PolicySource { get; init; } = PolicySourceKind.Files;
 
+    /// <summary>policySource: labels: the environment's organizations are those its OCM labels configure, discovered again every pass.</summary>
+    public bool LabelPolicies => PolicySource == PolicySourceKind.Labels;
+
     public bool Serves(string environment) => Name is null || string.Equals(Name, environment, StringComparison.Ordinal);
 }

@@ -58,7 +58,8 @@ internal sealed partial class ReconcileService : IDisposable
             PassInterval = alignedPasses && sharedStore ? settings.Interval : null,
             IncludeReport = true,
         };
-        Metrics = new AusMetrics();
+        // A service whose every environment takes its policies from labels is the SRE-capability flavour.
+        Metrics = new AusMetrics(settings.Environments.All(e => e.LabelPolicies) ? AusMetrics.LabelIntegration : AusMetrics.FileIntegration);
         _health = new EnvironmentHealthProviders(settings.Environments);
     }
 

@@ -38,7 +38,8 @@ internal static class ServiceSettingsLoader
         var policies = overrides.Policies.Count > 0
             ? [.. overrides.Policies]
             : file.Policies.Select(p => settingsDirectory is null || Path.IsPathRooted(p) ? p : Path.Combine(settingsDirectory, p)).ToImmutableArray();
-        if (policies.IsEmpty)
+        // An environment whose policies are its OCM labels needs no organization file.
+        if (policies.IsEmpty && !overrides.Labels && !file.Environments.Any(e => e.PolicySource == PolicySourceKind.Labels))
         {
             errors.Add(path is null
                 ? "aus: error: no organization files: give --config FILE... or a settings file (--settings / AUS_SETTINGS) with 'policies'"
@@ -183,7 +184,7 @@ internal static class ServiceSettingsLoader
         {
             var result = OcmClientOptionsFactory.FromEnvironment(getVariable, new OcmConnectionOverrides { OcmUrl = urlOverride, TokenUrl = tokenUrlOverride, MaxConcurrency = concurrency });
             errors.AddRange(result.Errors.Select(e => $"aus: error: {e}"));
-            return result.Succeeded ? [new OcmEnvironmentSettings(null, result.Options!)] : [];
+            return result.Succeeded ? [new OcmEnvironmentSettings(null, result.Options!) { PolicySource = overrides.Labels ? PolicySourceKind.Labels : PolicySourceKind.Files }] : [];
         }
 
         if (file.Environments.Length > 1 && (urlOverride is not null || tokenUrlOverride is not null))
@@ -219,7 +220,7 @@ internal static class ServiceSettingsLoader
 
             if (result.Succeeded && integrationErrors.Count == 0)
             {
-                built.Add(new OcmEnvironmentSettings(environment.Name, result.Options!) { Integrations = integrations, PolicySource = environment.PolicySource });
+                built.Add(new OcmEnvironmentSettings(environment.Name, result.Options!) { Integrations = integrations, PolicySource = overrides.Labels ? PolicySourceKind.Labels : environment.PolicySource });
             }
         }
 

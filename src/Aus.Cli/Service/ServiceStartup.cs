@@ -35,7 +35,7 @@ internal static class ServiceStartup
 
         // The organization files are read even when the settings have problems, so that one start-up shows them all.
         var policies = result.Policies;
-        List<OrganizationDocument>? documents = null;
+        List<OrganizationDocument>? documents = [];
         var exitCode = ExitCodes.Success;
         if (policies.Length > 0)
         {

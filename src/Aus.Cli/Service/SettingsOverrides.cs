@@ -20,4 +20,7 @@ internal sealed record SettingsOverrides
     public bool DryRun { get; init; }
 
     public string? Clock { get; init; }
+
+    /// <summary>--labels: every environment takes its policies from its OCM labels.</summary>
+    public bool Labels { get; init; }
 }
