@@ -66,55 +66,46 @@ internal static class FleetReportMarkdownWriter
     }
 
     /// <summary>The add-on report: one row per (cluster, ready add-on).</summary>
-    private static string AddonTable(IEnumerable<AddonReportRow> rows)
-    {
-        return JsonText.Write(json =>
+    private static string AddonTable(IEnumerable<AddonReportRow> rows) =>
+        JsonTable(AddonFields, _ => true, rows, (json, row) =>
         {
-            json.WriteStartObject();
-            json.WriteStartArray("fields");
-            foreach (var field in AddonFields)
-            {
-                json.WriteStartObject();
-                json.WriteString("key", field);
-                json.WriteBoolean("sortable", true);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("items");
-            foreach (var row in rows)
-            {
-                json.WriteStartObject();
-                json.WriteString("cluster", row.Cluster);
-                json.WriteString("addon_id", row.Addon);
-                json.WriteString("current_version", row.CurrentVersion);
-                json.WriteString("schedule", row.Schedule);
-                json.WriteString("sector", row.Sector ?? string.Empty);
-                json.WriteString("mutexes", string.Join(", ", row.Mutexes));
-                json.WriteString("soak_days", (row.SoakDays ?? 0).ToString(CultureInfo.InvariantCulture));
-                json.WriteString("workloads", string.Join(", ", row.Workloads));
-                json.WriteString("next_version", row.NextVersion);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteBoolean("filter", true);
-            json.WriteString("caption", string.Empty);
-            json.WriteEndObject();
+            json.WriteString("cluster", row.Cluster);
+            json.WriteString("addon_id", row.Addon);
+            json.WriteString("current_version", row.CurrentVersion);
+            json.WriteString("schedule", row.Schedule);
+            json.WriteString("sector", row.Sector ?? string.Empty);
+            json.WriteString("mutexes", string.Join(", ", row.Mutexes));
+            json.WriteString("soak_days", (row.SoakDays ?? 0).ToString(CultureInfo.InvariantCulture));
+            json.WriteString("workloads", string.Join(", ", row.Workloads));
+            json.WriteString("next_version", row.NextVersion);
         });
-    }
 
-    private static string Table(IEnumerable<ClusterReportRow> rows)
+    private static string Table(IEnumerable<ClusterReportRow> rows) =>
+        JsonTable(Fields, field => !Unsortable.Contains(field), rows, (json, row) =>
+        {
+            json.WriteString("cluster", row.Cluster);
+            json.WriteString("version", row.Version);
+            json.WriteString("channel", row.Channel);
+            json.WriteString("schedule", row.Schedule);
+            json.WriteString("sector", row.Sector ?? string.Empty);
+            json.WriteString("mutexes", string.Join(", ", row.Mutexes));
+            json.WriteString("soak_days", (row.SoakDays ?? 0).ToString(CultureInfo.InvariantCulture));
+            json.WriteString("workload", string.Join(", ", row.Workloads));
+            json.WriteString("soaking_upgrades", SoakingUpgrades(row.SoakingUpgrades));
+        });
+
+    /// <summary>One GitLab <c>json:table</c> document: the fields with their sortability, then an item per row.</summary>
+    private static string JsonTable<T>(IEnumerable<string> fields, Func<string, bool> sortable, IEnumerable<T> rows, Action<Utf8JsonWriter, T> writeItem)
     {
         return JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("fields");
-            foreach (var field in Fields)
+            foreach (var field in fields)
             {
                 json.WriteStartObject();
                 json.WriteString("key", field);
-                json.WriteBoolean("sortable", !Unsortable.Contains(field));
+                json.WriteBoolean("sortable", sortable(field));
                 json.WriteEndObject();
             }
 
@@ -123,15 +114,7 @@ internal static class FleetReportMarkdownWriter
             foreach (var row in rows)
             {
                 json.WriteStartObject();
-                json.WriteString("cluster", row.Cluster);
-                json.WriteString("version", row.Version);
-                json.WriteString("channel", row.Channel);
-                json.WriteString("schedule", row.Schedule);
-                json.WriteString("sector", row.Sector ?? string.Empty);
-                json.WriteString("mutexes", string.Join(", ", row.Mutexes));
-                json.WriteString("soak_days", (row.SoakDays ?? 0).ToString(CultureInfo.InvariantCulture));
-                json.WriteString("workload", string.Join(", ", row.Workloads));
-                json.WriteString("soaking_upgrades", SoakingUpgrades(row.SoakingUpgrades));
+                writeItem(json, row);
                 json.WriteEndObject();
             }
 
