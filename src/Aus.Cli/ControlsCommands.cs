@@ -1,8 +1,9 @@
 using System.CommandLine;
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Aus.Application.Ports;
+using Aus.Cli.Output;
 using Aus.Domain.Controls;
 using Aus.Domain.Planning;
 using Aus.Domain.Versions;
@@ -100,7 +101,7 @@ internal static class ControlsCommands
             DateTimeOffset? untilTime = null;
             if (error is null && parse.GetValue(until) is { } untilText)
             {
-                untilTime = ParseTime(untilText);
+                untilTime = InputFiles.ParseRfc3339(untilText);
                 error = untilTime is null
                     ? $"--until: '{untilText}' is not an RFC 3339 time; expected a time such as 2026-11-23T13:00:00Z"
                     : untilTime <= time.GetUtcNow() ? $"--until: {TimeFormat.Format(untilTime.Value)} has already passed" : null;
@@ -239,12 +240,12 @@ internal static class ControlsCommands
                 return await work(EmptyControls.Instance);
             }
 
-            await using var store = await StateStore.OpenAsync(location!, cancellationToken: cancellationToken);
+            await using var store = await GuardedStateStore.OpenAsync(location!, cancellationToken: cancellationToken);
             return await work(StateStore.Controls(store));
         }
-        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException or TimeoutException)
+        catch (StateStoreException e)
         {
-            await stderr.WriteLineAsync($"aus: error: state store {location!.Description}: {e.Message}");
+            await stderr.WriteLineAsync($"aus: error: {e.Message}");
             return ExitCodes.Invalid;
         }
     }
@@ -314,10 +315,8 @@ internal static class ControlsCommands
         return text.ToString();
     }
 
-    private static string ControlsJson(StoredControls controls, DateTimeOffset now)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+    private static string ControlsJson(StoredControls controls, DateTimeOffset now) =>
+        JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("pauses");
@@ -376,10 +375,7 @@ internal static class ControlsCommands
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        }) + "\n";
 
     private static void WriteKey(Utf8JsonWriter json, string environment, string organizationId)
     {
@@ -394,13 +390,6 @@ internal static class ControlsCommands
             json.WriteString(name, value);
         }
     }
-
-    private static DateTimeOffset? ParseTime(string text) =>
-        text.Contains('T', StringComparison.OrdinalIgnoreCase)
-        && (text.EndsWith('Z') || text.EndsWith('z') || text.LastIndexOf('+') > 10 || text.LastIndexOf('-') > 10)
-        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time)
-            ? time.ToUniversalTime()
-            : null;
 
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -72,16 +72,22 @@ internal static class InputFiles
             return new DateTimeOffset(current.Ticks - (current.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var now)
-            && text.Contains('T', StringComparison.OrdinalIgnoreCase)
-            && (text.EndsWith('Z') || text.EndsWith('z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 10))
+        if (ParseRfc3339(text) is { } now)
         {
-            return now.ToUniversalTime();
+            return now;
         }
 
         stderr.WriteLine($"aus: error: --now '{text}' is not an RFC 3339 time; write it like 2026-11-23T12:00:00Z");
         return null;
     }
+
+    /// <summary>An RFC 3339 time (a date, 'T', a time and an offset or Z) in UTC; null for anything else.</summary>
+    public static DateTimeOffset? ParseRfc3339(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time)
+        && text.Contains('T', StringComparison.OrdinalIgnoreCase)
+        && (text.EndsWith('Z') || text.EndsWith('z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 10)
+            ? time.ToUniversalTime()
+            : null;
 
     /// <summary>
     /// The organization files to read, in order. Those found in a directory come already read: telling
