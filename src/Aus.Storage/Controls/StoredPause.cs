@@ -14,5 +14,5 @@ public sealed record StoredPause(
     string PausedBy,
     DateTimeOffset PausedAt)
 {
-    public RolloutPause ToPause() => new() { Scope = Scope, Target = Target, Reason = Reason, Until = Until };
+    public RolloutPause ToPause() => new() { Scope = Scope, Target = Target, Reason = Reason, Until = Until, PausedBy = PausedBy, PausedAt = PausedAt };
 }
