@@ -59,7 +59,7 @@ public sealed record ReleaseForecast
     }
 
     public static ReleaseForecast TookLongerThan(TimeSpan timeout) =>
-        NotAvailable(FormattableString.Invariant($"the forecast took longer than {timeout.TotalSeconds:0} s and was given up"));
+        NotAvailable(FormattableString.Invariant($"the forecast took longer than {timeout.TotalSeconds:0.###} s and was given up"));
 
     public static ReleaseForecast NotAvailable(string why) => new() { Unavailable = why };
 }

@@ -7,20 +7,21 @@ namespace Aus.Cli.Service;
 /// <summary>The forecast of the newest release for a one-off view (`aus report --output html`), bounded in time.</summary>
 internal static class DashboardForecast
 {
-    /// <summary>
-    /// Forecasts the newest release from the request; a failure, or a forecast that outlasts
-    /// <paramref name="timeout"/> (it runs on in the background and is dropped), makes it unavailable, with why.
-    /// </summary>
+    /// <summary>Forecasts the newest release from the request; a failure, or a forecast stopped after <paramref name="timeout"/>, makes it unavailable, with why.</summary>
     public static ReleaseForecast For(PlanRequest request, TimeSpan timeout)
     {
-        var work = Task.Run(() => ReleaseTimeline.ForNewestRelease(request));
+        using var limit = new CancellationTokenSource(timeout);
         try
         {
-            return work.Wait(timeout) ? ReleaseForecast.Of(work.Result) : ReleaseForecast.TookLongerThan(timeout);
+            return ReleaseForecast.Of(ReleaseTimeline.ForNewestRelease(request, new ReleaseTimelineOptions { CancellationToken = limit.Token }));
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
         {
-            return ReleaseForecast.Failed(e.InnerExceptions[0]);
+            return ReleaseForecast.TookLongerThan(timeout);
+        }
+        catch (Exception e)
+        {
+            return ReleaseForecast.Failed(e);
         }
     }
 }

@@ -15,9 +15,8 @@ namespace Aus.Cli.Service;
 /// <remarks>
 /// The forecast runs off the pass and off the requests, one at a time, from the newest pass's inputs
 /// (a pass that ends while one runs waits, and only the newest waits). A forecast that fails or
-/// outlasts its timeout leaves the environment's forecast unavailable, with why; the pass and the
-/// rest of the view are untouched. A forecast cannot be stopped, so one that outlasts its timeout
-/// runs on to its end before the next one starts.
+/// outlasts its timeout (it is stopped then) leaves the environment's forecast unavailable, with
+/// why; the pass and the rest of the view are untouched.
 /// </remarks>
 internal sealed class DashboardState
 {
@@ -28,7 +27,7 @@ internal sealed class DashboardState
     public static readonly TimeSpan ForecastTimeout = TimeSpan.FromMinutes(2);
 
     private readonly Lock _lock = new();
-    private Func<PlanRequest, ReleaseTimelineView?>? _forecast;
+    private Func<PlanRequest, CancellationToken, ReleaseTimelineView?>? _forecast;
     private TimeSpan _forecastTimeout = ForecastTimeout;
     private ImmutableDictionary<(string Environment, string OrgId), OrganizationSource> _organizations = ImmutableDictionary<(string, string), OrganizationSource>.Empty;
     private ImmutableDictionary<string, ReleaseForecast> _forecasts = ImmutableDictionary<string, ReleaseForecast>.Empty;
@@ -41,10 +40,13 @@ internal sealed class DashboardState
 
     /// <summary>From now on, forecasts each environment's newest release after every pass, with passes every <paramref name="passInterval"/>.</summary>
     public void ForecastNewestRelease(TimeSpan passInterval) =>
-        ForecastWith(request => ReleaseTimeline.ForNewestRelease(request, new ReleaseTimelineOptions { Interval = passInterval }), ForecastTimeout);
+        ForecastWith((request, limit) => ReleaseTimeline.ForNewestRelease(request, new ReleaseTimelineOptions { Interval = passInterval, CancellationToken = limit }), ForecastTimeout);
 
-    /// <summary>From now on, forecasts with <paramref name="forecast"/> after every pass (null: the fleet has no version to follow), giving up after <paramref name="timeout"/>.</summary>
-    public void ForecastWith(Func<PlanRequest, ReleaseTimelineView?> forecast, TimeSpan timeout)
+    /// <summary>
+    /// From now on, forecasts with <paramref name="forecast"/> after every pass (null: the fleet has no
+    /// version to follow); its token is cancelled after <paramref name="timeout"/>, and it gives up.
+    /// </summary>
+    public void ForecastWith(Func<PlanRequest, CancellationToken, ReleaseTimelineView?> forecast, TimeSpan timeout)
     {
         lock (_lock)
         {
@@ -162,25 +164,21 @@ internal sealed class DashboardState
 
     private async Task ForecastAsync(string environment, PlanRequest request)
     {
-        Func<PlanRequest, ReleaseTimelineView?> forecast;
+        Func<PlanRequest, CancellationToken, ReleaseTimelineView?> forecast;
         TimeSpan timeout;
         lock (_lock)
         {
             (forecast, timeout) = (_forecast!, _forecastTimeout);
         }
 
-        var work = Task.Run(() => forecast(request));
+        using var limit = new CancellationTokenSource(timeout);
         try
         {
-            var timeline = await work.WaitAsync(timeout);
-            Publish(environment, ReleaseForecast.Of(timeline));
+            Publish(environment, ReleaseForecast.Of(await Task.Run(() => forecast(request, limit.Token), CancellationToken.None)));
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
         {
             Publish(environment, ReleaseForecast.TookLongerThan(timeout));
-
-            // It cannot be stopped: let it end (its result is dropped) before another one starts.
-            await work.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
         catch (Exception e)
         {
