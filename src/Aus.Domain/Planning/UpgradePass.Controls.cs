@@ -42,7 +42,8 @@ internal sealed partial class UpgradePass
     /// </summary>
     private ClusterDecision? CancelScheduledPolicies(UpgradeSpec spec)
     {
-        if (!_controls.CancelsScheduled || spec.Cluster.UpgradePolicies.IsEmpty)
+        // Cheapest checks first: this runs for every cluster of every organization.
+        if (spec.Cluster.UpgradePolicies.IsEmpty || _controls.Pauses.IsEmpty || !_controls.CancelsScheduled)
         {
             return null;
         }
