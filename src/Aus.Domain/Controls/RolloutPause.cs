@@ -15,6 +15,12 @@ public sealed record RolloutPause
 
     public DateTimeOffset? Until { get; init; }
 
+    /// <summary>
+    /// Whether the upgrade policies it covers that have not started yet (OCM state pending or
+    /// scheduled) are deleted, rather than left to run.
+    /// </summary>
+    public bool CancelScheduled { get; init; }
+
     /// <summary>Who paused (for people reading the controls; the planner ignores it).</summary>
     public string? PausedBy { get; init; }
 
