@@ -12,7 +12,7 @@ internal static class ControlViews
     {
         Pauses =
         [
-            .. controls.Pauses.Where(p => p.IsActiveAt(now)).Select(p => new PauseView(p.Scope, p.Target, p.Reason, p.Until, p.PausedBy, p.PausedAt)),
+            .. controls.Pauses.Where(p => p.IsActiveAt(now)).Select(p => new PauseView(p.Scope, p.Target, p.Reason, p.Until, p.PausedBy, p.PausedAt) { CancelScheduled = p.CancelScheduled }),
         ],
         Freezes = [.. (policy?.Freezes ?? []).Select(f => Occurrence(f, now)).OfType<FreezeView>().OrderBy(f => f.Start)],
         AwaitingApproval =

@@ -28,7 +28,11 @@ public sealed record ControlsView
 }
 
 /// <summary>A pause: what it covers (<paramref name="Target"/> names the sector, cluster or version), why, until when, who paused it and when.</summary>
-public sealed record PauseView(PauseScope Scope, string? Target, string? Reason, DateTimeOffset? Until, string? By, DateTimeOffset? Since);
+public sealed record PauseView(PauseScope Scope, string? Target, string? Reason, DateTimeOffset? Until, string? By, DateTimeOffset? Since)
+{
+    /// <summary>The pause deletes the upgrade policies it covers that have not started.</summary>
+    public bool CancelScheduled { get; init; }
+}
 
 /// <summary>One occurrence of a freeze: on now (<paramref name="Active"/>) or the next one to come.</summary>
 public sealed record FreezeView(string Name, DateTimeOffset Start, DateTimeOffset End, bool Active);

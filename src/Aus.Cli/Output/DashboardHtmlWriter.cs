@@ -201,6 +201,11 @@ internal static class DashboardHtmlWriter
             var details = new List<string>();
             details.Add(pause.Reason is { } reason ? Encode(reason) : "no reason given");
             details.Add(pause.Until is { } until ? "until " + Time(until) : "until resumed");
+            if (pause.CancelScheduled)
+            {
+                details.Add("upgrades not started are cancelled");
+            }
+
             if (pause.By is { } by)
             {
                 details.Add("by " + Encode(by) + (pause.Since is { } since ? " at " + Time(since) : string.Empty));

@@ -20,14 +20,14 @@ public sealed class ControlsViewTests
         {
             Pauses =
             [
-                new RolloutPause { Scope = PauseScope.Sector, Target = "prod", Reason = "incident 42", Until = Now.AddDays(1), PausedBy = "alice", PausedAt = Now.AddHours(-1) },
+                new RolloutPause { Scope = PauseScope.Sector, Target = "prod", Reason = "incident 42", Until = Now.AddDays(1), PausedBy = "alice", PausedAt = Now.AddHours(-1), CancelScheduled = true },
                 new RolloutPause { Scope = PauseScope.Organization, Reason = "over", Until = Now.AddMinutes(-1), PausedBy = "bob" },
             ],
         };
 
         var view = View(Organization("org", [Policy("a")]), [Cluster("a", "4.15.1")], controls).Controls;
 
-        view.Pauses.ShouldBe([new PauseView(PauseScope.Sector, "prod", "incident 42", Now.AddDays(1), "alice", Now.AddHours(-1))]);
+        view.Pauses.ShouldBe([new PauseView(PauseScope.Sector, "prod", "incident 42", Now.AddDays(1), "alice", Now.AddHours(-1)) { CancelScheduled = true }]);
     }
 
     [Fact]

@@ -110,6 +110,7 @@ public sealed class DashboardHtmlWriterTests
 
         html.ShouldContain("<caption>Rollout controls in force in ");
         html.ShouldContain("<span class=\"tag\">paused</span></td><td>sector &lt;script&gt;");
+        html.ShouldContain("upgrades not started are cancelled");
         html.ShouldContain("<span class=\"tag\">frozen now</span>");
         html.ShouldContain("<span class=\"tag\">awaiting approval</span>");
         html.ShouldContain("aus resume --org a&quot;b&#39;c&amp;d --version &lt;script&gt;");
@@ -155,7 +156,7 @@ public sealed class DashboardHtmlWriterTests
             ],
             Controls = new ControlsView
             {
-                Pauses = [new PauseView(PauseScope.Sector, Script, Quotes, Now.AddDays(1), Script, Now.AddHours(-1))],
+                Pauses = [new PauseView(PauseScope.Sector, Script, Quotes, Now.AddDays(1), Script, Now.AddHours(-1)) { CancelScheduled = true }],
                 Freezes = [new FreezeView(Script, Now.AddDays(-1), Now.AddDays(1), Active: true)],
                 AwaitingApproval = [new ApprovalWaitView(Quotes, Script, [Script])],
                 Approved = [new RolloutApproval(Script, Quotes)],
