@@ -278,9 +278,18 @@ public sealed partial class ReconcilePass
 
             var results = plan.Actions.IsEmpty ? [] : await _ports.Actions.ApplyAsync(plan.Actions, cancellationToken);
             outcome = outcome with { Results = results };
+            // The one log record of each action (the OCM adapter's own are Debug): Information, Error when it did not succeed.
             foreach (var result in results)
             {
-                LogAction(plan.OrgId, result.Action.Cluster, result.Action.ClusterId.Value, ActionNames.Of(result.Action), result.Outcome.ToString(), result.OperationId ?? string.Empty, result.Message ?? string.Empty);
+                var (cluster, clusterId, action, operationId, detail) = (result.Action.Cluster, result.Action.ClusterId.Value, ActionNames.Of(result.Action), result.OperationId ?? string.Empty, result.Message ?? string.Empty);
+                if (result.Succeeded)
+                {
+                    LogAction(plan.OrgId, cluster, clusterId, action, result.Outcome.ToString(), operationId, detail);
+                }
+                else
+                {
+                    LogActionFailed(plan.OrgId, cluster, clusterId, action, result.Outcome.ToString(), operationId, detail);
+                }
             }
 
             var audit = results.Select(r => ToAudit(r, organization.Key, plan, now)).ToList();
@@ -366,4 +375,7 @@ public sealed partial class ReconcilePass
 
     [LoggerMessage(Level = LogLevel.Information, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): {Action} {Outcome} {OperationId} {Detail}")]
     private partial void LogAction(string orgId, string cluster, string clusterId, string action, string outcome, string operationId, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): {Action} {Outcome} {OperationId} {Detail}")]
+    private partial void LogActionFailed(string orgId, string cluster, string clusterId, string action, string outcome, string operationId, string detail);
 }
