@@ -88,7 +88,14 @@ internal static class ServeCommand
                     var served = labelled.Count == 0
                         ? Output.Plural.Count(documents.Count, "organization")
                         : $"{Output.Plural.Count(documents.Count, "organization file")} and the labelled organizations of {string.Join(", ", labelled)}";
-                    await stderr.WriteLineAsync($"aus: serving {served} every {DurationText.Format(settings.Interval)} from {storeDescription}; endpoints on {host.Address}");
+                    if (AusLogging.IsLogStream(stderr))
+                    {
+                        ServeLog.Serving(logging.CreateLogger("aus.service"), served, DurationText.Format(settings.Interval), storeDescription, host.Address.ToString());
+                    }
+                    else
+                    {
+                        await stderr.WriteLineAsync($"aus: serving {served} every {DurationText.Format(settings.Interval)} from {storeDescription}; endpoints on {host.Address}");
+                    }
                     await host.WaitForShutdownAsync(CancellationToken.None);
                     if (host.LoopFailure is { } failure)
                     {

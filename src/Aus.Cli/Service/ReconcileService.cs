@@ -56,6 +56,7 @@ internal sealed partial class ReconcileService : IDisposable
             DryRun = settings.DryRun,
             UseLeases = sharedStore,
             PassInterval = alignedPasses && sharedStore ? settings.Interval : null,
+            OrganizationDeadline = settings.OrganizationDeadline,
         };
         // A service whose every environment takes its policies from labels is the SRE-capability flavour.
         Metrics = new AusMetrics(settings.Environments.All(e => e.LabelPolicies) ? AusMetrics.LabelIntegration : AusMetrics.FileIntegration);
@@ -116,7 +117,7 @@ internal sealed partial class ReconcileService : IDisposable
             var client = ClientFor(Settings.Environments.First(e => e.Serves(environment)));
             var before = client.CallCounts;
             var ports = new ReconcilePorts(new OcmFleetSource(client), new OcmActionSink(client), _store, new OcmServiceLogSink(client), _controls) { Health = _health };
-            var pass = new ReconcilePass(ports, _reconcileSettings, _loggers.CreateLogger("aus.reconcile"));
+            var pass = new ReconcilePass(ports, _reconcileSettings, _loggers.CreateLogger("aus.reconcile"), _time);
             var report = await pass.RunAsync([.. group], at, cancellationToken);
             if (report.Failure is not null)
             {
