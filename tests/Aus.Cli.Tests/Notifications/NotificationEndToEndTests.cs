@@ -43,6 +43,12 @@ public sealed class NotificationEndToEndTests
         }
 
         events.Where(e => e.Organization == "org-b").Select(e => e.Type).ShouldBe(["aus.validation-errors"], "org-b's errors, once");
+        using (var metrics = new MemoryStream())
+        {
+            await service.Service.Metrics.WriteAsync(metrics, CancellationToken.None);
+            PrometheusText.Parse(System.Text.Encoding.UTF8.GetString(metrics.ToArray()))
+                .Single("aus_notifications_total", ("sink", $"webhook {receiver.Url}"), ("event", "upgrade-scheduled"), ("result", "delivered")).Value.ShouldBe(2);
+        }
 
         var received = events.Count;
         for (var pass = 0; pass < 3; pass++)

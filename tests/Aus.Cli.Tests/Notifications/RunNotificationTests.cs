@@ -82,6 +82,34 @@ public sealed class RunNotificationTests
         events.Where(e => e.Type == "aus.upgrade-completed").Select(e => e.Subject).ShouldBe(["a-1", "a-2"], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task ASlackWebhookUrlThatIsNotAUrl_IsAStartUpError_NamingTheSetting()
+    {
+        await using var bed = await ServiceTestBed.StartAsync(ServiceTestBed.OrgA);
+        var urlFile = Path.Combine(bed.Directory, "slack-url");
+        await File.WriteAllTextAsync(urlFile, "hooks.slack.example/services/T0/B0/x");
+        var ocmSecretFile = Path.Combine(bed.Directory, "ocm-secret");
+        await File.WriteAllTextAsync(ocmSecretFile, bed.Simulator.ClientSecret);
+        var settings = Path.Combine(bed.Directory, "aus.yaml");
+        await File.WriteAllTextAsync(settings, $"""
+            environments:
+            - name: production
+              url: {bed.Simulator.BaseUrl}
+              tokenUrl: {bed.Simulator.TokenUrl}
+              credentials: {"{"}clientId: {bed.Simulator.ClientId}, clientSecretFile: {ocmSecretFile}{"}"}
+              notifications:
+              - slack: {"{"}webhookUrlFile: {urlFile}{"}"}
+            policies: [{bed.PoliciesDirectory}]
+            state: {bed.StateFile}
+            """);
+
+        var run = await CliRun.RunAsync("run", "--settings", settings, "--clock", "ocm-sim");
+
+        run.ExitCode.ShouldBe(2);
+        run.Stderr.ShouldContain($"aus: error: environment production.notifications[0].slack: the incoming-webhook URL in file {urlFile} is not an http or https URL");
+        bed.Simulator.Stats.Count("POST /api/clusters_mgmt/v1/clusters/{id}/upgrade_policies", 201).ShouldBe(0, "nothing is done before the settings are right");
+    }
+
     private static async Task<string> WriteSettingsAsync(ServiceTestBed bed, Uri webhook)
     {
         var secretFile = Path.Combine(bed.Directory, "hook-secret");
