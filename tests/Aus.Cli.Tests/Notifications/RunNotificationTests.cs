@@ -4,7 +4,7 @@ using Aus.Cli.Tests.Service;
 namespace Aus.Cli.Tests.Notifications;
 
 /// <summary>
-/// `aus run` with a settings file whose environment has a signed webhook, against the OCM simulator:
+/// `aus run` and `aus serve` with a settings file whose environment has a signed webhook, against the OCM simulator:
 /// in process, and as a child process killed with SIGKILL while a notification is in flight.
 /// Nothing is ever received twice.
 /// </summary>
@@ -83,6 +83,24 @@ public sealed class RunNotificationTests
     }
 
     [Fact]
+    public async Task AusServe_PostsThePassesEvents_AndStopsCleanly()
+    {
+        await using var receiver = new CloudEventReceiver();
+        await using var bed = await ServiceTestBed.StartAsync(ServiceTestBed.OrgA);
+        var settings = await WriteSettingsAsync(bed, receiver.Url, "interval: 1h\nlisten: 127.0.0.1:0\n");
+        bed.Simulator.Clock.Advance(TimeSpan.FromHours(1));
+
+        using (var serve = ServeProcess.Start(settings, new Dictionary<string, string> { ["AUS_SETTINGS"] = string.Empty, ["AUS_STATE"] = string.Empty }))
+        {
+            await serve.WaitForPassesAsync(1);
+            (await serve.TerminateAsync()).ShouldBe(0, "SIGTERM stops aus serve cleanly, notifications included");
+        }
+
+        receiver.Events.Select(e => (e.Type, e.Subject)).ShouldBe([("aus.upgrade-scheduled", "a-1"), ("aus.upgrade-scheduled", "a-2")], ignoreOrder: true);
+        receiver.Events.ShouldAllBe(e => e.SignedWith(Secret));
+    }
+
+    [Fact]
     public async Task ASlackWebhookUrlThatIsNotAUrl_IsAStartUpError_NamingTheSetting()
     {
         await using var bed = await ServiceTestBed.StartAsync(ServiceTestBed.OrgA);
@@ -110,7 +128,7 @@ public sealed class RunNotificationTests
         bed.Simulator.Stats.Count("POST /api/clusters_mgmt/v1/clusters/{id}/upgrade_policies", 201).ShouldBe(0, "nothing is done before the settings are right");
     }
 
-    private static async Task<string> WriteSettingsAsync(ServiceTestBed bed, Uri webhook)
+    private static async Task<string> WriteSettingsAsync(ServiceTestBed bed, Uri webhook, string more = "")
     {
         var secretFile = Path.Combine(bed.Directory, "hook-secret");
         var ocmSecretFile = Path.Combine(bed.Directory, "ocm-secret");
@@ -127,6 +145,7 @@ public sealed class RunNotificationTests
               - webhook: {"{"}url: '{webhook}', secretFile: {secretFile}{"}"}
             policies: [{bed.PoliciesDirectory}]
             state: {bed.StateFile}
+            {more}
             """);
         return settings;
     }
