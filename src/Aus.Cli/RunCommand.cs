@@ -128,8 +128,21 @@ internal static class RunCommand
             using var service = new ReconcileService(
                 settings, _ => Task.FromResult(organizations), passStore, store?.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: false,
                 store is null ? null : new StoreControlStore(store));
+            var (notifications, notificationsOk) = await ServiceNotifications.ForServiceAsync(settings, store, service.Metrics, time, logging, stderr);
+            if (!notificationsOk)
+            {
+                return ExitCodes.Usage;
+            }
+
+            await using var notificationScope = notifications;
+            service.Notifications = notifications;
             var report = await service.RunPassAsync(at, cancellationToken);
             await stdout.WriteAsync(RunReportWriter.Write(report, settings.DryRun));
+            if (notifications is not null && !await notifications.DrainAsync(ServiceNotifications.DrainBound))
+            {
+                await stderr.WriteLineAsync($"aus: warning: notifications still queued after {ServiceNotifications.DrainBound.TotalSeconds:0} s are not sent (see the log)");
+            }
+
             return report.Failed ? ExitCodes.Invalid : ExitCodes.Success;
         });
         return command;

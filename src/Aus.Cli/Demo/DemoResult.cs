@@ -28,6 +28,9 @@ internal sealed record DemoResult
     /// <summary>The simulator's state at the end, as GET /_sim/fleet returns it.</summary>
     public string FinalFleetJson { get; init; } = "{}";
 
+    /// <summary>Notifications the --notify-url webhook accepted, and those it did not (failed or never sent).</summary>
+    public (int Delivered, int NotDelivered) Notifications { get; init; }
+
     /// <summary>When the last cluster got the release, measured from the start; null unless converged.</summary>
     public TimeSpan? RolloutTime =>
         Converged && Clusters.Any(c => c.ReleaseAt is not null)

@@ -88,6 +88,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
 
         var ports = new ReconcilePorts(new OcmFleetSource(client), new OcmActionSink(client), new StorePassStore(store, Owner));
         var reconcile = new ReconcilePass(ports, new ReconcileSettings { IncludeReport = dashboard is not null }, loggerFactory.CreateLogger("aus.demo"));
+        await using var notifications = DemoNotifications.Start(settings.NotifyUrl, store, loggerFactory.CreateLogger("aus.notifications"));
         var horizon = start + TimeSpan.FromDays(settings.Days);
         var transitions = ImmutableArray.CreateBuilder<SimEvent>();
         var passes = 0;
@@ -100,6 +101,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
                 var now = simulator.Clock.Now;
                 var report = await reconcile.RunAsync(organizations, now, cancellationToken);
                 dashboard?.Record(report.Now, report.Duration, report.Organizations, organizations);
+                notifications?.Notify(report);
                 var pass = Describe(report, passes, start, policies, versions, upgrading, soakWhenScheduled);
 
                 var events = simulator.Clock.Advance(settings.PassInterval);
@@ -129,6 +131,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
 
         var result = new DemoResult
         {
+            Notifications = notifications is null ? default : await notifications.FinishAsync(),
             Release = settings.Release,
             Start = start,
             End = simulator.Clock.Now,

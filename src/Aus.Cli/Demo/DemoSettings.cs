@@ -41,6 +41,9 @@ internal sealed record DemoSettings
     /// <summary>Where to write the fleet report (markdown) at the end, if anywhere.</summary>
     public string? ReportPath { get; init; }
 
+    /// <summary>Where the demo posts its notifications as CloudEvents (unsigned), if anywhere.</summary>
+    public Uri? NotifyUrl { get; init; }
+
     public bool UsesBundledExample => ConfigPaths.Count == 0 && FleetPath is null;
 
     /// <summary>The real pause between two passes.</summary>
