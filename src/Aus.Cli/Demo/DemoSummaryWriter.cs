@@ -39,7 +39,7 @@ internal static class DemoSummaryWriter
         {
             yield return organization.RolloutEnd is { } end
                 ? $"forecast: {organization.Name}'s rollout ends {DemoFormat.Time(end)} ({DemoFormat.Elapsed(end - forecast.Now)})"
-                : $"forecast: {organization.Name}'s rollout does not end within the horizon ({organization.Reached} of {organization.Clusters} clusters get the release)";
+                : $"forecast: {organization.Name}'s rollout does not end within the horizon ({Plural.Of(organization.Reached, organization.Clusters, "cluster")} {Plural.Verb(organization.Reached, "gets", "get")} the release)";
         }
 
         foreach (var cluster in forecast.Clusters)
@@ -70,7 +70,7 @@ internal static class DemoSummaryWriter
         }
         else
         {
-            yield return $"Rollout of {result.Release} not complete after {DemoFormat.Duration(result.End - result.Start)}: {done} of {offered.Count} clusters run it ({Plural.Count(result.Passes, "pass", "passes")}).";
+            yield return $"Rollout of {result.Release} not complete after {DemoFormat.Duration(result.End - result.Start)}: {Plural.Of(done, offered.Count, "cluster")} {Plural.Verb(done, "runs", "run")} it ({Plural.Count(result.Passes, "pass", "passes")}).";
         }
 
         yield return string.Empty;
