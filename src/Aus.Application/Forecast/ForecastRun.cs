@@ -80,6 +80,24 @@ internal sealed class ForecastRun
                 _tracks.TryAdd((organization.OrgId, name), track);
             }
         }
+
+        // The same tables by name for each organization, for lookups on every pass.
+        var statesById = _organizations.ToLookup(o => o.OrgId, StringComparer.Ordinal);
+        foreach (var ((orgId, name), track) in _tracks)
+        {
+            foreach (var organization in statesById[orgId])
+            {
+                organization.Tracks[name] = track;
+            }
+        }
+
+        foreach (var ((orgId, name), policy) in _policies)
+        {
+            foreach (var organization in statesById[orgId])
+            {
+                organization.Policies[name] = policy;
+            }
+        }
     }
 
     public Forecast Run()
@@ -208,6 +226,9 @@ internal sealed class ForecastRun
             .Concat(lenders.Select(l => l.Lending))
             .ToImmutableArray();
         var plan = FleetPlanner.Plan(new PlanRequest(inputs, _fleet.SnapshotAt(time), time));
+
+        // Clusters share a few schedules: whether each is in its window at this pass is worked out once.
+        var inWindow = new Dictionary<string, bool>(StringComparer.Ordinal);
         _plannedPasses += organizations.Count;
         for (var i = 0; i < organizations.Count; i++)
         {
@@ -218,19 +239,26 @@ internal sealed class ForecastRun
             organization.History = result.History ?? organization.History;
             foreach (var decision in result.Clusters)
             {
-                if (_tracks.TryGetValue((organization.OrgId, decision.Name), out var track))
+                if (organization.Tracks.TryGetValue(decision.Name, out var track))
                 {
                     track.Decided(decision, time);
-                    if (_policies.TryGetValue((organization.OrgId, decision.Name), out var policy))
+                    if (organization.Policies.TryGetValue(decision.Name, out var policy))
                     {
-                        track.Observed(ScheduleWindows.IsInWindow(policy.Schedule, time), decision, organization.EpochContinues);
+                        var schedule = policy.Schedule;
+                        if (!inWindow.TryGetValue(schedule.Expression, out var isIn))
+                        {
+                            isIn = ScheduleWindows.IsInWindow(schedule, time);
+                            inWindow[schedule.Expression] = isIn;
+                        }
+
+                        track.Observed(isIn, decision, organization.EpochContinues);
                     }
                 }
             }
 
             foreach (var (cluster, policy, completesAt) in _fleet.Apply(organization.OrgId, result.Actions))
             {
-                _tracks.GetValueOrDefault((organization.OrgId, cluster.Cluster.Name))?.Created(policy, time, policy.NextRun!.Value, completesAt, _request.Release);
+                organization.Tracks.GetValueOrDefault(cluster.Cluster.Name)?.Created(policy, time, policy.NextRun!.Value, completesAt, _request.Release);
                 CheckInBefore(organization, completesAt, time);
             }
 
@@ -248,7 +276,7 @@ internal sealed class ForecastRun
     {
         foreach (var track in organization.SkippingFlips)
         {
-            var schedule = _policies[(organization.OrgId, track.Name)].Schedule;
+            var schedule = organization.Policies[track.Name].Schedule;
             var from = organization.LastPlanned;
             while (_windows.NextChange(schedule, from) is { } flip && (flip < until || inclusive && flip == until))
             {
@@ -290,7 +318,7 @@ internal sealed class ForecastRun
         DateTimeOffset? window = null;
         foreach (var policy in organization.Input.Policy.Clusters)
         {
-            var track = _tracks.GetValueOrDefault((organization.OrgId, policy.Name));
+            var track = organization.Tracks.GetValueOrDefault(policy.Name);
             if (_fleet.Find(organization.OrgId, policy.Name) is not { } cluster || !WindowMatters(cluster, track))
             {
                 continue;
@@ -537,6 +565,11 @@ internal sealed class ForecastRun
         public List<ClusterTrack> SkippingFlips { get; } = [];
 
         public List<OrganizationState> Sources { get; } = [];
+
+        /// <summary>The organization's clusters by name (shared with an organization of the same id given twice, as the planner would).</summary>
+        public Dictionary<string, ClusterTrack> Tracks { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, ClusterPolicy> Policies { get; } = new(StringComparer.Ordinal);
 
         public List<OrganizationState> Inheritors { get; } = [];
 
