@@ -29,10 +29,11 @@ public static class FleetPlanner
 
         var plans = ImmutableArray.CreateBuilder<OrganizationPlan>(prepared.Count);
         var blocked = new BlockedVersionMatches();
+        var memo = new PassMemo();
         ClusterExplanation? explanation = null;
         foreach (var organization in prepared)
         {
-            var (plan, explained) = PlanOrganization(organization, byOrgId, request, blocked);
+            var (plan, explained) = PlanOrganization(organization, byOrgId, request, blocked, memo);
             plans.Add(plan);
             explanation ??= explained;
         }
@@ -127,7 +128,8 @@ public static class FleetPlanner
         PreparedOrganization organization,
         Dictionary<string, PreparedOrganization> byOrgId,
         PlanRequest request,
-        BlockedVersionMatches blocked)
+        BlockedVersionMatches blocked,
+        PassMemo memo)
     {
         var input = organization.Input;
         var policy = input.Policy;
@@ -170,9 +172,9 @@ public static class FleetPlanner
 
         var history = sources.Count == 0 ? organization.CheckedIn : VersionDataInheritance.Aggregate(organization.CheckedIn, sources);
         var explainCluster = request.ExplainAddon is null ? request.ExplainCluster : null;
-        var pass = new UpgradePass(policy, organization.Specs, request.Fleet.VersionGates, history, request.Now, explainCluster, request.IncludeReport, blocked, input.Controls);
+        var pass = new UpgradePass(policy, organization.Specs, request.Fleet.VersionGates, history, request.Now, explainCluster, request.IncludeReport, blocked, input.Controls, memo: memo);
         var result = pass.Run();
-        var addons = PlanAddons(organization, sourceOrganizations, request, blocked);
+        var addons = PlanAddons(organization, sourceOrganizations, request, blocked, memo);
         var decisions = result.Decisions.AddRange(organization.NotInOcm.Select(NotInOcm)).AddRange(addons.Decisions);
         var explanation = result.Explanation ?? addons.Explanation;
         if (explanation is null && explainCluster is { } name && organization.NotInOcm.Contains(name))
@@ -205,7 +207,8 @@ public static class FleetPlanner
         PreparedOrganization organization,
         List<PreparedOrganization> sources,
         PlanRequest request,
-        BlockedVersionMatches blocked)
+        BlockedVersionMatches blocked,
+        PassMemo memo)
     {
         var decisions = ImmutableArray.CreateBuilder<ClusterDecision>();
         var actions = ImmutableArray.CreateBuilder<PlannedAction>();
@@ -222,7 +225,7 @@ public static class FleetPlanner
                 .ToList();
             var history = inherited.Count == 0 ? own : VersionDataInheritance.Aggregate(own, inherited);
             var explainCluster = request.ExplainAddon == addonId ? request.ExplainCluster : null;
-            var pass = new UpgradePass(policy, specs, [], history, request.Now, explainCluster, request.IncludeReport, blocked, organization.Input.Controls, addonId);
+            var pass = new UpgradePass(policy, specs, [], history, request.Now, explainCluster, request.IncludeReport, blocked, organization.Input.Controls, addonId, memo);
             var result = pass.Run();
             explanation ??= result.Explanation;
             report.AddRange(result.AddonReport);
