@@ -28,7 +28,7 @@ internal static class DemoCommand
         var history = new Option<string[]>("--history")
         {
             HelpName = "[ORGID=]FILE",
-            Description = "The soak history to start from (with --config).",
+            Description = "The soak history to start from (with --config); ORGID/ADDON_ID=FILE gives an add-on's.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var release = new Option<string>("--release")

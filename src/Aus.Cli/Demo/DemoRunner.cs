@@ -59,7 +59,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
 
         await using var store = await StateStore.OpenAsync(location!, new StateStoreOptions { ExclusiveProcess = true }, cancellationToken);
         await store.ImportHistoriesAsync(
-            [.. inputs.Histories.Select(h => new StoredHistory(new HistoryKey(EnvironmentOf(h.Key), h.Key), h.Value))],
+            [.. inputs.Histories.Select(h => new StoredHistory(StoreKey(h.Key), h.Value))],
             cancellationToken);
 
         using var client = CreateClient(simulator);
@@ -327,6 +327,15 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
             .OrderBy(g => g.Key is { } s ? Depth(s, 0) : int.MaxValue)
             .Select(g => $"{(g.Key is { } s ? s.Value : "no sector")} [{string.Join(", ", g.Select(c => c.Name))}]");
         return $"{policy.Name} ({policy.OrgId}): {Output.Plural.Count(policy.Clusters.Length, "cluster")}: {string.Join(" -> ", groups)}";
+    }
+
+    /// <summary>The store's key of a history: "ORGID", or "ORGID/ADDON_ID" for an add-on's (from --history ORGID/ADDON_ID=FILE).</summary>
+    private HistoryKey StoreKey(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0
+            ? new HistoryKey(EnvironmentOf(key), key)
+            : new HistoryKey(EnvironmentOf(key[..slash]), key[..slash], key[(slash + 1)..]);
     }
 
     private string EnvironmentOf(string orgId) =>
