@@ -74,12 +74,16 @@ internal static class DemoCommand
             Description = "Serve the dashboard of aus serve here while the demo runs, e.g. 127.0.0.1:9090.",
             HelpName = "ADDR:PORT",
         };
+        var addons = new Option<bool>("--addons")
+        {
+            Description = "Show an add-on rollout too: the built-in example becomes the sectors example with two add-ons, whose new versions OCM publishes at the start; with --config, an organization must have addonManagedUpgrades.",
+        };
         var plain = new Option<bool>("--plain") { Description = "Plain lines instead of the live view (the default when the output is not a terminal)." };
         var command = new Command(
             "demo",
             "Watch a rollout: the OCM simulator in process, a new release published, and the real reconcile loop taking it through stage, then prod, on an accelerated clock.")
         {
-            config, fleet, history, release, channels, passMinutes, upgradeMinutes, speed, days, start, report, listen, plain,
+            config, fleet, history, release, channels, passMinutes, upgradeMinutes, speed, days, start, report, listen, addons, plain,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -140,6 +144,7 @@ internal static class DemoCommand
                 Days = parse.GetValue(days),
                 Start = startTime,
                 ReportPath = parse.GetValue(report),
+                Addons = parse.GetValue(addons),
             };
             var (inputs, exitCode) = await DemoInputs.LoadAsync(settings, stderr, cancellationToken);
             if (inputs is null)
