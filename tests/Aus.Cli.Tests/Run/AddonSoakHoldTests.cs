@@ -19,6 +19,7 @@ public sealed partial class AddonSoakHoldTests : IAsyncLifetime
     private string _fleet = null!;
     private string _loggingHistory = null!;
     private string _metricsHistory = null!;
+    private string _clusterHistory = null!;
 
     public async Task InitializeAsync()
     {
@@ -28,6 +29,10 @@ public sealed partial class AddonSoakHoldTests : IAsyncLifetime
         fleet = StageMetrics().Replace(fleet, "{id: addon-metrics, version: 1.5.0", 2);
         _fleet = Path.Combine(_directory.FullName, "fleet.yaml");
         await File.WriteAllTextAsync(_fleet, fleet);
+
+        // A copy: `aus run --history` writes the checked-in history back into the file.
+        _clusterHistory = Path.Combine(_directory.FullName, "sectors-history.json");
+        File.Copy(RepositoryPaths.Example("sectors-history.json"), _clusterHistory);
 
         // addon-logging 5.8.3 has soaked 7.5 days on stage, addon-metrics 1.5.0 only 3.
         _loggingHistory = Path.Combine(_directory.FullName, "logging.json");
@@ -88,7 +93,7 @@ public sealed partial class AddonSoakHoldTests : IAsyncLifetime
 
     private string[] Histories() =>
     [
-        "--history", $"org-sectors-addons={RepositoryPaths.Example("sectors-history.json")}",
+        "--history", $"org-sectors-addons={_clusterHistory}",
         "--history", $"org-sectors-addons/addon-logging={_loggingHistory}",
         "--history", $"org-sectors-addons/addon-metrics={_metricsHistory}",
     ];
