@@ -27,13 +27,13 @@ internal static class RunCommand
         var history = new Option<string[]>("--history")
         {
             HelpName = "[ORGID=]FILE",
-            Description = "Keep the soak history in files instead of the state store (read, then replaced after the pass).",
+            Description = "Keep the soak history in files instead of the state store (read, then replaced after the pass); ORGID/ADDON_ID=FILE keeps an add-on's.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var historyOut = new Option<string[]>("--history-out")
         {
             HelpName = "[ORGID=]FILE",
-            Description = "With --history, write the checked-in history here instead of back into the --history file.",
+            Description = "With --history, write the checked-in history here instead of back into the --history file; ORGID/ADDON_ID=FILE for an add-on's.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var now = new Option<string?>("--now") { HelpName = "TIME", Description = "Run as of this RFC 3339 UTC time (for replays and simulators). [default: the current time]" };

@@ -28,7 +28,7 @@ internal static class DemoCommand
         var history = new Option<string[]>("--history")
         {
             HelpName = "[ORGID=]FILE",
-            Description = "The soak history to start from (with --config).",
+            Description = "The soak history to start from (with --config); ORGID/ADDON_ID=FILE gives an add-on's.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var release = new Option<string>("--release")
@@ -79,12 +79,16 @@ internal static class DemoCommand
             Description = "Post each notification (upgrade scheduled, started, completed, ...) to this URL as a CloudEvents 1.0 JSON event, as the webhook sink of aus serve does.",
             HelpName = "URL",
         };
+        var addons = new Option<bool>("--addons")
+        {
+            Description = "Show an add-on rollout too: the built-in example becomes the sectors example with two add-ons, whose new versions OCM publishes at the start; with --config, an organization must have addonManagedUpgrades.",
+        };
         var plain = new Option<bool>("--plain") { Description = "Plain lines instead of the live view (the default when the output is not a terminal)." };
         var command = new Command(
             "demo",
             "Watch a rollout: the OCM simulator in process, a new release published, and the real reconcile loop taking it through stage, then prod, on an accelerated clock.")
         {
-            config, fleet, history, release, channels, passMinutes, upgradeMinutes, speed, days, start, report, listen, notifyUrl, plain,
+            config, fleet, history, release, channels, passMinutes, upgradeMinutes, speed, days, start, report, listen, notifyUrl, addons, plain,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -153,6 +157,7 @@ internal static class DemoCommand
                 Start = startTime,
                 ReportPath = parse.GetValue(report),
                 NotifyUrl = notifyAt,
+                Addons = parse.GetValue(addons),
             };
             var (inputs, exitCode) = await DemoInputs.LoadAsync(settings, stderr, cancellationToken);
             if (inputs is null)

@@ -15,13 +15,16 @@ internal sealed record DemoResult
 
     public required int Passes { get; init; }
 
-    /// <summary>Every cluster the release is offered to runs it.</summary>
+    /// <summary>Every cluster the release is offered to runs it, and every followed add-on its new version.</summary>
     public required bool Converged { get; init; }
 
     /// <summary>The forecast made when the release was published, to set beside what happened.</summary>
     public Forecast? Forecast { get; init; }
 
     public ImmutableArray<DemoClusterSummary> Clusters { get; init; } = [];
+
+    /// <summary>The ready add-ons the catalog has a new version for, and when each reached it (empty without add-ons).</summary>
+    public ImmutableArray<DemoAddonSummary> Addons { get; init; } = [];
 
     public ImmutableArray<SimEvent> Transitions { get; init; } = [];
 

@@ -286,7 +286,7 @@ internal sealed class AusMetrics
         }
     }
 
-    /// <summary>The add-on series of one cluster: its ready add-ons the catalog knows, with the add-on's own soak data.</summary>
+    /// <summary>The add-on series of one cluster: its ready add-ons the catalog knows, with the soak data the add-on's pass decided with.</summary>
     private void RecordAddons(
         string environment, DateTimeOffset now, OrganizationPlan plan, OrganizationPolicy policy, ClusterPolicy clusterPolicy, OcmCluster cluster, ImmutableDictionary<string, string> latestVersions)
     {
@@ -321,7 +321,7 @@ internal sealed class AusMetrics
                 cluster.Product,
                 cluster.Hypershift ? "true" : "false",
                 addon.Id], 1);
-            var history = plan.AddonHistories.GetValueOrDefault(addon.Id) ?? VersionHistory.Empty;
+            var history = plan.AddonVersionData.GetValueOrDefault(addon.Id) ?? plan.AddonHistories.GetValueOrDefault(addon.Id) ?? VersionHistory.Empty;
             foreach (var remaining in RemainingSoakDays.Compute(spec, history, now))
             {
                 _addonRemainingSoak.Set(environment, [Integration, environment, cluster.ExternalId, remaining.Version, addon.Id], remaining.Days);

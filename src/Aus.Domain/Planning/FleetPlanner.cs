@@ -192,6 +192,7 @@ public static class FleetPlanner
             History = organization.CheckedIn,
             AddonHistories = organization.Addons.CheckedIn,
             VersionData = history,
+            AddonVersionData = addons.AddonVersionData,
             Report = result.Report,
             AddonReport = addons.AddonReport,
             InheritsFrom = [.. policy.InheritVersionData.Select(i => i.Name ?? i.OrgId)],
@@ -214,6 +215,7 @@ public static class FleetPlanner
         var actions = ImmutableArray.CreateBuilder<PlannedAction>();
         var warnings = ImmutableArray.CreateBuilder<OrganizationMessage>();
         var report = ImmutableArray.CreateBuilder<AddonReportRow>();
+        var versionData = ImmutableDictionary.CreateBuilder<string, VersionHistory>(StringComparer.Ordinal);
         ClusterExplanation? explanation = null;
         var policy = organization.Input.Policy;
         foreach (var (addonId, specs) in organization.Addons.Specs)
@@ -224,6 +226,7 @@ public static class FleetPlanner
                 .Select(s => new InheritedVersionData(s.Input.Policy.Environment, s.Input.Policy.OrgId, s.Addons.CheckedIn[addonId]))
                 .ToList();
             var history = inherited.Count == 0 ? own : VersionDataInheritance.Aggregate(own, inherited);
+            versionData[addonId] = history;
             var explainCluster = request.ExplainAddon == addonId ? request.ExplainCluster : null;
             var pass = new UpgradePass(policy, specs, [], history, request.Now, explainCluster, request.IncludeReport, blocked, organization.Input.Controls, addonId, memo);
             var result = pass.Run();
@@ -234,7 +237,7 @@ public static class FleetPlanner
             warnings.AddRange(result.Warnings);
         }
 
-        return new UpgradePass.PassResult(decisions.ToImmutable(), actions.ToImmutable(), warnings.ToImmutable(), explanation) { AddonReport = report.ToImmutable() };
+        return new UpgradePass.PassResult(decisions.ToImmutable(), actions.ToImmutable(), warnings.ToImmutable(), explanation) { AddonReport = report.ToImmutable(), AddonVersionData = versionData.ToImmutable() };
     }
 
     private static OrganizationPlan InvalidOrganization(OrganizationInput input, ImmutableArray<OrganizationMessage> errors, VersionHistory? history)

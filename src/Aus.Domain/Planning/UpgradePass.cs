@@ -344,5 +344,8 @@ internal sealed partial class UpgradePass
         public ImmutableArray<ClusterReportRow> Report { get; init; } = [];
 
         public ImmutableArray<AddonReportRow> AddonReport { get; init; } = [];
+
+        /// <summary>The add-on passes' version data by add-on id, inherited data included.</summary>
+        public ImmutableDictionary<string, VersionHistory> AddonVersionData { get; init; } = ImmutableDictionary<string, VersionHistory>.Empty;
     }
 }

@@ -36,6 +36,37 @@ public sealed class AddonMetricsTests
     }
 
     [Fact]
+    public async Task TheRemainingSoakDays_CountTheAddonDataInheritedFromAnotherOrganization()
+    {
+        // The source's clusters soaked addon-x 1.1.0 for 2 days: the inheriting organization's pass decided
+        // with those days, so the metric shows 3 - 2 = 1, not the 3 of the organization's own data.
+        var source = Organization("source", [Aus.TestKit.Build.Policy("s")]) with { PublishVersionData = ["org-a"] };
+        var policy = Organization("org-a", [Aus.TestKit.Build.Policy("c1", soakDays: 3)]) with
+        {
+            AddonManagedUpgrades = true,
+            InheritVersionData = [new InheritedOrganization("source", null)],
+        };
+        var cluster = Cluster("c1", "4.16.1") with { Addons = [Addon("addon-x", "1.0.0")] };
+        var latest = ImmutableDictionary<string, string>.Empty.Add("addon-x", "1.1.0");
+        var inputs = new[]
+        {
+            new Aus.Domain.Planning.OrganizationInput
+            {
+                Policy = source with { AddonManagedUpgrades = true },
+                AddonHistories = ImmutableDictionary<string, Aus.Domain.History.VersionHistory>.Empty.Add("addon-x", History(Now.AddHours(-1), ("1.1.0", "wl", 2.0, ["s"]))),
+            },
+            new Aus.Domain.Planning.OrganizationInput { Policy = policy },
+        };
+        var fleet = new FleetSnapshot([], [new("source", [Cluster("s", "4.16.1")]), new("org-a", [cluster])]) { AddonVersions = latest };
+        var plan = PlanMany(inputs, fleet, Now).Organizations.Single(o => o.OrgId == "org-a");
+        plan.AddonHistories["addon-x"].Versions.ShouldNotContainKey("1.1.0", "the organization's own data has no soak of 1.1.0");
+
+        var metrics = await RecordAsync(policy, cluster, latest, plan);
+
+        metrics.Single("aus_addon_version_remaining_soak_days", ("addon", "addon-x"), ("soaking_version", "1.1.0")).Value.ShouldBe(1, 1e-6);
+    }
+
+    [Fact]
     public async Task AnOrganizationThatDoesNotManageAddons_HasNoAddonSeries()
     {
         var metrics = await RecordAsync(addonManaged: false);
@@ -50,11 +81,16 @@ public sealed class AddonMetricsTests
         var cluster = Cluster("c1", "4.16.1") with { Addons = [Addon("addon-x", "1.0.0"), Addon("addon-y", "2.0.0", "installing")] };
         var latest = new Dictionary<string, string> { ["addon-x"] = "1.1.0", ["addon-y"] = "2.1.0" };
         var plan = PlanWithAddons(policy, [cluster], latest, Now);
+        return await RecordAsync(policy, cluster, latest.ToImmutableDictionary(StringComparer.Ordinal), plan);
+    }
+
+    private static async Task<PrometheusText> RecordAsync(OrganizationPolicy policy, OcmCluster cluster, ImmutableDictionary<string, string> latest, Aus.Domain.Planning.OrganizationPlan plan)
+    {
         var outcome = new OrganizationOutcome("org-a", "org-a", OrganizationPolicy.DefaultEnvironment)
         {
             Plan = plan,
             Fleet = new FleetOrganization("org-a", [cluster]),
-            AddonVersions = latest.ToImmutableDictionary(StringComparer.Ordinal),
+            AddonVersions = latest,
         };
         var metrics = new AusMetrics();
         metrics.RecordPass(OrganizationPolicy.DefaultEnvironment, new PassReport(Now, [outcome], TimeSpan.FromSeconds(1)), new Dictionary<string, OrganizationPolicy> { ["org-a"] = policy });
