@@ -11,9 +11,6 @@ internal sealed partial class UpgradePass
 {
     private static readonly TimeSpan LongUpgrade = TimeSpan.FromHours(6);
 
-    // What the rows of clusters that share an evaluation profile have in common; made on a pass's first row.
-    private Dictionary<EvaluationProfile, ProfileRows>? _profileRows;
-
     // Reused for every row, so that each keeps one array of the exact size.
     private ImmutableArray<SoakingUpgrade>.Builder? _upgradeScratch;
 
@@ -85,13 +82,13 @@ internal sealed partial class UpgradePass
 
     private ProfileRows ProfileRowsFor(UpgradeSpec spec)
     {
-        _profileRows ??= [];
+        var profiles = _memo.ReportProfiles;
         var key = new EvaluationProfile(spec.BlockedVersions, spec.Policy.Sector, spec.Policy.Workloads, spec.Policy.SoakDays);
-        if (!_profileRows.TryGetValue(key, out var rows))
+        if (!profiles.TryGetValue(key, out var rows))
         {
             var workloads = ImmutableArray.CreateRange(spec.Policy.Workloads, static w => w.Value).Sort(StringComparer.Ordinal);
-            rows = new ProfileRows(EvaluationsFor(spec), workloads);
-            _profileRows[key] = rows;
+            rows = new ProfileRows(EvaluationsFor(spec), workloads, _memo.NewReportTable());
+            profiles[key] = rows;
         }
 
         return rows;
@@ -215,12 +212,12 @@ internal sealed partial class UpgradePass
     /// The report's share of an evaluation profile: the pass's evaluations of it, its workloads
     /// sorted, and per version text its soak without a mark (null when the profile blocks it).
     /// </summary>
-    private sealed class ProfileRows(Dictionary<string, CandidateEvaluation> evaluations, ImmutableArray<string> workloads)
+    internal sealed class ProfileRows(Dictionary<string, CandidateEvaluation> evaluations, ImmutableArray<string> workloads, Dictionary<string, SoakingUpgrade?> upgrades)
     {
         public Dictionary<string, CandidateEvaluation> Evaluations { get; } = evaluations;
 
         public ImmutableArray<string> Workloads { get; } = workloads;
 
-        public Dictionary<string, SoakingUpgrade?> Upgrades { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, SoakingUpgrade?> Upgrades { get; } = upgrades;
     }
 }
