@@ -209,20 +209,20 @@ public sealed partial class ReconcilePass
     private async Task<OrganizationOutcome> ActAsync(
         OrganizationConfig organization, OrganizationPlan plan, FleetOrganization? clusters, IStoreLease? lease, DateTimeOffset now, SemaphoreSlim commits, CancellationToken cancellationToken)
     {
-        var outcome = Outcome(organization) with { Plan = plan, Fleet = clusters, RejectedEdit = organization.RejectedEdit };
+        var outcome = Outcome(organization) with { Plan = plan, Fleet = clusters, RejectedEdit = plan.RejectedEdit };
         try
         {
             foreach (var error in plan.Errors)
             {
-                LogValidationError(plan.OrgId, error.Cluster ?? string.Empty, ClusterIdOf(clusters, error.Cluster), error.Message);
+                LogValidationError(plan.OrgId, error.Cluster ?? string.Empty, error.ClusterId?.Value ?? string.Empty, error.Message);
             }
 
-            foreach (var error in organization.RejectedEdit)
+            foreach (var error in plan.RejectedEdit)
             {
-                LogRejectedEdit(plan.OrgId, error.Cluster ?? string.Empty, ClusterIdOf(clusters, error.Cluster), error.Message);
+                LogRejectedEdit(plan.OrgId, error.Cluster ?? string.Empty, error.ClusterId?.Value ?? string.Empty, error.Message);
             }
 
-            var reported = plan.Errors.AddRange(organization.RejectedEdit);
+            var reported = plan.Errors.AddRange(plan.RejectedEdit);
             if (_feedback is not null && !reported.IsEmpty)
             {
                 outcome = outcome with { ServiceLogsSent = await _feedback.SendAsync(plan with { Errors = reported }, clusters, now, cancellationToken) };
@@ -281,9 +281,6 @@ public sealed partial class ReconcilePass
 
     private static string[] InstalledAddonIds(FleetOrganization? clusters) =>
         clusters is null ? [] : [.. clusters.Clusters.SelectMany(c => c.Addons).Select(a => a.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    private static string ClusterIdOf(FleetOrganization? clusters, string? name) =>
-        name is null ? string.Empty : clusters?.Clusters.FirstOrDefault(c => c.Name == name)?.Id.Value ?? string.Empty;
 
     private static OrganizationOutcome Outcome(OrganizationConfig organization) =>
         new(organization.OrgId, organization.Policy.Name, organization.Policy.Environment);

@@ -42,6 +42,7 @@ public static class FleetPlanner
 
     private static PreparedOrganization Prepare(OrganizationInput input, FleetOrganization? fleet, ImmutableDictionary<string, string> addonVersions, DateTimeOffset now)
     {
+        input = MessageClusterIds.Attach(input, fleet);
         if (!input.ValidationErrors.IsEmpty)
         {
             return new PreparedOrganization(input, [], [], input.History) { Addons = new PreparedAddons([], [], input.AddonHistories) };
@@ -92,14 +93,14 @@ public static class FleetPlanner
 
                 if (!latestVersions.TryGetValue(addon.Id, out var latestText))
                 {
-                    errors.Add(new(spec.Name, PlanningMessages.AddonLatestMissing(spec.Name, addon.Id)));
+                    errors.Add(new(spec.Name, PlanningMessages.AddonLatestMissing(spec.Name, addon.Id)) { ClusterId = spec.ClusterId });
                     continue;
                 }
 
                 if (!OpenShiftVersion.TryParse(addon.Version, out var version, out var error)
                     || !OpenShiftVersion.TryParse(latestText, out var latest, out error))
                 {
-                    errors.Add(new(spec.Name, PlanningMessages.AddonVersionInvalid(spec.Name, addon.Id, error)));
+                    errors.Add(new(spec.Name, PlanningMessages.AddonVersionInvalid(spec.Name, addon.Id, error)) { ClusterId = spec.ClusterId });
                     continue;
                 }
 
@@ -185,6 +186,7 @@ public static class FleetPlanner
             OrgId = policy.OrgId,
             Name = policy.Name,
             Warnings = input.Warnings.AddRange(result.Warnings).AddRange(addons.Warnings),
+            RejectedEdit = input.RejectedEdit,
             Actions = [.. addons.Actions.OfType<DeleteUpgradePolicy>(), .. result.Actions, .. addons.Actions.Where(a => a is not DeleteUpgradePolicy)],
             Clusters = decisions,
             History = organization.CheckedIn,
@@ -253,6 +255,7 @@ public static class FleetPlanner
             Name = input.Policy.Name,
             Errors = errors,
             Warnings = input.Warnings,
+            RejectedEdit = input.RejectedEdit,
             Clusters = [.. decisions],
             History = history,
         };

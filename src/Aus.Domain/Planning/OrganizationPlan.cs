@@ -15,6 +15,9 @@ public sealed record OrganizationPlan
 
     public ImmutableArray<OrganizationMessage> Warnings { get; init; } = [];
 
+    /// <summary>The input's rejected policy edit (<see cref="OrganizationInput.RejectedEdit"/>), with cluster ids: errors to report, not to stop on.</summary>
+    public ImmutableArray<OrganizationMessage> RejectedEdit { get; init; } = [];
+
     public ImmutableArray<PlannedAction> Actions { get; init; } = [];
 
     public ImmutableArray<ClusterDecision> Clusters { get; init; } = [];

@@ -88,7 +88,7 @@ internal sealed partial class UpgradePass
                 var several = _addonId is null
                     ? PlanningMessages.SeveralPolicies(spec.Name, spec.Cluster.UpgradePolicies.Length)
                     : PlanningMessages.SeveralAddonPolicies(spec.Name, _addonId, spec.Cluster.UpgradePolicies.Length);
-                _warnings.Add(new OrganizationMessage(spec.Name, several));
+                _warnings.Add(new OrganizationMessage(spec.Name, several) { ClusterId = spec.ClusterId });
             }
 
             MarkUpgrading(spec, spec.Cluster.UpgradePolicies[0].Version);

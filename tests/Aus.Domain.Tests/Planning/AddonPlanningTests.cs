@@ -229,7 +229,7 @@ public sealed class AddonPlanningTests
         var plan = PlanWithAddons(Organization("org", [Policy("c"), Policy("other")]), clusters, Latest, Now);
 
         plan.AddonDecision("c", "addon-a").Reason.ShouldBe(Reason.UpgradeInProgress);
-        plan.Warnings.ShouldBe([new OrganizationMessage("c", "cluster c has 2 upgrade policies for add-on addon-a in OCM; expected at most one")]);
+        plan.Warnings.ShouldBe([new OrganizationMessage("c", "cluster c has 2 upgrade policies for add-on addon-a in OCM; expected at most one") { ClusterId = new ClusterId("id-c") }]);
         plan.Errors.ShouldBeEmpty();
         plan.AddonDecision("other", "addon-a").Reason.ShouldBe(Reason.Scheduled);
     }
@@ -245,7 +245,7 @@ public sealed class AddonPlanningTests
 
         var plan = PlanWithAddons(Organization("org", [Policy("c"), Policy("d")]), clusters, Latest, Now);
 
-        plan.Errors.ShouldBe([new OrganizationMessage("d", "cluster d has add-on addon-x ready, but the add-on catalog (addonVersions) has no latest version for it")]);
+        plan.Errors.ShouldBe([new OrganizationMessage("d", "cluster d has add-on addon-x ready, but the add-on catalog (addonVersions) has no latest version for it") { ClusterId = new ClusterId("id-d") }]);
         plan.Actions.ShouldBeEmpty();
         plan.Clusters.ShouldAllBe(c => c.Reason == Reason.InvalidPolicy);
         plan.History.ShouldNotBeNull();
