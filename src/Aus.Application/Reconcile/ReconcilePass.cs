@@ -121,7 +121,7 @@ public sealed partial class ReconcilePass
             (fleet, var health) = await CheckHealthAsync(planned, fleet, failures, cancellationToken);
             var controls = await ApplyControlsAsync(planned, owned, fleet, failures, now, cancellationToken);
             var inputs = PassInputs.Build([.. planned.Where(o => !failures.ContainsKey(o.OrgId))], fleet, histories, now, controls.Controls);
-            var plans = FleetPlanner.Plan(inputs.Request with { IncludeReport = _settings.IncludeReport }).Organizations.ToDictionary(o => o.OrgId, StringComparer.Ordinal);
+            var plans = FleetPlanner.Plan(inputs.Request with { IncludeReport = _settings.IncludeReport, IncludeRemainingSoak = _settings.IncludeRemainingSoak }).Organizations.ToDictionary(o => o.OrgId, StringComparer.Ordinal);
 
             // Organizations act in parallel (each bounded by its adapter); their commits take turns.
             using var commits = new SemaphoreSlim(1, 1);
@@ -146,11 +146,6 @@ public sealed partial class ReconcilePass
                             Controls = controls.Controls.GetValueOrDefault(organization.OrgId) ?? RolloutControls.Empty,
                             Health = health.GetValueOrDefault(organization.OrgId),
                         };
-                    if (organization.Policy.AddonManagedUpgrades)
-                    {
-                        acted[index] = acted[index] with { AddonVersions = fleet.Snapshot.AddonVersions };
-                    }
-
                 });
             foreach (var outcome in acted)
             {

@@ -57,6 +57,7 @@ internal sealed partial class ReconcileService : IDisposable
             UseLeases = sharedStore,
             PassInterval = alignedPasses && sharedStore ? settings.Interval : null,
             IncludeReport = true,
+            IncludeRemainingSoak = true,
         };
         // A service whose every environment takes its policies from labels is the SRE-capability flavour.
         Metrics = new AusMetrics(settings.Environments.All(e => e.LabelPolicies) ? AusMetrics.LabelIntegration : AusMetrics.FileIntegration);
@@ -115,7 +116,7 @@ internal sealed partial class ReconcileService : IDisposable
                 LogEnvironmentFailed(environment, report.Failure);
             }
 
-            Metrics.RecordPass(environment, report, group.ToDictionary(o => o.OrgId, o => o.Policy, StringComparer.Ordinal));
+            Metrics.RecordPass(environment, report);
             outcomes.AddRange(report.Organizations);
             var made = client.CallCounts.Since(before);
             Metrics.OcmCalls(environment, made);

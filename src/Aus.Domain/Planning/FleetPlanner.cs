@@ -33,6 +33,12 @@ public static class FleetPlanner
         foreach (var organization in prepared)
         {
             var (plan, explained) = PlanOrganization(organization, byOrgId, request, blocked);
+            if (request.IncludeRemainingSoak)
+            {
+                var policy = organization.Input.Policy;
+                plan = plan with { RemainingSoak = ClusterSoakRows.Of(policy, fleet.GetValueOrDefault(policy.OrgId), plan, request.Fleet.AddonVersions, request.Now) };
+            }
+
             plans.Add(plan);
             explanation ??= explained;
         }

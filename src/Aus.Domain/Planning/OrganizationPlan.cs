@@ -28,6 +28,12 @@ public sealed record OrganizationPlan
     /// <summary>The add-on report's row of every (cluster, ready add-on), add-ons in sorted order, each in planning order.</summary>
     public ImmutableArray<AddonReportRow> AddonReport { get; init; } = [];
 
+    /// <summary>
+    /// The remaining-soak rows of every cluster in OCM without an error of its own, in policy
+    /// order; only when <see cref="PlanRequest.IncludeRemainingSoak"/> asks for them.
+    /// </summary>
+    public ImmutableArray<ClusterSoakRow> RemainingSoak { get; init; } = [];
+
     /// <summary>Organizations whose version data this one inherits, by display name (name, else id).</summary>
     public ImmutableArray<string> InheritsFrom { get; init; } = [];
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Aus.Application.Reconcile;
 using Aus.Cli.Service;
 using Aus.Domain.Fleet;
+using Aus.Domain.Planning;
 using Aus.Domain.Policies;
 using static Aus.TestKit.Build;
 
@@ -49,15 +50,15 @@ public sealed class AddonMetricsTests
         var policy = Organization("org-a", [Aus.TestKit.Build.Policy("c1", soakDays: 3)]) with { AddonManagedUpgrades = addonManaged };
         var cluster = Cluster("c1", "4.16.1") with { Addons = [Addon("addon-x", "1.0.0"), Addon("addon-y", "2.0.0", "installing")] };
         var latest = new Dictionary<string, string> { ["addon-x"] = "1.1.0", ["addon-y"] = "2.1.0" };
-        var plan = PlanWithAddons(policy, [cluster], latest, Now);
+        var fleet = Fleet("org-a", [cluster]) with { AddonVersions = latest.ToImmutableDictionary(StringComparer.Ordinal) };
+        var plan = FleetPlanner.Plan(new PlanRequest([new OrganizationInput { Policy = policy }], fleet, Now) { IncludeRemainingSoak = true }).Organizations.Single();
         var outcome = new OrganizationOutcome("org-a", "org-a", OrganizationPolicy.DefaultEnvironment)
         {
             Plan = plan,
             Fleet = new FleetOrganization("org-a", [cluster]),
-            AddonVersions = latest.ToImmutableDictionary(StringComparer.Ordinal),
         };
         var metrics = new AusMetrics();
-        metrics.RecordPass(OrganizationPolicy.DefaultEnvironment, new PassReport(Now, [outcome], TimeSpan.FromSeconds(1)), new Dictionary<string, OrganizationPolicy> { ["org-a"] = policy });
+        metrics.RecordPass(OrganizationPolicy.DefaultEnvironment, new PassReport(Now, [outcome], TimeSpan.FromSeconds(1)));
         using var stream = new MemoryStream();
         await metrics.WriteAsync(stream, CancellationToken.None);
         return PrometheusText.Parse(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
