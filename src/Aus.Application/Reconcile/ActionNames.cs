@@ -27,7 +27,7 @@ public static class ActionNames
     {
         CreateUpgradePolicy { Addon: { } addon } create => $"{addon}/{create.Version}",
         DeleteUpgradePolicy { Addon: { } addon } => addon,
-        CreateUpgradePolicy create => create.Version,
+        CreateUpgradePolicy create => create.Version.ToString(),
         SwitchChannel channel => channel.To,
         AgreeVersionGate gate => gate.VersionPrefix,
         _ => null,

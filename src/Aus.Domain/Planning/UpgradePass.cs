@@ -207,7 +207,7 @@ internal sealed partial class UpgradePass
         }
 
         var kind = spec.Cluster.IsHostedControlPlane ? UpgradePolicyKind.ControlPlane : UpgradePolicyKind.Cluster;
-        _actions.Add(new CreateUpgradePolicy(spec.Name, spec.ClusterId, kind, chosen.Version.ToString(), slot.Value));
+        _actions.Add(new CreateUpgradePolicy(spec.Name, spec.ClusterId, kind, chosen.Version, slot.Value));
         MarkUpgrading(spec, chosen.Version.ToString());
         return new ClusterDecision
         {
@@ -226,7 +226,7 @@ internal sealed partial class UpgradePass
         // Node pools follow their control plane at once: no window, soak or version check.
         var nextRun = _now + PolicyDelay;
         var version = spec.CurrentVersion.ToString();
-        _actions.Add(new CreateUpgradePolicy(spec.Name, spec.ClusterId, UpgradePolicyKind.NodePool, version, nextRun, pool.Id));
+        _actions.Add(new CreateUpgradePolicy(spec.Name, spec.ClusterId, UpgradePolicyKind.NodePool, spec.CurrentVersion, nextRun, pool.Id));
         MarkUpgrading(spec, version);
         return new ClusterDecision
         {

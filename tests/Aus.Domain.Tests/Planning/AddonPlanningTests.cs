@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 using Aus.TestKit;
+using Aus.Domain.Versions;
 using static Aus.TestKit.Build;
 
 namespace Aus.Domain.Tests.Planning;
@@ -40,7 +41,7 @@ public sealed class AddonPlanningTests
         decision.TargetVersion.ShouldBe("1.3.0");
         decision.NextRun.ShouldBe(Now.AddMinutes(6));
         decision.Detail.ShouldBe("upgrade add-on addon-a to 1.3.0 at 2026-11-23T12:06:00Z: the highest version that meets every condition");
-        plan.Actions.ShouldBe([new CreateUpgradePolicy("c", new ClusterId("id-c"), UpgradePolicyKind.Addon, "1.3.0", Now.AddMinutes(6)) { Addon = "addon-a" }]);
+        plan.Actions.ShouldBe([new CreateUpgradePolicy("c", new ClusterId("id-c"), UpgradePolicyKind.Addon, OpenShiftVersion.Parse("1.3.0"), Now.AddMinutes(6)) { Addon = "addon-a" }]);
     }
 
     [Fact]
