@@ -88,11 +88,15 @@ internal static class ControlsCommands
         var scope = new Scope();
         var reason = new Option<string?>("--reason") { Description = "Why, for whoever reads the plan or `aus controls`.", HelpName = "TEXT" };
         var until = new Option<string?>("--until") { Description = "Lift the pause by itself at this RFC 3339 time.", HelpName = "TIME" };
+        var cancelScheduled = new Option<bool>("--cancel-scheduled")
+        {
+            Description = "Also delete, at the next pass, the upgrade policies in scope that have not started yet (OCM state pending or scheduled).",
+        };
         var command = new Command(
             "pause",
-            "Stop new upgrades of the organization, or of one sector, cluster or version, until `aus resume` (or --until). Upgrade policies already in OCM stay.")
+            "Stop new upgrades of the organization, or of one sector, cluster or version, until `aus resume` (or --until). Upgrade policies already in OCM stay, unless --cancel-scheduled.")
         {
-            common.Org, scope.Sector, scope.Cluster, scope.Version, reason, until, common.Environment, common.State,
+            common.Org, scope.Sector, scope.Cluster, scope.Version, reason, until, cancelScheduled, common.Environment, common.State,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -115,7 +119,10 @@ internal static class ControlsCommands
 
             var (pauseScope, target) = resolved!.Value;
             var pause = new StoredPause(
-                parse.GetValue(common.Environment)!, parse.GetValue(common.Org)!, pauseScope, target, NullIfBlank(parse.GetValue(reason)), untilTime, Who, time.GetUtcNow());
+                parse.GetValue(common.Environment)!, parse.GetValue(common.Org)!, pauseScope, target, NullIfBlank(parse.GetValue(reason)), untilTime, Who, time.GetUtcNow())
+            {
+                CancelScheduled = parse.GetValue(cancelScheduled),
+            };
             return await WithStoreAsync(parse, common.State, create: true, async controls =>
             {
                 await controls.PauseAsync(pause, cancellationToken);
@@ -258,6 +265,11 @@ internal static class ControlsCommands
             text.Append(CultureInfo.InvariantCulture, $" until {TimeFormat.Format(until)}");
         }
 
+        if (pause.CancelScheduled)
+        {
+            text.Append(", cancelling scheduled upgrades");
+        }
+
         if (pause.Reason is { } reason)
         {
             text.Append(CultureInfo.InvariantCulture, $": {reason}");
@@ -289,6 +301,11 @@ internal static class ControlsCommands
             if (pause.Until is { } until)
             {
                 text.Append(CultureInfo.InvariantCulture, $", until {TimeFormat.Format(until)}");
+            }
+
+            if (pause.CancelScheduled)
+            {
+                text.Append(", cancelling scheduled upgrades");
             }
 
             text.Append(pause.Reason is { } reason ? $": {reason}\n" : "\n");
@@ -329,6 +346,7 @@ internal static class ControlsCommands
                 WriteOptional(json, "reason", pause.Reason);
                 WriteOptional(json, "until", pause.Until is { } until ? TimeFormat.Format(until) : null);
                 json.WriteBoolean("active", pause.ToPause().IsActiveAt(now));
+                json.WriteBoolean("cancelScheduled", pause.CancelScheduled);
                 json.WriteString("by", pause.PausedBy);
                 json.WriteString("at", TimeFormat.Format(pause.PausedAt));
                 json.WriteEndObject();

@@ -15,6 +15,9 @@ public static class OcmEndpoints
     public const string CreateControlPlaneUpgradePolicy = "POST /api/clusters_mgmt/v1/clusters/{id}/control_plane/upgrade_policies";
     public const string NodePoolUpgradePolicies = "GET /api/clusters_mgmt/v1/clusters/{id}/node_pools/{id}/upgrade_policies";
     public const string CreateNodePoolUpgradePolicy = "POST /api/clusters_mgmt/v1/clusters/{id}/node_pools/{id}/upgrade_policies";
+    public const string DeleteUpgradePolicy = "DELETE /api/clusters_mgmt/v1/clusters/{id}/upgrade_policies/{id}";
+    public const string DeleteControlPlaneUpgradePolicy = "DELETE /api/clusters_mgmt/v1/clusters/{id}/control_plane/upgrade_policies/{id}";
+    public const string DeleteNodePoolUpgradePolicy = "DELETE /api/clusters_mgmt/v1/clusters/{id}/node_pools/{id}/upgrade_policies/{id}";
     public const string VersionGates = "GET /api/clusters_mgmt/v1/version_gates";
     public const string GateAgreements = "GET /api/clusters_mgmt/v1/clusters/{id}/gate_agreements";
     public const string CreateGateAgreement = "POST /api/clusters_mgmt/v1/clusters/{id}/gate_agreements";

@@ -89,6 +89,30 @@ public sealed class ControlsCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Pause_WithCancelScheduled_IsStoredWithTheFlag_AndListedWithIt()
+    {
+        var pause = await Run("pause", "--org", "org-a", "--sector", "prod", "--cancel-scheduled", "--reason", "bad release");
+        var table = await Run("controls");
+        var json = await Run("controls", "--output", "json");
+
+        pause.ExitCode.ShouldBe(0, pause.Stderr);
+        pause.Stdout.ShouldBe("paused: sector prod of organization org-a (production), cancelling scheduled upgrades: bad release\n");
+        (await StoredAsync()).Pauses.ShouldHaveSingleItem().CancelScheduled.ShouldBeTrue();
+        table.Stdout.ShouldContain(", cancelling scheduled upgrades: bad release\n");
+        JsonNode.Parse(json.Stdout)!["pauses"]![0]!["cancelScheduled"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Pause_WithoutCancelScheduled_KeepsPolicies()
+    {
+        await Run("pause", "--org", "org-a");
+        var json = await Run("controls", "--output", "json");
+
+        (await StoredAsync()).Pauses.ShouldHaveSingleItem().CancelScheduled.ShouldBeFalse();
+        JsonNode.Parse(json.Stdout)!["pauses"]![0]!["cancelScheduled"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Controls_OfAStoreThatDoesNotExist_AreNone()
     {
         var run = await Run("controls");

@@ -33,6 +33,26 @@ public abstract partial class StateStoreContract
     }
 
     [Fact]
+    public async Task Pause_ThatCancelsScheduledUpgrades_KeepsTheFlag_AndTheAuditSaysSo()
+    {
+        await Controls.PauseAsync(Pause(PauseScope.Cluster, "prod-1") with { CancelScheduled = true });
+
+        var pause = (await Controls.GetControlsAsync("production", "org-a")).Pauses.ShouldHaveSingleItem();
+        pause.CancelScheduled.ShouldBeTrue();
+        (await Controls.GetControlsAsync()).For("production", "org-a").Pauses.ShouldHaveSingleItem().CancelScheduled.ShouldBeTrue();
+        (await Store.QueryAuditAsync(new AuditQuery())).ShouldHaveSingleItem().Reason.ShouldBe("cluster prod-1 by alice: bad release (cancelling scheduled upgrades)");
+    }
+
+    [Fact]
+    public async Task Pause_AgainWithoutTheFlag_NoLongerCancels()
+    {
+        await Controls.PauseAsync(Pause(PauseScope.Organization, null) with { CancelScheduled = true });
+        await Controls.PauseAsync(Pause(PauseScope.Organization, null));
+
+        (await Controls.GetControlsAsync()).Pauses.ShouldHaveSingleItem().CancelScheduled.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Pause_OfTheSameScopeAndTarget_ReplacesTheEarlierOne()
     {
         await Controls.PauseAsync(Pause(PauseScope.Organization, null, "first"));

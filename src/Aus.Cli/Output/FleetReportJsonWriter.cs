@@ -53,11 +53,34 @@ internal static class FleetReportJsonWriter
                 }
 
                 json.WriteEndArray();
+                WriteHeld(json, organization);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
         }) + "\n";
+    }
+
+    /// <summary>The clusters a rollout safety control holds, only when there are any (reports without controls are unchanged).</summary>
+    private static void WriteHeld(Utf8JsonWriter json, OrganizationPlan organization)
+    {
+        var held = HeldClusters.Of(organization);
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray("held");
+        foreach (var decision in held)
+        {
+            json.WriteStartObject();
+            json.WriteString("cluster", decision.Name);
+            json.WriteString("reason", decision.Reason.ToCode());
+            json.WriteString("detail", decision.Detail);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }

@@ -37,6 +37,15 @@ internal static class FleetReportMarkdownWriter
             }
 
             text.Append("\n```json:table\n").Append(Table(organization.Report)).Append("\n```\n");
+            var held = HeldClusters.Of(organization);
+            if (held.Count > 0)
+            {
+                text.Append("\nHeld by rollout safety controls:\n\n");
+                foreach (var decision in held)
+                {
+                    text.Append($"- {decision.Name} (`{decision.Reason.ToCode()}`): {decision.Detail}\n");
+                }
+            }
         }
 
         // Only organizations that manage add-ons have add-on rows; other reports are unchanged.

@@ -27,6 +27,10 @@ internal static class FleetReportTableWriter
 
             text.Append('\n');
             AppendTable(text, Header, organization.Report.Select(Cells));
+            foreach (var held in HeldClusters.Of(organization))
+            {
+                text.Append($"  held: {held.Name} ({held.Reason.ToCode()}): {held.Detail}\n");
+            }
         }
 
         foreach (var organization in plan.Organizations.Where(o => !o.AddonReport.IsEmpty).OrderBy(o => o.Name, StringComparer.Ordinal))

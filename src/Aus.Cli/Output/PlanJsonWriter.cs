@@ -96,9 +96,19 @@ internal static class PlanJsonWriter
                 json.WriteString("action", "delete-upgrade-policy");
                 json.WriteString("kind", KindName(delete.Kind));
                 WriteTarget(json, action);
+                if (delete.NodePool is not null)
+                {
+                    json.WriteString("nodePool", delete.NodePool);
+                }
+
                 if (delete.Addon is not null)
                 {
                     json.WriteString("addon", delete.Addon);
+                }
+
+                if (delete.Version is not null)
+                {
+                    json.WriteString("version", delete.Version);
                 }
 
                 json.WriteString("policyId", delete.PolicyId);

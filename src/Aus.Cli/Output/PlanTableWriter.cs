@@ -81,8 +81,10 @@ internal static class PlanTableWriter
             $"create add-on upgrade policy for {create.Cluster} to {addon} {create.Version} at {TimeFormat.Format(create.NextRun)}",
         DeleteUpgradePolicy { Addon: { } addon } delete =>
             $"delete add-on upgrade policy {delete.PolicyId} of {addon} on {delete.Cluster}",
+        DeleteUpgradePolicy { NodePool: { } pool } delete =>
+            $"delete node-pool upgrade policy {delete.PolicyId} of {delete.Cluster}/{pool}{VersionSuffix(delete)}",
         DeleteUpgradePolicy delete =>
-            $"delete {PlanJsonWriter.KindName(delete.Kind)} upgrade policy {delete.PolicyId} of {delete.Cluster}",
+            $"delete {PlanJsonWriter.KindName(delete.Kind)} upgrade policy {delete.PolicyId} of {delete.Cluster}{VersionSuffix(delete)}",
         CreateUpgradePolicy { NodePool: { } pool } create =>
             $"create node-pool upgrade policy for {create.Cluster}/{pool} to {create.Version} at {TimeFormat.Format(create.NextRun)}",
         CreateUpgradePolicy create =>
@@ -91,6 +93,8 @@ internal static class PlanTableWriter
         AgreeVersionGate gate => $"agree version gate {gate.Gate} ({gate.Label}, {gate.VersionPrefix}) for {gate.Cluster}",
         _ => action.ToString(),
     };
+
+    private static string VersionSuffix(DeleteUpgradePolicy delete) => delete.Version is { } version ? $" (to {version})" : string.Empty;
 
     private static void AppendRow(StringBuilder text, string[] cells, int[] widths)
     {

@@ -50,6 +50,31 @@ public sealed record RolloutControls
         return null;
     }
 
+    /// <summary>
+    /// The pause in force at <paramref name="now"/> that cancels the scheduled upgrade policy of the
+    /// cluster to <paramref name="version"/>: one with <see cref="RolloutPause.CancelScheduled"/> that
+    /// covers the cluster (organization, sector, cluster) or the version. Null when none does.
+    /// </summary>
+    public RolloutPause? CancellingPauseAt(DateTimeOffset now, string cluster, string? sector, string version)
+    {
+        foreach (var scope in (ReadOnlySpan<PauseScope>)[PauseScope.Organization, PauseScope.Sector, PauseScope.Cluster, PauseScope.Version])
+        {
+            foreach (var pause in Pauses)
+            {
+                if (pause.CancelScheduled && pause.Scope == scope && pause.IsActiveAt(now)
+                    && (scope == PauseScope.Version ? string.Equals(pause.Target, version, StringComparison.Ordinal) : Covers(pause, cluster, sector)))
+                {
+                    return pause;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether any pause cancels scheduled policies (in force or not), so that existing policies are looked at.</summary>
+    public bool CancelsScheduled => Pauses.Any(p => p.CancelScheduled);
+
     public bool IsHalted(string version) => HaltedVersions.Contains(version, StringComparer.Ordinal);
 
     public bool IsApproved(string sector, string version) =>

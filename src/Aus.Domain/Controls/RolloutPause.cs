@@ -15,6 +15,12 @@ public sealed record RolloutPause
 
     public DateTimeOffset? Until { get; init; }
 
+    /// <summary>
+    /// Whether the upgrade policies it covers that have not started yet (OCM state pending or
+    /// scheduled) are deleted, rather than left to run.
+    /// </summary>
+    public bool CancelScheduled { get; init; }
+
     public bool IsActiveAt(DateTimeOffset now) => Until is not { } until || now < until;
 
     /// <summary>What the pause covers, in words: "organization", "sector prod", "cluster prod-1", "version 4.16.2".</summary>

@@ -19,7 +19,10 @@ public sealed record CreateUpgradePolicy(
     public string? Addon { get; init; }
 }
 
-/// <summary>Delete an upgrade policy that exists in OCM (an add-on policy that is automatic or completed).</summary>
+/// <summary>
+/// Delete an upgrade policy that exists in OCM: an add-on policy that is automatic or completed, or
+/// a cluster, control-plane or node-pool policy that has not started when a pause cancels it.
+/// </summary>
 public sealed record DeleteUpgradePolicy(
     string Cluster,
     ClusterId ClusterId,
@@ -28,6 +31,12 @@ public sealed record DeleteUpgradePolicy(
 {
     /// <summary>The add-on whose policy it is, for <see cref="UpgradePolicyKind.Addon"/>.</summary>
     public string? Addon { get; init; }
+
+    /// <summary>The node pool whose policy it is, for <see cref="UpgradePolicyKind.NodePool"/>.</summary>
+    public string? NodePool { get; init; }
+
+    /// <summary>The version the deleted policy would have upgraded to, for a cancelled cluster, control-plane or node-pool policy.</summary>
+    public string? Version { get; init; }
 }
 
 /// <summary>Move a cluster to the next y-stream channel.</summary>

@@ -131,6 +131,19 @@ internal static class PlanningMessages
 
     public static string NotPaused(string cluster) => $"no pause covers cluster {cluster}";
 
+    public static string ScheduledPolicyCancelled(ExistingUpgradePolicy policy, RolloutPause pause)
+    {
+        var kind = policy.Kind switch
+        {
+            UpgradePolicyKind.ControlPlane => "control-plane upgrade policy",
+            UpgradePolicyKind.NodePool => $"node-pool {policy.NodePoolId} upgrade policy",
+            _ => "upgrade policy",
+        };
+        var nextRun = policy.NextRun is { } run ? $", next run {TimeFormat.Format(run)}" : string.Empty;
+        var state = policy.State.ToString().ToLowerInvariant();
+        return $"{Paused(pause)}, which cancels scheduled upgrades: {kind} {policy.Id} to {policy.Version} (state {state}{nextRun}) has not started and is deleted";
+    }
+
     public static string Frozen(FreezeWindow freeze, DateTimeOffset run, (DateTimeOffset Start, DateTimeOffset End) occurrence) =>
         $"next run {TimeFormat.Format(run)} falls inside freeze {freeze.Name} ({TimeFormat.Format(occurrence.Start)} to {TimeFormat.Format(occurrence.End)})";
 

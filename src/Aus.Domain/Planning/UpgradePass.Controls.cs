@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Aus.Domain.Controls;
+using Aus.Domain.Fleet;
 using Aus.Domain.Policies;
 using Aus.Domain.Versions;
 
@@ -32,6 +33,53 @@ internal sealed partial class UpgradePass
 
         return pause;
     }
+
+    /// <summary>
+    /// Deletes the cluster's upgrade policies that have not started (OCM state pending or scheduled)
+    /// and that a pause with cancel-scheduled covers, by the cluster or by the policy's version.
+    /// Returns the cluster's decision when any is deleted, or null. The policies are still in OCM
+    /// during this pass, so the cluster keeps its locks until the next one.
+    /// </summary>
+    private ClusterDecision? CancelScheduledPolicies(UpgradeSpec spec)
+    {
+        // Cheapest checks first: this runs for every cluster of every organization.
+        if (spec.Cluster.UpgradePolicies.IsEmpty || _controls.Pauses.IsEmpty || !_controls.CancelsScheduled)
+        {
+            return null;
+        }
+
+        string? cancelled = null;
+        ExistingUpgradePolicy? firstKept = null;
+        var kept = 0;
+        foreach (var policy in spec.Cluster.UpgradePolicies)
+        {
+            var pause = HasNotStarted(policy) ? _controls.CancellingPauseAt(_now, spec.Name, spec.Policy.Sector?.Value, policy.Version) : null;
+            if (pause is null)
+            {
+                firstKept ??= policy;
+                kept++;
+                continue;
+            }
+
+            _actions.Add(new DeleteUpgradePolicy(spec.Name, spec.ClusterId, policy.Kind, policy.Id) { NodePool = policy.NodePoolId, Version = policy.Version });
+            var sentence = PlanningMessages.ScheduledPolicyCancelled(policy, pause);
+            Record(sentence);
+            cancelled = cancelled is null ? sentence : $"{cancelled}; {sentence}";
+        }
+
+        if (cancelled is null)
+        {
+            return null;
+        }
+
+        // A policy that has started (or whose state OCM did not tell) runs on: the cluster is still upgrading.
+        return firstKept is null
+            ? Skip(spec, Reason.Paused, cancelled)
+            : Skip(spec, Reason.UpgradeInProgress, $"{PlanningMessages.PolicyExists(firstKept, kept)}; {cancelled}");
+    }
+
+    private static bool HasNotStarted(ExistingUpgradePolicy policy) =>
+        policy.State is UpgradePolicyState.Pending or UpgradePolicyState.Scheduled;
 
     /// <summary>The skip decision when a policy running at <paramref name="run"/> would start inside a freeze, or null.</summary>
     private ClusterDecision? Frozen(UpgradeSpec spec, DateTimeOffset run)

@@ -138,6 +138,11 @@ internal sealed partial class UpgradePass
     private ClusterDecision Decide(UpgradeSpec spec)
     {
         // A pause stops new policies only; one already in OCM is reported as the upgrade in progress it is.
+        if (CancelScheduledPolicies(spec) is { } cancelled)
+        {
+            return cancelled;
+        }
+
         var pause = ClusterPause(spec);
         if (pause is not null && spec.Cluster.UpgradePolicies.IsEmpty)
         {

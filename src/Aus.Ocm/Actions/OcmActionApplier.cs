@@ -55,7 +55,10 @@ internal sealed partial class OcmActionApplier(OcmApi api, OcmCallCounter counte
     private static string Describe(PlannedAction action) => action switch
     {
         CreateUpgradePolicy p when p.Kind == UpgradePolicyKind.Addon => $"create an add-on upgrade policy for {p.Addon} to {p.Version} at {FormatNextRun(p.NextRun)}",
-        DeleteUpgradePolicy d => $"delete the {d.Addon} add-on upgrade policy {d.PolicyId}",
+        DeleteUpgradePolicy d when d.Kind == UpgradePolicyKind.Addon => $"delete the {d.Addon} add-on upgrade policy {d.PolicyId}",
+        DeleteUpgradePolicy d when d.Kind == UpgradePolicyKind.NodePool => $"delete the node-pool upgrade policy {d.PolicyId} of {d.NodePool}",
+        DeleteUpgradePolicy d when d.Kind == UpgradePolicyKind.ControlPlane => $"delete the control-plane upgrade policy {d.PolicyId}",
+        DeleteUpgradePolicy d => $"delete the upgrade policy {d.PolicyId}",
         CreateUpgradePolicy p when p.Kind == UpgradePolicyKind.NodePool => $"create a node-pool upgrade policy for {p.NodePool} to {p.Version} at {FormatNextRun(p.NextRun)}",
         CreateUpgradePolicy p when p.Kind == UpgradePolicyKind.ControlPlane => $"create a control-plane upgrade policy to {p.Version} at {FormatNextRun(p.NextRun)}",
         CreateUpgradePolicy p => $"create an upgrade policy to {p.Version} at {FormatNextRun(p.NextRun)}",
@@ -68,6 +71,7 @@ internal sealed partial class OcmActionApplier(OcmApi api, OcmCallCounter counte
     {
         CreateUpgradePolicy { Kind: UpgradePolicyKind.Addon } create => CreateAddonPolicyAsync(create, cancellationToken),
         DeleteUpgradePolicy { Kind: UpgradePolicyKind.Addon } delete => DeleteAddonPolicyAsync(delete, cancellationToken),
+        DeleteUpgradePolicy delete => DeletePolicyAsync(delete, cancellationToken),
         CreateUpgradePolicy create => CreatePolicyAsync(create, cancellationToken),
         AgreeVersionGate agree => AgreeAsync(agree, cancellationToken),
         SwitchChannel sw => SwitchChannelAsync(sw, cancellationToken),

@@ -107,6 +107,21 @@ internal sealed partial class OcmApi(OcmHttp http)
             OcmJsonContext.Default.WirePageWireUpgradePolicy,
             cancellationToken);
 
+    public Task<OcmResponse<WireIdRef>> DeleteUpgradePolicyAsync(string clusterId, string policyId, CancellationToken cancellationToken) =>
+        http.DeleteAsync(OcmEndpoints.DeleteUpgradePolicy, $"{ClustersMgmt}/clusters/{Escape(clusterId)}/upgrade_policies/{Escape(policyId)}", cancellationToken);
+
+    public Task<OcmResponse<WireIdRef>> DeleteControlPlaneUpgradePolicyAsync(string clusterId, string policyId, CancellationToken cancellationToken) =>
+        http.DeleteAsync(
+            OcmEndpoints.DeleteControlPlaneUpgradePolicy,
+            $"{ClustersMgmt}/clusters/{Escape(clusterId)}/control_plane/upgrade_policies/{Escape(policyId)}",
+            cancellationToken);
+
+    public Task<OcmResponse<WireIdRef>> DeleteNodePoolUpgradePolicyAsync(string clusterId, string nodePoolId, string policyId, CancellationToken cancellationToken) =>
+        http.DeleteAsync(
+            OcmEndpoints.DeleteNodePoolUpgradePolicy,
+            $"{ClustersMgmt}/clusters/{Escape(clusterId)}/node_pools/{Escape(nodePoolId)}/upgrade_policies/{Escape(policyId)}",
+            cancellationToken);
+
     public Task<OcmResponse<WireUpgradePolicy>> CreateUpgradePolicyAsync(string clusterId, WireNewUpgradePolicy policy, CancellationToken cancellationToken) =>
         PostPolicyAsync(OcmEndpoints.CreateUpgradePolicy, $"{ClustersMgmt}/clusters/{Escape(clusterId)}/upgrade_policies", policy, cancellationToken);
 

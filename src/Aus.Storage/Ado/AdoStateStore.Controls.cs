@@ -12,10 +12,13 @@ internal abstract partial class AdoStateStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var pauses = await ReadAsync(
             connection,
-            "SELECT environment, organization_id, scope, target, reason, paused_until, paused_by, paused_at FROM rollout_pause",
+            "SELECT environment, organization_id, scope, target, reason, paused_until, paused_by, paused_at, cancel_scheduled FROM rollout_pause",
             environment,
             organizationId,
-            r => new StoredPause(r.GetString(0), r.GetString(1), ParseScope(r.GetString(2)), EmptyAsNull(r.GetString(3)), NullableString(r, 4), NullableTime(r, 5), r.GetString(6), FromDatabaseTime(r, 7)),
+            r => new StoredPause(r.GetString(0), r.GetString(1), ParseScope(r.GetString(2)), EmptyAsNull(r.GetString(3)), NullableString(r, 4), NullableTime(r, 5), r.GetString(6), FromDatabaseTime(r, 7))
+            {
+                CancelScheduled = r.GetBoolean(8),
+            },
             cancellationToken);
         var approvals = await ReadAsync(
             connection,
@@ -55,7 +58,7 @@ internal abstract partial class AdoStateStore
         CheckKey(pause.Environment, pause.OrganizationId);
         CheckTarget(pause.Scope, pause.Target);
         ArgumentException.ThrowIfNullOrWhiteSpace(pause.PausedBy);
-        var audit = ControlAudit(pause.PausedAt, pause.Environment, pause.OrganizationId, "pause", pause.Scope, pause.Target, By(pause.PausedBy, pause.ToPause().ScopeText, pause.Reason));
+        var audit = ControlAudit(pause.PausedAt, pause.Environment, pause.OrganizationId, "pause", pause.Scope, pause.Target, By(pause.PausedBy, pause.ToPause().ScopeText, pause.Reason) + (pause.CancelScheduled ? " (cancelling scheduled upgrades)" : string.Empty));
         return RunWriteAsync(
             null,
             async (connection, transaction, ct) =>
@@ -64,10 +67,11 @@ internal abstract partial class AdoStateStore
                 command.Transaction = transaction;
                 command.CommandText =
                     """
-                    INSERT INTO rollout_pause (environment, organization_id, scope, target, reason, paused_until, paused_by, paused_at)
-                    VALUES (@environment, @organization, @scope, @target, @reason, @until, @by, @at)
+                    INSERT INTO rollout_pause (environment, organization_id, scope, target, reason, paused_until, paused_by, paused_at, cancel_scheduled)
+                    VALUES (@environment, @organization, @scope, @target, @reason, @until, @by, @at, @cancel)
                     ON CONFLICT (environment, organization_id, scope, target)
-                    DO UPDATE SET reason = excluded.reason, paused_until = excluded.paused_until, paused_by = excluded.paused_by, paused_at = excluded.paused_at
+                    DO UPDATE SET reason = excluded.reason, paused_until = excluded.paused_until, paused_by = excluded.paused_by, paused_at = excluded.paused_at,
+                        cancel_scheduled = excluded.cancel_scheduled
                     """;
                 AddParameter(command, "environment", pause.Environment);
                 AddParameter(command, "organization", pause.OrganizationId);
@@ -77,6 +81,7 @@ internal abstract partial class AdoStateStore
                 AddParameter(command, "until", pause.Until is { } until ? ToDatabaseTime(until) : null);
                 AddParameter(command, "by", pause.PausedBy);
                 AddParameter(command, "at", ToDatabaseTime(pause.PausedAt));
+                AddParameter(command, "cancel", pause.CancelScheduled);
                 await command.ExecuteNonQueryAsync(ct);
                 await InsertAuditAsync(connection, transaction, [audit], ct);
             },

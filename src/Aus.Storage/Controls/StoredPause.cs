@@ -14,5 +14,8 @@ public sealed record StoredPause(
     string PausedBy,
     DateTimeOffset PausedAt)
 {
-    public RolloutPause ToPause() => new() { Scope = Scope, Target = Target, Reason = Reason, Until = Until };
+    /// <summary>Whether the pause deletes the upgrade policies it covers that have not started.</summary>
+    public bool CancelScheduled { get; init; }
+
+    public RolloutPause ToPause() => new() { Scope = Scope, Target = Target, Reason = Reason, Until = Until, CancelScheduled = CancelScheduled };
 }

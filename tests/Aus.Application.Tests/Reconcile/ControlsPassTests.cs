@@ -32,6 +32,50 @@ public sealed class ControlsPassTests
     }
 
     [Fact]
+    public async Task AStoredPauseThatCancelsScheduledUpgrades_DeletesTheScheduledPolicy_AndAuditsIt()
+    {
+        var controls = new InMemoryControlStore();
+        var world = new PassWorld { Controls = controls }.Org("org-a");
+        world.Fleet.With("org-a", Cluster("org-a-c1", "4.16.1", "4.16.2") with { UpgradePolicies = [ExistingPolicy("4.16.2")] });
+        controls.Controls["org-a"] = new RolloutControls
+        {
+            Pauses = [new RolloutPause { Scope = PauseScope.Cluster, Target = "org-a-c1", Reason = "bad week", CancelScheduled = true }],
+        };
+
+        await world.RunAsync();
+
+        var delete = world.Actions.Applied.ShouldHaveSingleItem().ShouldBeOfType<DeleteUpgradePolicy>();
+        delete.PolicyId.ShouldBe("policy-4.16.2");
+        var audit = world.Store.Audit.ShouldHaveSingleItem();
+        audit.Action.ShouldBe("delete-upgrade-policy");
+        audit.Version.ShouldBe("4.16.2");
+        audit.Reason.ShouldNotBeNull().ShouldStartWith("paused by the cluster org-a-c1 pause: bad week, which cancels scheduled upgrades");
+    }
+
+    [Fact]
+    public void ACancelledPolicy_IsAuditedAsADeleteOfItsVersion()
+    {
+        var delete = new DeleteUpgradePolicy("c1", new ClusterId("id-c1"), UpgradePolicyKind.NodePool, "p-1") { NodePool = "workers", Version = "4.16.2" };
+
+        ActionNames.Of(delete).ShouldBe("delete-upgrade-policy");
+        ActionNames.TargetOf(delete).ShouldBe("4.16.2");
+    }
+
+    [Fact]
+    public async Task ADryRun_DeletesNoScheduledPolicy()
+    {
+        var controls = new InMemoryControlStore();
+        var world = new PassWorld { Controls = controls }.Org("org-a");
+        world.Fleet.With("org-a", Cluster("org-a-c1", "4.16.1", "4.16.2") with { UpgradePolicies = [ExistingPolicy("4.16.2")] });
+        controls.Controls["org-a"] = new RolloutControls { Pauses = [new RolloutPause { Scope = PauseScope.Organization, CancelScheduled = true }] };
+
+        var outcome = (await world.RunAsync(new ReconcileSettings { DryRun = true })).Organizations.Single();
+
+        outcome.Plan!.Actions.ShouldHaveSingleItem().ShouldBeOfType<DeleteUpgradePolicy>();
+        world.Actions.Applied.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task FailedUpgradesReachingTheThreshold_HaltTheVersion_InTheSamePass()
     {
         var world = HaltWorld(failedUpgrades: 2);

@@ -39,6 +39,25 @@ public sealed class PlanWithControlsTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_NamesTheClustersAControlHolds_InEveryFormat_AndNoneWithoutControls()
+    {
+        (await CliRun.RunAsync("pause", "--org", "org-sectors", "--cluster", "stage-1", "--reason", "disk pressure", "--state", State)).ExitCode.ShouldBe(0);
+        string[] inputs = ["--config", Org, "--fleet", Fleet, "--history", History, "--now", Now];
+
+        var markdown = await CliRun.RunAsync(["report", .. inputs, "--state", State]);
+        var table = await CliRun.RunAsync(["report", .. inputs, "--state", State, "-o", "table"]);
+        var json = await CliRun.RunAsync(["report", .. inputs, "--state", State, "-o", "json"]);
+        var withoutStore = await CliRun.RunAsync(["report", .. inputs, "-o", "json"]);
+
+        markdown.Stdout.ShouldContain("Held by rollout safety controls:\n\n- stage-1 (`paused`): paused by the cluster stage-1 pause: disk pressure\n");
+        table.Stdout.ShouldContain("  held: stage-1 (paused): paused by the cluster stage-1 pause: disk pressure\n");
+        var held = System.Text.Json.Nodes.JsonNode.Parse(json.Stdout)!["organizations"]![0]!["held"]!.AsArray().ShouldHaveSingleItem()!;
+        held["cluster"]!.GetValue<string>().ShouldBe("stage-1");
+        held["reason"]!.GetValue<string>().ShouldBe("paused");
+        System.Text.Json.Nodes.JsonNode.Parse(withoutStore.Stdout)!["organizations"]![0]!["held"].ShouldBeNull();
+    }
+
+    [Fact]
     public async Task AStoreWithoutControls_PlansExactlyAsWithoutAStore()
     {
         (await CliRun.RunAsync("pause", "--org", "another-org", "--state", State)).ExitCode.ShouldBe(0);

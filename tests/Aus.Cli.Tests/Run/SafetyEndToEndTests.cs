@@ -113,6 +113,36 @@ public sealed class SafetyEndToEndTests
     }
 
     [Fact]
+    public async Task APauseThatCancelsScheduledUpgrades_SetWhileTheServiceRuns_DeletesThePolicyAtTheNextPass()
+    {
+        const string fleet = """
+            organizations:
+            - orgId: org-h
+              clusters:
+              - name: h-1
+                externalId: uuid-h-1
+                channel: stable-4.16
+                version: 4.16.8
+                availableUpgrades: [4.16.9]
+                upgradePolicies:
+                - {id: p-1, version: 4.16.9, scheduleType: manual, nextRun: "2026-11-23T01:00:00Z", state: scheduled}
+            """;
+        await using var bed = await ServiceTestBed.StartWithFleetAsync(new SimulatorOptions { FleetYaml = fleet, InitialTime = Start }, Organization);
+        await using var store = await StateStore.OpenAsync(ServiceTestBed.Sqlite(bed.StateFile));
+        using var http = new HttpClient();
+        using var service = await bed.ServiceAsync(store, bed.Settings(), http);
+        var before = (await service.RunPassAsync(null, CancellationToken.None)).Organizations.Single();
+        before.Results.ShouldBeEmpty();
+
+        (await CliRun.RunAsync("pause", "--org", "org-h", "--cluster", "h-1", "--cancel-scheduled", "--state", bed.StateFile)).ExitCode.ShouldBe(0);
+        var next = (await service.RunPassAsync(null, CancellationToken.None)).Organizations.Single();
+
+        next.Results.ShouldHaveSingleItem().Action.ShouldBeOfType<DeleteUpgradePolicy>().PolicyId.ShouldBe("p-1");
+        JsonNode.Parse(bed.Simulator.FleetJson())!["organizations"]![0]!["clusters"]![0]!["upgradePolicies"]!.AsArray().ShouldBeEmpty();
+        bed.Simulator.Clock.Advance(TimeSpan.FromHours(2)).ShouldBeEmpty("the deleted policy never runs");
+    }
+
+    [Fact]
     public async Task APauseSetWhileTheServiceRuns_HoldsTheNextPass_AndResumeReleasesIt()
     {
         await using var bed = await ServiceTestBed.StartAsync(ServiceTestBed.OrgA);

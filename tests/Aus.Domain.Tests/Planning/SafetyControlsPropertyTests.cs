@@ -43,6 +43,9 @@ public sealed class SafetyControlsPropertyTests
             new RolloutPause { Scope = PauseScope.Sector, Target = "no-such-sector" },
             new RolloutPause { Scope = PauseScope.Cluster, Target = "no-such-cluster" },
             new RolloutPause { Scope = PauseScope.Version, Target = "9.9.9" },
+            new RolloutPause { Scope = PauseScope.Organization, Until = Now.AddMinutes(-1), CancelScheduled = true },
+            new RolloutPause { Scope = PauseScope.Cluster, Target = "no-such-cluster", CancelScheduled = true },
+            new RolloutPause { Scope = PauseScope.Version, Target = "9.9.9", CancelScheduled = true },
         ],
         Approvals = [new RolloutApproval("s1", "4.16.1")],
         HaltedVersions = ["9.9.8"],
@@ -71,6 +74,22 @@ public sealed class SafetyControlsPropertyTests
 
             plan.Actions.OfType<CreateUpgradePolicy>().ShouldBeEmpty();
             plan.Clusters.ShouldAllBe(c => c.Reason == Reason.Paused || c.Reason == Reason.UpgradeInProgress);
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void ACancellingOrganizationPause_DeletesExactlyThePoliciesNotStarted_AndCreatesNone()
+    {
+        var pause = new RolloutControls { Pauses = [new RolloutPause { Scope = PauseScope.Organization, CancelScheduled = true }] };
+        Fleets.Sample(clusters =>
+        {
+            var fleet = Fleet(clusters).ToList();
+            var plan = Plan(Organization(clusters), clusters, pause);
+
+            plan.Actions.OfType<CreateUpgradePolicy>().ShouldBeEmpty();
+            plan.Actions.OfType<DeleteUpgradePolicy>().Select(d => d.Cluster)
+                .ShouldBe(fleet.Where(c => c.UpgradePolicies.Any(p => p.State == UpgradePolicyState.Scheduled)).Select(c => c.Name), ignoreOrder: true);
+            plan.Clusters.ShouldAllBe(c => c.Reason == Reason.Paused);
         }, iter: 200);
     }
 

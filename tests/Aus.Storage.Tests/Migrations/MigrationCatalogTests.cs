@@ -14,6 +14,8 @@ public sealed class MigrationCatalogTests
         [(StateDialect.PostgreSql, "0002_notification_delivery.sql")] = "b35315bbbadf1e95e4efbb041a053e208f87a9fa791facc4c0021c0f6a64468b",
         [(StateDialect.Sqlite, "0003_rollout_controls.sql")] = "f290d37774ece2e4e72fbccc402e50b6805f44c33432060a6a874f43e25d3ae3",
         [(StateDialect.PostgreSql, "0003_rollout_controls.sql")] = "d62508cbbd37c8b4a6f6470dfb732360343c30fb8ed504ef2ec8e823e2cfedf3",
+        [(StateDialect.Sqlite, "0004_pause_cancel_scheduled.sql")] = "b297267f2c2b48fbeb4fab643cb6cab3836c2bf03c20df8d034e3d01d8899938",
+        [(StateDialect.PostgreSql, "0004_pause_cancel_scheduled.sql")] = "ccc3478258dd384bde2c73909a09c56d7a03d591b07accd463ea5894df75422f",
     };
 
     [Theory]
