@@ -2,7 +2,7 @@ using System.Globalization;
 using Aus.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// `scale` times the planner in memory on growing fleets; `e2e [clusters [aus.dll]]` times the real
+// `scale` times the planner in memory on growing fleets (`scale-report` with the report rows); `e2e [clusters [aus.dll]]` times the real
 // `aus plan` on files; `ocm-pass` times a pass against the OCM simulator; `label-discovery` counts
 // the requests of the label flavour's discovery; `profile` plans one fleet over and over for a
 // profiler to sample; `forecast [clusters...]` times a 60-day forecast; anything else hands over to
@@ -10,6 +10,7 @@ using BenchmarkDotNet.Running;
 return args switch
 {
     ["scale", .. var sizes] => ScaleRun.Run(sizes),
+    ["scale-report", .. var sizes] => ScaleRun.Run(sizes, includeReport: true),
     ["forecast", .. var sizes] => ForecastScaleRun.Run(sizes),
     ["profile", var clusters, var perOrganization, var runs] => ScaleRun.Profile(Number(clusters), Number(perOrganization), Number(runs)),
     ["profile-fleet-file", var file, var runs] => await E2eRun.ProfileFleetFileAsync(file, Number(runs)),

@@ -21,16 +21,19 @@ internal static class ScaleRun
     ];
 
     /// <summary>Sizes are "clusters" (organizations of 100) or "clusters/perOrganization".</summary>
-    public static int Run(string[] sizes)
+    /// <param name="includeReport">Plan with the fleet report's rows, as `aus serve` does for its dashboard.</param>
+    public static int Run(string[] sizes, bool includeReport = false)
     {
         var cases = sizes.Length == 0 ? DefaultCases : [.. sizes.Select(ParseCase)];
-        Console.WriteLine("clusters  orgs  per org  best (ms)  median (ms)  µs/cluster  GC pause (ms)  alloc (MB)  gen0/1/2 per run  actions");
+        Console.WriteLine($"report rows: {(includeReport ? "yes" : "no")}");
+        Console.WriteLine("clusters  orgs  per org  best (ms)  median (ms)  µs/cluster  GC pause (ms)  alloc (MB)  gen0/1/2 per run  actions  best CPU (ms)");
         foreach (var (clusters, perOrganization) in cases)
         {
-            var request = SyntheticFleet.Create(clusters, perOrganization);
+            var request = SyntheticFleet.Create(clusters, perOrganization) with { IncludeReport = includeReport };
             var runs = clusters >= 1_000_000 ? 3 : 7;
             WarmUp(request);
             var times = new List<double>();
+            var cpu = new List<double>();
             long allocated = 0;
             int gen0 = 0, gen1 = 0, gen2 = 0, actions = 0;
             var pause = TimeSpan.Zero;
@@ -41,9 +44,11 @@ internal static class ScaleRun
                 var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                 var before = GC.GetAllocatedBytesForCurrentThread();
                 var pausedBefore = GC.GetTotalPauseDuration();
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 var plan = FleetPlanner.Plan(request);
                 watch.Stop();
+                cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
                 allocated = GC.GetAllocatedBytesForCurrentThread() - before;
                 pause += GC.GetTotalPauseDuration() - pausedBefore;
                 gen0 += GC.CollectionCount(0) - g0;
@@ -57,7 +62,7 @@ internal static class ScaleRun
             var best = times[0];
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{clusters,8}  {request.Organizations.Length,4}  {perOrganization,7}  {best,9:F0}  {times[times.Count / 2],11:F0}  {best * 1000 / clusters,10:F2}  {pause.TotalMilliseconds / runs,13:F0}  {allocated / 1e6,10:F0}  {(double)gen0 / runs,5:F1}/{(double)gen1 / runs:F1}/{(double)gen2 / runs:F1}  {actions,7}"));
+                $"{clusters,8}  {request.Organizations.Length,4}  {perOrganization,7}  {best,9:F0}  {times[times.Count / 2],11:F0}  {best * 1000 / clusters,10:F2}  {pause.TotalMilliseconds / runs,13:F0}  {allocated / 1e6,10:F0}  {(double)gen0 / runs,5:F1}/{(double)gen1 / runs:F1}/{(double)gen2 / runs:F1}  {actions,7}  {cpu.Min(),13:F0}"));
         }
 
         return 0;

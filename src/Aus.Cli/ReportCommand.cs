@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Aus.Application.Views;
 using Aus.Cli.Output;
+using Aus.Cli.Service;
 using Aus.Domain.Planning;
 
 namespace Aus.Cli;
@@ -44,7 +45,7 @@ internal static class ReportCommand
                 (true, _) => FleetReportMarkdownWriter.WriteAddons(plan),
                 (_, "table") => FleetReportTableWriter.Write(plan),
                 (_, "json") => FleetReportJsonWriter.Write(plan),
-                (_, "html") => DashboardHtmlWriter.Write(FleetViewBuilder.FromPlan(plan, loaded.Request.Organizations.Select(o => o.Policy))),
+                (_, "html") => DashboardHtmlWriter.Write(FleetViewBuilder.FromPlan(plan, loaded.Request, DashboardForecast.For(loaded.Request, DashboardState.ForecastTimeout))),
                 _ => FleetReportMarkdownWriter.Write(plan),
             });
             return plan.Organizations.Any(o => !o.Errors.IsEmpty) ? ExitCodes.Invalid : ExitCodes.Success;

@@ -33,6 +33,42 @@ public sealed class DashboardBrowserTests(DashboardServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task TheForecastTimelineOfTheNewestReleaseFollowsTheSectorFlow()
+    {
+        var forecast = (await OrganizationFromApiAsync("org-sectors")).GetProperty("forecast");
+        forecast.GetProperty("release").GetString().ShouldBe(DashboardServer.NewestRelease);
+        var page = await OpenAsync();
+
+        var table = page.Locator("table").Filter(new() { Has = page.Locator("caption", new() { HasText = $"Forecast of {DashboardServer.NewestRelease} in sectors-org" }) });
+        (await table.IsVisibleAsync()).ShouldBeTrue();
+        var sectors = await table.Locator("tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        sectors.Distinct().ShouldBe(["stage", "prod-blue", "prod-green"], "clusters in the order of the sector flow");
+        (await table.Locator(".bar").CountAsync()).ShouldBeGreaterThan(0, "a bar for each cluster that gets the release");
+        (await table.InnerTextAsync()).ShouldContain("runs it already", customMessage: "stage-2 runs 4.16.9");
+        await table.ScreenshotAsync(new() { Path = Path.Combine(DashboardServer.Artifacts, "dashboard-forecast.png") });
+    }
+
+    [Fact]
+    public async Task APauseMadeWithAusPause_ShowsInTheControlsWithItsReasonAndWho()
+    {
+        var pause = (await OrganizationFromApiAsync("org-hostile")).GetProperty("controls").GetProperty("pauses").EnumerateArray().ShouldHaveSingleItem();
+        (pause.GetProperty("scope").GetString(), pause.GetProperty("target").GetString(), pause.GetProperty("reason").GetString())
+            .ShouldBe(("cluster", DashboardServer.HostileCluster, DashboardServer.HostilePauseReason));
+        pause.GetProperty("by").GetString().ShouldNotBeNullOrEmpty();
+        var page = await OpenAsync();
+
+        var controls = page.Locator("table").Filter(new() { Has = page.Locator("caption", new() { HasText = "Rollout controls in force in" }) });
+        var text = await controls.InnerTextAsync();
+        text.ShouldContain("paused");
+        text.ShouldContain("cluster " + DashboardServer.HostileCluster);
+        text.ShouldContain(DashboardServer.HostilePauseReason);
+        text.ShouldContain("until 2099-01-01 00:00:00Z");
+        (await controls.Locator("b").CountAsync()).ShouldBe(0, "the reason is text, not markup");
+        var cluster = page.Locator("tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = DashboardServer.HostileCluster, Exact = true }) });
+        (await cluster.InnerTextAsync()).ShouldContain("paused");
+    }
+
+    [Fact]
     public async Task HostileNamesShowAsTextAndNothingRuns()
     {
         var page = await server.Browser.NewPageAsync();
@@ -151,6 +187,16 @@ public sealed class DashboardBrowserTests(DashboardServer server) : IClassFixtur
         var page = await server.Browser.NewPageAsync();
         await page.GotoAsync(server.Address.ToString());
         return page;
+    }
+
+    private async Task<JsonElement> OrganizationFromApiAsync(string orgId)
+    {
+        using var http = new HttpClient();
+        using var fleet = JsonDocument.Parse(await http.GetStringAsync(new Uri(server.Address, "/api/fleet")));
+        return fleet.RootElement.GetProperty("environments").EnumerateArray()
+            .SelectMany(e => e.GetProperty("organizations").EnumerateArray())
+            .Single(o => o.GetProperty("orgId").GetString() == orgId)
+            .Clone();
     }
 
     private async Task<(string Name, string Reason, string Detail)[]> ClustersFromApiAsync()

@@ -20,6 +20,12 @@ public sealed partial class DashboardServer : IAsyncLifetime
     public const string HostileCluster = "<img src=x onerror=alert(1)>";
     public const string GhostCluster = "ghost-&-\"q\"";
 
+    /// <summary>The reason of the pause `aus pause` puts on the hostile cluster before the service starts.</summary>
+    public const string HostilePauseReason = "<b>incident</b> & \"42\"";
+
+    /// <summary>The release the sectors example's fleet offers, the newest: the dashboard forecasts it.</summary>
+    public const string NewestRelease = "4.16.9";
+
     private static readonly string LongTail = new('x', 300);
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "aus-dashboard-" + Guid.NewGuid().ToString("N")[..12]);
@@ -72,8 +78,10 @@ public sealed partial class DashboardServer : IAsyncLifetime
             listen: 127.0.0.1:0
             shutdownTimeout: 5s
             """);
+        await PauseHostileClusterAsync(Path.Combine(_directory, "state.db"));
         Address = await StartServeAsync(settings);
         await WaitUntilReadyAsync();
+        await WaitForTheForecastAsync();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
@@ -106,20 +114,39 @@ public sealed partial class DashboardServer : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    private async Task<Uri> StartServeAsync(string settings)
+    /// <summary>`aus pause` on the store the service is about to use: its first pass reads the pause.</summary>
+    private static async Task PauseHostileClusterAsync(string state)
+    {
+        var start = Aus("pause", "--org", "org-hostile", "--cluster", HostileCluster, "--reason", HostilePauseReason, "--until", "2099-01-01T00:00:00Z", "--state", state);
+        using var pause = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = pause.StandardOutput.ReadToEndAsync();
+        var errors = pause.StandardError.ReadToEndAsync();
+        await pause.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        pause.ExitCode.ShouldBe(0, $"aus pause failed:\n{await output}\n{await errors}");
+    }
+
+    private static ProcessStartInfo Aus(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "aus.dll"), "serve", "--settings", settings, "--clock", "ocm-sim"])
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "aus.dll"));
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
+
+        start.Environment["AUS_STATE"] = string.Empty;
+        return start;
+    }
+
+    private async Task<Uri> StartServeAsync(string settings)
+    {
+        var start = Aus("serve", "--settings", settings, "--clock", "ocm-sim");
 
         start.Environment["OCM_URL"] = _simulator!.BaseUrl.ToString();
         start.Environment["OCM_TOKEN_URL"] = _simulator.TokenUrl.ToString();
         start.Environment["OCM_CLIENT_ID"] = _simulator.ClientId;
         start.Environment["OCM_CLIENT_SECRET"] = _simulator.ClientSecret;
         start.Environment["AUS_SETTINGS"] = string.Empty;
-        start.Environment["AUS_STATE"] = string.Empty;
         start.Environment["AUS_LISTEN"] = string.Empty;
         _serve = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var address = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -155,6 +182,17 @@ public sealed partial class DashboardServer : IAsyncLifetime
         while ((await http.GetAsync(new Uri(Address, "/readyz"), timeout.Token)).StatusCode != HttpStatusCode.OK)
         {
             await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    /// <summary>The forecast runs after the first pass, off it: every test sees the page with its timeline.</summary>
+    private async Task WaitForTheForecastAsync()
+    {
+        using var http = new HttpClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (!(await http.GetStringAsync(new Uri(Address, "/api/fleet"), timeout.Token)).Contains("\"forecast\"", StringComparison.Ordinal))
+        {
+            await Task.Delay(100, timeout.Token);
         }
     }
 

@@ -17,6 +17,10 @@ public static class ForecastEngine
 {
     public static Forecast Run(ForecastRequest request) => new ForecastRun(request, everyPass: false).Run();
 
+    /// <summary>The same, giving up between two passes once <paramref name="cancellationToken"/> is cancelled (a dashboard's time limit).</summary>
+    public static Forecast Run(ForecastRequest request, CancellationToken cancellationToken) =>
+        new ForecastRun(request, everyPass: false) { CancellationToken = cancellationToken }.Run();
+
     /// <summary>The same forecast, planning every organization at every pass: the slow reference the event jumps are checked against.</summary>
     internal static Forecast RunEveryPass(ForecastRequest request) => new ForecastRun(request, everyPass: true).Run();
 }

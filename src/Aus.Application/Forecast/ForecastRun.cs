@@ -78,6 +78,9 @@ internal sealed class ForecastRun
         }
     }
 
+    /// <summary>Checked between passes: a cancelled forecast throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
     public Forecast Run()
     {
         var end = _request.End;
@@ -89,6 +92,7 @@ internal sealed class ForecastRun
 
         while (true)
         {
+            CancellationToken.ThrowIfCancellationRequested();
             var changed = _fleet.CompleteDue(time);
             var planned = Due(time, changed);
             if (planned.Count > 0)

@@ -24,12 +24,14 @@ public static class ReleaseTimeline
         }
 
         options ??= new ReleaseTimelineOptions();
-        var forecast = ForecastEngine.Run(new ForecastRequest(latestPass.Organizations, latestPass.Fleet, latestPass.Now, new ForecastRelease(release))
-        {
-            UpgradeDuration = options.UpgradeDuration,
-            Interval = options.Interval,
-            Horizon = options.Horizon,
-        });
+        var forecast = ForecastEngine.Run(
+            new ForecastRequest(latestPass.Organizations, latestPass.Fleet, latestPass.Now, new ForecastRelease(release))
+            {
+                UpgradeDuration = options.UpgradeDuration,
+                Interval = options.Interval,
+                Horizon = options.Horizon,
+            },
+            options.CancellationToken);
         return new ReleaseTimelineView
         {
             Release = release.ToString(),
@@ -75,6 +77,9 @@ public sealed record ReleaseTimelineOptions
     public TimeSpan Interval { get; init; } = ForecastRequest.DefaultInterval;
 
     public TimeSpan Horizon { get; init; } = ForecastRequest.DefaultHorizon;
+
+    /// <summary>Gives the forecast up (with <see cref="OperationCanceledException"/>) once cancelled: a caller's time limit.</summary>
+    public CancellationToken CancellationToken { get; init; }
 }
 
 /// <summary>A forecast reduced to what a timeline draws.</summary>

@@ -40,8 +40,9 @@ public sealed partial class ReconcilePass
         var started = Stopwatch.GetTimestamp();
         var outcomes = new Dictionary<string, OrganizationOutcome>(StringComparer.Ordinal);
         var leases = new Dictionary<string, IStoreLease>(StringComparer.Ordinal);
+        PlanRequest? request = null;
         PassReport Report(string? failure = null) =>
-            new(now, [.. organizations.Select(o => outcomes[o.OrgId])], Stopwatch.GetElapsedTime(started)) { Failure = failure };
+            new(now, [.. organizations.Select(o => outcomes[o.OrgId])], Stopwatch.GetElapsedTime(started)) { Failure = failure, Request = request };
 
         try
         {
@@ -121,6 +122,7 @@ public sealed partial class ReconcilePass
             (fleet, var health) = await CheckHealthAsync(planned, fleet, failures, cancellationToken);
             var controls = await ApplyControlsAsync(planned, owned, fleet, failures, now, cancellationToken);
             var inputs = PassInputs.Build([.. planned.Where(o => !failures.ContainsKey(o.OrgId))], fleet, histories, now, controls.Controls);
+            request = inputs.Request;
             var plans = FleetPlanner.Plan(inputs.Request with { IncludeReport = _settings.IncludeReport, IncludeRemainingSoak = _settings.IncludeRemainingSoak }).Organizations.ToDictionary(o => o.OrgId, StringComparer.Ordinal);
 
             // Organizations act in parallel (each bounded by its adapter); their commits take turns.

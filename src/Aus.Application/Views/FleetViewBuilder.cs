@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Aus.Application.Reconcile;
+using Aus.Domain.Controls;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
@@ -26,6 +27,29 @@ public static class FleetViewBuilder
         }));
     }
 
+    /// <summary>
+    /// The view of a plan with the request it was made from (for `aus report --output html`): with
+    /// the fleet (upgrades in progress), the rollout controls and, when given, the forecast.
+    /// </summary>
+    public static FleetView FromPlan(FleetPlan plan, PlanRequest request, ReleaseForecast? forecast = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(request);
+        var inputs = request.Organizations.GroupBy(o => o.Policy.OrgId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return Build(plan.Now, plan.Organizations.Select(o =>
+        {
+            var input = inputs.GetValueOrDefault(o.OrgId);
+            return new OrganizationSource(input?.Policy.Environment ?? OrganizationPolicy.DefaultEnvironment, o.OrgId, o.Name)
+            {
+                Plan = o,
+                Policy = input?.Policy,
+                Fleet = request.Fleet.Find(o.OrgId),
+                Controls = input?.Controls ?? RolloutControls.Empty,
+                Forecast = forecast,
+            };
+        }));
+    }
+
     /// <summary>The view of a service pass: its organizations' outcomes, with the policies they were planned with.</summary>
     public static ImmutableArray<OrganizationSource> Sources(IEnumerable<OrganizationOutcome> outcomes, IEnumerable<OrganizationPolicy> policies)
     {
@@ -38,6 +62,8 @@ public static class FleetViewBuilder
                 Policy = byKey.GetValueOrDefault((o.Environment, o.OrgId)),
                 Failure = o.Failure,
                 RejectedEdit = o.RejectedEdit,
+                Fleet = o.Fleet,
+                Controls = o.Controls,
             }),
         ];
     }
@@ -59,7 +85,7 @@ public static class FleetViewBuilder
         var environments = organizations
             .GroupBy(o => o.Environment, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new EnvironmentView(g.Key, [.. g.OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.OrgId, StringComparer.Ordinal).Select(Organization)]));
+            .Select(g => new EnvironmentView(g.Key, [.. g.OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.OrgId, StringComparer.Ordinal).Select(o => Organization(o, now))]));
         return new FleetView(now, [.. environments]);
     }
 
@@ -82,15 +108,18 @@ public static class FleetViewBuilder
         }
     }
 
-    private static OrganizationView Organization(OrganizationSource source)
+    private static OrganizationView Organization(OrganizationSource source, DateTimeOffset now)
     {
         var plan = source.Plan;
-        var clusters = plan is null ? ImmutableArray<ClusterView>.Empty : [.. plan.Clusters.Select(d => Cluster(d, plan, source.Policy))];
+        var rows = plan?.Report.GroupBy(r => r.Cluster, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var clusters = plan is null ? ImmutableArray<ClusterView>.Empty : [.. plan.Clusters.Select(d => Cluster(d, plan, rows!.GetValueOrDefault(d.Name), source.Policy))];
         var newest = clusters
             .Select(c => OpenShiftVersion.TryParse(c.Version, out var v) ? v : null)
             .OfType<OpenShiftVersion>()
             .DefaultIfEmpty()
             .Max();
+        var sectors = Sectors(source.Policy, clusters, newest?.ToString());
+        var (forecast, unavailable) = source.Forecast is { } made ? ForecastTimelines.For(made, source.OrgId, source.Policy, sectors) : (null, null);
         return new OrganizationView
         {
             OrgId = source.OrgId,
@@ -101,7 +130,7 @@ public static class FleetViewBuilder
             InheritsFrom = plan?.InheritsFrom ?? [],
             NewestVersion = newest?.ToString(),
             Clusters = clusters,
-            Sectors = Sectors(source.Policy, clusters, newest?.ToString()),
+            Sectors = sectors,
             MutexHolders =
             [
                 .. clusters
@@ -109,22 +138,20 @@ public static class FleetViewBuilder
                     .SelectMany(c => c.Mutexes.Select(m => new MutexHolderView(m, c.Name, c.TargetVersion ?? RunningVersion(c))))
                     .OrderBy(h => h.Mutex, StringComparer.Ordinal),
             ],
-            InProgress =
-            [
-                .. clusters.SelectMany(c => c.Candidates
-                    .Where(v => v.State is CandidateState.Scheduled or CandidateState.Upgrading or CandidateState.LongUpgrade)
-                    .Select(v => new UpgradeInProgressView(c.Name, v.Version, v.State, v.StartedHoursAgo))),
-            ],
+            InProgress = plan is null ? [] : UpgradePolicies.Of(source.Fleet, plan, [.. clusters.Select(c => c.Name)], now),
+            Controls = ControlViews.Of(source.Controls, source.Policy, clusters, now),
+            Forecast = forecast,
+            ForecastUnavailable = unavailable,
+            ForecastPending = source.Forecast == ReleaseForecast.Pending,
         };
     }
 
     private static string? RunningVersion(ClusterView cluster) =>
         cluster.Candidates.FirstOrDefault(v => v.State is CandidateState.Scheduled or CandidateState.Upgrading or CandidateState.LongUpgrade)?.Version;
 
-    private static ClusterView Cluster(ClusterDecision decision, OrganizationPlan plan, OrganizationPolicy? policy)
+    private static ClusterView Cluster(ClusterDecision decision, OrganizationPlan plan, ClusterReportRow? row, OrganizationPolicy? policy)
     {
-        var row = plan.Report.FirstOrDefault(r => r.Cluster == decision.Name);
-        var clusterPolicy = policy?.Clusters.FirstOrDefault(c => c.Name == decision.Name);
+        var clusterPolicy = row is null ? policy?.Clusters.FirstOrDefault(c => c.Name == decision.Name) : null;
         var needed = row?.SoakDays ?? clusterPolicy?.SoakDays ?? 0;
         var workloads = row?.Workloads ?? [.. (clusterPolicy?.Workloads ?? []).Select(w => w.Value).Order(StringComparer.Ordinal)];
         var versionData = plan.VersionData ?? VersionHistory.Empty;

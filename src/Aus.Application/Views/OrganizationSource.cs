@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Aus.Domain.Controls;
+using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
 
@@ -17,4 +19,13 @@ public sealed record OrganizationSource(string Environment, string OrgId, string
 
     /// <summary>The errors of a newer policy edit that did not validate.</summary>
     public ImmutableArray<OrganizationMessage> RejectedEdit { get; init; } = [];
+
+    /// <summary>What OCM showed of the organization's clusters when it was planned (for the upgrades in progress).</summary>
+    public FleetOrganization? Fleet { get; init; }
+
+    /// <summary>The rollout safety controls it was planned with.</summary>
+    public RolloutControls Controls { get; init; } = RolloutControls.Empty;
+
+    /// <summary>The forecast of its environment's newest release; null: none is made (no forecast section).</summary>
+    public ReleaseForecast? Forecast { get; init; }
 }

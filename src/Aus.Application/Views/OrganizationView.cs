@@ -29,13 +29,20 @@ public sealed record OrganizationView
 
     public ImmutableArray<MutexHolderView> MutexHolders { get; init; } = [];
 
-    public ImmutableArray<UpgradeInProgressView> InProgress { get; init; } = [];
+    /// <summary>The upgrade policies OCM has that are not completed or cancelled, and those the last pass planned.</summary>
+    public ImmutableArray<UpgradePolicyView> InProgress { get; init; } = [];
 
-    /// <summary>
-    /// The forecast timeline of the newest release, once a forecast is computed for the view
-    /// (the forecast use case fills it; null shows no timeline).
-    /// </summary>
+    /// <summary>The rollout safety controls in force.</summary>
+    public ControlsView Controls { get; init; } = ControlsView.None;
+
+    /// <summary>The forecast timeline of the newest release; null when there is none (see <see cref="ForecastUnavailable"/>) or it is being computed.</summary>
     public ForecastTimelineView? Forecast { get; init; }
+
+    /// <summary>Why there is no forecast: it failed, took too long or found no version to follow.</summary>
+    public string? ForecastUnavailable { get; init; }
+
+    /// <summary>The first forecast of the service is being computed.</summary>
+    public bool ForecastPending { get; init; }
 }
 
 /// <summary>A validation message, with the cluster it is about when it is about one.</summary>

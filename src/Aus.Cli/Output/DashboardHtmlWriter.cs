@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Aus.Application.Forecast;
 using Aus.Application.Views;
+using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 
 namespace Aus.Cli.Output;
@@ -135,24 +137,27 @@ internal static class DashboardHtmlWriter
             html.Append("</tbody>\n</table>\n</div>\n");
         }
 
+        if (!organization.Controls.IsEmpty)
+        {
+            WriteControls(html, view, organization);
+        }
+
         if (!organization.InProgress.IsEmpty)
         {
-            html.Append("<div class=\"scroll\">\n<table>\n<caption>Upgrades in progress in ").Append(name).Append("</caption>\n")
-                .Append("<thead><tr><th scope=\"col\">Cluster</th><th scope=\"col\">Version</th><th scope=\"col\">State</th><th scope=\"col\">Running for</th></tr></thead>\n<tbody>\n");
-            foreach (var upgrade in organization.InProgress)
-            {
-                html.Append("<tr><td>").Append(Encode(upgrade.Cluster)).Append("</td><td>").Append(Encode(upgrade.Version))
-                    .Append("</td><td>").Append(CandidateLabel(upgrade.State)).Append("</td><td>")
-                    .Append(upgrade.StartedHoursAgo is { } hours ? string.Create(CultureInfo.InvariantCulture, $"{hours:0.0} h") : string.Empty)
-                    .Append("</td></tr>\n");
-            }
-
-            html.Append("</tbody>\n</table>\n</div>\n");
+            WriteInProgress(html, view, organization);
         }
 
         if (organization.Forecast is { } forecast)
         {
             WriteForecast(html, organization, forecast);
+        }
+        else if (organization.ForecastUnavailable is { } why)
+        {
+            html.Append("<p class=\"muted\">Forecast of the newest release unavailable: ").Append(Encode(why)).Append(".</p>\n");
+        }
+        else if (organization.ForecastPending)
+        {
+            html.Append("<p class=\"muted\">The forecast of the newest release is being computed.</p>\n");
         }
 
         html.Append("</section>\n");
@@ -186,20 +191,134 @@ internal static class DashboardHtmlWriter
         html.Append("</ul>");
     }
 
-    private static void WriteForecast(StringBuilder html, OrganizationView organization, ForecastTimelineView forecast)
+    private static void WriteControls(StringBuilder html, FleetView view, OrganizationView organization)
     {
-        html.Append("<div class=\"scroll\">\n<table>\n<caption>Forecast of ").Append(Encode(forecast.Release)).Append(" in ").Append(Encode(organization.Name));
-        if (forecast.RolloutEnd is { } end)
+        var controls = organization.Controls;
+        html.Append("<div class=\"scroll\">\n<table>\n<caption>Rollout controls in force in ").Append(Encode(organization.Name)).Append("</caption>\n")
+            .Append("<thead><tr><th scope=\"col\">Control</th><th scope=\"col\">On</th><th scope=\"col\">Details</th></tr></thead>\n<tbody>\n");
+        foreach (var pause in controls.Pauses)
         {
-            html.Append(": rollout ends ").Append(Time(end));
+            var details = new List<string>();
+            details.Add(pause.Reason is { } reason ? Encode(reason) : "no reason given");
+            details.Add(pause.Until is { } until ? "until " + Time(until) : "until resumed");
+            if (pause.CancelScheduled)
+            {
+                details.Add("upgrades not started are cancelled");
+            }
+
+            if (pause.By is { } by)
+            {
+                details.Add("by " + Encode(by) + (pause.Since is { } since ? " at " + Time(since) : string.Empty));
+            }
+
+            ControlRow(html, "paused", Encode(PauseScopeText(pause)), string.Join("; ", details));
         }
 
-        html.Append("</caption>\n<thead><tr><th scope=\"col\">Cluster</th><th scope=\"col\">Start</th><th scope=\"col\">Completion</th><th scope=\"col\">Held longest by</th></tr></thead>\n<tbody>\n");
+        foreach (var freeze in controls.Freezes)
+        {
+            ControlRow(html, freeze.Active ? "frozen now" : "freeze coming", Encode(freeze.Name), $"{Time(freeze.Start)} to {Time(freeze.End)} {Encode(Relative(freeze.Active ? freeze.End : freeze.Start, view.Now))}");
+        }
+
+        foreach (var wait in controls.AwaitingApproval)
+        {
+            var version = wait.Version ?? "VERSION";
+            ControlRow(
+                html,
+                "awaiting approval",
+                "sector " + Encode(wait.Sector),
+                $"version {Encode(wait.Version ?? "unknown")}; clusters {Encode(string.Join(", ", wait.Clusters))}; <code>{Encode($"aus approve --org {organization.OrgId} --sector {wait.Sector} --version {version}")}</code>");
+        }
+
+        foreach (var approval in controls.Approved)
+        {
+            ControlRow(html, "approved", "sector " + Encode(approval.Sector), "version " + Encode(approval.Version));
+        }
+
+        foreach (var version in controls.HaltedVersions)
+        {
+            ControlRow(html, "halted", "version " + Encode(version), $"until <code>{Encode($"aus resume --org {organization.OrgId} --version {version}")}</code>");
+        }
+
+        html.Append("</tbody>\n</table>\n</div>\n");
+    }
+
+    /// <param name="on">Encoded already.</param>
+    /// <param name="details">Encoded already.</param>
+    private static void ControlRow(StringBuilder html, string control, string on, string details) =>
+        html.Append("<tr><td><span class=\"tag\">").Append(control).Append("</span></td><td>").Append(on).Append("</td><td>").Append(details).Append("</td></tr>\n");
+
+    private static string PauseScopeText(PauseView pause) => pause.Scope switch
+    {
+        Aus.Domain.Controls.PauseScope.Organization => "the organization",
+        Aus.Domain.Controls.PauseScope.Sector => $"sector {pause.Target}",
+        Aus.Domain.Controls.PauseScope.Cluster => $"cluster {pause.Target}",
+        _ => $"version {pause.Target}",
+    };
+
+    private static void WriteInProgress(StringBuilder html, FleetView view, OrganizationView organization)
+    {
+        html.Append("<div class=\"scroll\">\n<table>\n<caption>Upgrades in progress in ").Append(Encode(organization.Name)).Append("</caption>\n")
+            .Append("<thead><tr><th scope=\"col\">Cluster</th><th scope=\"col\">Upgrades</th><th scope=\"col\">Version</th><th scope=\"col\">State</th><th scope=\"col\">Next run</th><th scope=\"col\">Started</th></tr></thead>\n<tbody>\n");
+        foreach (var policy in organization.InProgress)
+        {
+            html.Append("<tr><td>").Append(Encode(policy.Cluster)).Append("</td><td>").Append(Encode(PolicySubject(policy)))
+                .Append("</td><td>").Append(Encode(policy.Version)).Append("</td><td><span class=\"tag\">").Append(Encode(PolicyState(policy))).Append("</span>")
+                .Append(policy.PlannedByLastPass ? " <span class=\"muted\">planned by the last pass</span>" : string.Empty)
+                .Append("</td><td>").Append(policy.NextRun is { } run ? Time(run) + " " + Encode(Relative(run, view.Now)) : string.Empty)
+                .Append("</td><td>");
+            if (policy.StartedHoursAgo is { } hours)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"{hours:0.0} h ago");
+                if (policy.Long)
+                {
+                    html.Append(" <span class=\"tag long\">over 6 h</span>");
+                }
+            }
+
+            html.Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</div>\n");
+    }
+
+    private static string PolicySubject(UpgradePolicyView policy) => policy.Kind switch
+    {
+        UpgradePolicyKind.NodePool => $"node pool {policy.NodePool}",
+        UpgradePolicyKind.Addon => $"add-on {policy.Addon}",
+        UpgradePolicyKind.ControlPlane => "control plane",
+        _ => "cluster",
+    };
+
+    private static string PolicyState(UpgradePolicyView policy) => policy.State.ToString().ToLowerInvariant();
+
+    private static void WriteForecast(StringBuilder html, OrganizationView organization, ForecastTimelineView forecast)
+    {
+        // The bars share one scale: from the pass the forecast starts at to the last predicted completion.
+        var last = forecast.Clusters.Select(c => c.Completion).OfType<DateTimeOffset>().DefaultIfEmpty(forecast.From).Max();
+        var span = Math.Max((last - forecast.From).TotalMinutes, 60);
+        html.Append("<div class=\"scroll\">\n<table class=\"timeline\">\n<caption>Forecast of ").Append(Encode(forecast.Release)).Append(" in ").Append(Encode(organization.Name))
+            .Append(CultureInfo.InvariantCulture, $": {forecast.Reached} of {forecast.Clusters.Length} clusters reach it, ")
+            .Append(forecast.RolloutEnd is { } end ? "rollout ends " + Time(end) : "rollout does not end by " + Time(forecast.Horizon))
+            .Append("</caption>\n<thead><tr><th scope=\"col\">Cluster</th><th scope=\"col\">Sector</th><th scope=\"col\">Start</th><th scope=\"col\">Completion</th>")
+            .Append("<th scope=\"col\">").Append(Time(forecast.From)).Append(" to ").Append(Time(last)).Append("</th><th scope=\"col\">Held longest by, or why not</th></tr></thead>\n<tbody>\n");
         foreach (var cluster in forecast.Clusters)
         {
-            html.Append("<tr><td>").Append(Encode(cluster.Cluster)).Append("</td><td>").Append(cluster.Start is { } start ? Time(start) : string.Empty)
+            html.Append("<tr><td>").Append(Encode(cluster.Cluster)).Append("</td><td>").Append(Encode(cluster.Sector ?? string.Empty))
+                .Append("</td><td>").Append(cluster.Start is { } start ? Time(start) : string.Empty)
                 .Append("</td><td>").Append(cluster.Completion is { } done ? Time(done) : string.Empty)
-                .Append("</td><td>").Append(Encode(cluster.HeldLongestBy ?? string.Empty)).Append("</td></tr>\n");
+                .Append("</td><td>");
+            if (cluster.Start is { } from && cluster.Completion is { } to)
+            {
+                var left = Math.Clamp((from - forecast.From).TotalMinutes / span * 100, 0, 100);
+                var width = Math.Clamp((to - from).TotalMinutes / span * 100, 0.5, 100 - left);
+                html.Append(CultureInfo.InvariantCulture, $"<div class=\"track\" aria-hidden=\"true\"><span class=\"bar\" style=\"margin-left:{left:0.##}%;width:{width:0.##}%\"></span></div>");
+            }
+            else
+            {
+                html.Append(cluster.Outcome == ForecastOutcome.AlreadyThere ? "runs it already" : "not within the horizon");
+            }
+
+            html.Append("</td><td>").Append(cluster.Reason is { } reason ? $"<code>{Encode(reason)}</code>" : string.Empty).Append("</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</div>\n");
@@ -272,8 +391,8 @@ internal static class DashboardHtmlWriter
     // 4.5:1 in both schemes; the label says the status, so colour is never the only cue.
     private const string Style = """
 
-        :root{color-scheme:light dark;--bg:#ffffff;--fg:#1b1b1b;--muted:#555555;--line:#c8c8c8;--head:#f2f2f2;--err-bg:#fdecea;--err-fg:#7a1712}
-        @media (prefers-color-scheme: dark){:root{--bg:#16181b;--fg:#e8e8e8;--muted:#b4b4b4;--line:#3c4046;--head:#23262b;--err-bg:#3b1715;--err-fg:#ffd7d3}}
+        :root{color-scheme:light dark;--bg:#ffffff;--fg:#1b1b1b;--muted:#555555;--line:#c8c8c8;--head:#f2f2f2;--err-bg:#fdecea;--err-fg:#7a1712;--bar:#1c4f8f}
+        @media (prefers-color-scheme: dark){:root{--bg:#16181b;--fg:#e8e8e8;--muted:#b4b4b4;--line:#3c4046;--head:#23262b;--err-bg:#3b1715;--err-fg:#ffd7d3;--bar:#7fb0ff}}
         *{box-sizing:border-box}
         body{margin:0 auto;max-width:90rem;overflow-wrap:break-word;padding:1rem;background:var(--bg);color:var(--fg);font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
         h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.35rem;margin-top:2rem;border-bottom:2px solid var(--line)}h3{font-size:1.15rem;margin-top:1.5rem}h4{font-size:1rem;margin:1rem 0 .4rem}
@@ -298,6 +417,8 @@ internal static class DashboardHtmlWriter
         .flow{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:0}
         .flow .sector{border:1px solid var(--line);border-radius:.4rem;padding:.4rem .6rem}
         .flow .sector+.sector::before{content:"\2192  ";color:var(--muted)}
+        .track{position:relative;min-width:10rem;height:.9rem;background:var(--head);border:1px solid var(--line);border-radius:.2rem}
+        .bar{display:block;height:100%;min-width:2px;background:var(--bar);border-radius:.2rem}
         .errors{background:var(--err-bg);color:var(--err-fg);border-radius:.4rem;padding:.2rem .8rem;margin:.5rem 0}
         @media (max-width: 40rem){body{padding:.5rem;font-size:15px}th,td{padding:.25rem .35rem}progress{width:3.5rem}}
 

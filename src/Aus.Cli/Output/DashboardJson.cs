@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Aus.Application.Forecast;
 using Aus.Application.Views;
+using Aus.Domain.Controls;
+using Aus.Domain.Fleet;
 
 namespace Aus.Cli.Output;
 
@@ -18,6 +21,10 @@ internal static class DashboardJson
         {
             new JsonStringEnumConverter<ClusterStatus>(JsonNamingPolicy.KebabCaseLower),
             new JsonStringEnumConverter<CandidateState>(JsonNamingPolicy.KebabCaseLower),
+            new JsonStringEnumConverter<UpgradePolicyKind>(JsonNamingPolicy.KebabCaseLower),
+            new JsonStringEnumConverter<UpgradePolicyState>(JsonNamingPolicy.KebabCaseLower),
+            new JsonStringEnumConverter<PauseScope>(JsonNamingPolicy.KebabCaseLower),
+            new JsonStringEnumConverter<ForecastOutcome>(JsonNamingPolicy.KebabCaseLower),
         },
     });
 

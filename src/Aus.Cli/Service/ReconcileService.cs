@@ -19,7 +19,7 @@ internal sealed partial class ReconcileService : IDisposable
     private readonly Func<CancellationToken, Task<IReadOnlyList<OrganizationConfig>>> _organizations;
     private readonly IPassStore _store;
     private readonly IControlStore? _controls;
-    private readonly ReconcileSettings _reconcileSettings;
+    private ReconcileSettings _reconcileSettings;
     private readonly IPassClock _clock;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
@@ -56,7 +56,6 @@ internal sealed partial class ReconcileService : IDisposable
             DryRun = settings.DryRun,
             UseLeases = sharedStore,
             PassInterval = alignedPasses && sharedStore ? settings.Interval : null,
-            IncludeReport = true,
             IncludeRemainingSoak = true,
         };
         // A service whose every environment takes its policies from labels is the SRE-capability flavour.
@@ -87,6 +86,16 @@ internal sealed partial class ReconcileService : IDisposable
         ];
     }
 
+    /// <summary>
+    /// The dashboard is served (before the first pass): passes plan with the report rows it shows
+    /// (which `aus run` does without), and each pass is followed by a forecast of the newest release.
+    /// </summary>
+    public void ServeDashboard()
+    {
+        _reconcileSettings = _reconcileSettings with { IncludeReport = true };
+        Dashboard.ForecastNewestRelease(Settings.Interval);
+    }
+
     /// <summary>One pass over every environment at the clock's time (or <paramref name="now"/>).</summary>
     public async Task<ServicePass> RunPassAsync(DateTimeOffset? now, CancellationToken cancellationToken)
     {
@@ -95,6 +104,7 @@ internal sealed partial class ReconcileService : IDisposable
         var organizations = await _organizations(cancellationToken);
         var outcomes = ImmutableArray.CreateBuilder<OrganizationOutcome>();
         var calls = new List<OcmCallCount>();
+        var requests = ImmutableArray.CreateBuilder<Domain.Planning.PlanRequest>();
         var environmentFailed = false;
         var byEnvironment = organizations
             .Where(o => Settings.Environments.Any(e => e.Serves(o.Policy.Environment)))
@@ -118,6 +128,11 @@ internal sealed partial class ReconcileService : IDisposable
 
             Metrics.RecordPass(environment, report);
             outcomes.AddRange(report.Organizations);
+            if (report.Request is { } request)
+            {
+                requests.Add(request);
+            }
+
             var made = client.CallCounts.Since(before);
             Metrics.OcmCalls(environment, made);
             calls.AddRange(made.Calls);
@@ -130,7 +145,7 @@ internal sealed partial class ReconcileService : IDisposable
                 .OrderBy(c => c.Endpoint, StringComparer.Ordinal)
                 .ThenBy(c => c.Status, StringComparer.Ordinal),
         ]);
-        var result = new ServicePass(at, outcomes.ToImmutable(), merged, _time.GetElapsedTime(started));
+        var result = new ServicePass(at, outcomes.ToImmutable(), merged, _time.GetElapsedTime(started)) { Requests = requests.ToImmutable() };
         Dashboard.Record(result, organizations);
         LastPassEnded = _time.GetUtcNow();
         Metrics.PassEnded(environmentFailed ? "error" : result.Failed ? "failed" : "ok", LastPassEnded.Value);

@@ -75,6 +75,7 @@ internal sealed class ServiceHost : IAsyncDisposable
             await service.Metrics.WriteAsync(context.Response.Body, context.RequestAborted);
         });
 
+        service.ServeDashboard();
         DashboardEndpoints.Map(app, () => service.Dashboard.View(time.GetUtcNow()), (int)Math.Clamp(service.Settings.Interval.TotalSeconds, 5, 300));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

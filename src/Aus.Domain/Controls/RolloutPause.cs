@@ -21,6 +21,12 @@ public sealed record RolloutPause
     /// </summary>
     public bool CancelScheduled { get; init; }
 
+    /// <summary>Who paused (for people reading the controls; the planner ignores it).</summary>
+    public string? PausedBy { get; init; }
+
+    /// <summary>When it was paused (for people reading the controls; the planner ignores it).</summary>
+    public DateTimeOffset? PausedAt { get; init; }
+
     public bool IsActiveAt(DateTimeOffset now) => Until is not { } until || now < until;
 
     /// <summary>What the pause covers, in words: "organization", "sector prod", "cluster prod-1", "version 4.16.2".</summary>

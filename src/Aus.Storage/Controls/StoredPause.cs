@@ -17,5 +17,6 @@ public sealed record StoredPause(
     /// <summary>Whether the pause deletes the upgrade policies it covers that have not started.</summary>
     public bool CancelScheduled { get; init; }
 
-    public RolloutPause ToPause() => new() { Scope = Scope, Target = Target, Reason = Reason, Until = Until, CancelScheduled = CancelScheduled };
+    public RolloutPause ToPause() =>
+        new() { Scope = Scope, Target = Target, Reason = Reason, Until = Until, CancelScheduled = CancelScheduled, PausedBy = PausedBy, PausedAt = PausedAt };
 }

@@ -31,7 +31,7 @@ public sealed class FleetViewBuilderTests
         organization.MutexHolders.ShouldBe([new MutexHolderView("db", "a", "4.15.2")]);
         var running = organization.InProgress.ShouldHaveSingleItem();
         running.Cluster.ShouldBe("a");
-        running.State.ShouldBe(CandidateState.Upgrading);
+        running.State.ShouldBe(UpgradePolicyState.Started);
         running.StartedHoursAgo.ShouldBe(2);
     }
 
@@ -106,7 +106,7 @@ public sealed class FleetViewBuilderTests
 
     private static FleetView View(OrganizationPolicy policy, OcmCluster[] clusters, VersionHistory? history = null)
     {
-        var plan = FleetPlanner.Plan(new PlanRequest([Input(policy, history)], Fleet(policy.OrgId, clusters), Now) { IncludeReport = true });
-        return FleetViewBuilder.FromPlan(plan, [policy]);
+        var request = new PlanRequest([Input(policy, history)], Fleet(policy.OrgId, clusters), Now) { IncludeReport = true };
+        return FleetViewBuilder.FromPlan(FleetPlanner.Plan(request), request);
     }
 }

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Aus.Application.Forecast;
 using Aus.Application.Views;
+using Aus.Domain.Controls;
+using Aus.Domain.Fleet;
 using Aus.Cli.Output;
 
 namespace Aus.Cli.Tests.Output;
@@ -33,6 +36,47 @@ public sealed class DashboardJsonTests
         candidate.GetProperty("state").GetString().ShouldBe("long-upgrade");
         candidate.GetProperty("startedHoursAgo").GetDouble().ShouldBe(7.5);
         candidate.GetProperty("workloads")[0].GetProperty("neededDays").GetInt32().ShouldBe(7);
+    }
+
+    [Fact]
+    public void Fleet_WritesTheForecastTheControlsAndThePoliciesInProgressWithKebabCaseStates()
+    {
+        var organization = new OrganizationView
+        {
+            OrgId = "o",
+            Name = "org",
+            InProgress = [new UpgradePolicyView("c1", UpgradePolicyKind.NodePool, "4.16.9") { NodePool = "pool-1", State = UpgradePolicyState.Started, NextRun = Now.AddHours(-7), StartedHoursAgo = 7, Long = true }],
+            Controls = new ControlsView
+            {
+                Pauses = [new PauseView(PauseScope.Sector, "prod", "incident", null, "alice", Now)],
+                AwaitingApproval = [new ApprovalWaitView("prod", "4.16.9", ["c2"])],
+                HaltedVersions = ["4.16.8"],
+            },
+            Forecast = new ForecastTimelineView
+            {
+                Release = "4.16.9",
+                From = Now,
+                Horizon = Now.AddDays(60),
+                Reached = 1,
+                Clusters = [new ForecastClusterView("c2", "prod", "4.16.8", ForecastOutcome.NotWithinHorizon, null, null, "awaiting-approval")],
+            },
+        };
+
+        using var json = JsonDocument.Parse(DashboardJson.Fleet(new FleetView(Now, [new EnvironmentView("production", [organization])])));
+
+        var written = json.RootElement.GetProperty("environments")[0].GetProperty("organizations")[0];
+        var policy = written.GetProperty("inProgress")[0];
+        (policy.GetProperty("kind").GetString(), policy.GetProperty("nodePool").GetString(), policy.GetProperty("state").GetString(), policy.GetProperty("long").GetBoolean())
+            .ShouldBe(("node-pool", "pool-1", "started", true));
+        var controls = written.GetProperty("controls");
+        controls.GetProperty("pauses")[0].GetProperty("scope").GetString().ShouldBe("sector");
+        controls.GetProperty("pauses")[0].GetProperty("by").GetString().ShouldBe("alice");
+        controls.GetProperty("awaitingApproval")[0].GetProperty("version").GetString().ShouldBe("4.16.9");
+        controls.GetProperty("haltedVersions")[0].GetString().ShouldBe("4.16.8");
+        var cluster = written.GetProperty("forecast").GetProperty("clusters")[0];
+        (cluster.GetProperty("outcome").GetString(), cluster.GetProperty("reason").GetString()).ShouldBe(("not-within-horizon", "awaiting-approval"));
+        cluster.TryGetProperty("start", out _).ShouldBeFalse("a cluster not reached has no start");
+        written.GetProperty("forecast").TryGetProperty("rolloutEnd", out _).ShouldBeFalse();
     }
 
     [Fact]
