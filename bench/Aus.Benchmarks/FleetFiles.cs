@@ -7,7 +7,7 @@ using Aus.Policies.History;
 namespace Aus.Benchmarks;
 
 /// <summary>
-/// Writes a synthetic fleet as the files `aus plan` reads (contracts.md sections 1 to 3): one
+/// Writes a synthetic fleet as the files `aus plan` reads (docs/policy-reference.md): one
 /// organization file per organization, one fleet snapshot and one history per organization, in
 /// the block style people write by hand.
 /// </summary>

@@ -3,10 +3,10 @@ using Aus.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // `scale` times the planner in memory on growing fleets (`scale-report` with the report rows); `e2e [clusters [aus.dll]]` times the real
-// `aus plan` on files; `ocm-pass` times a pass against the OCM simulator; `label-discovery` counts
-// the requests of the label flavour's discovery; `profile` plans one fleet over and over for a
-// profiler to sample; `forecast [clusters...]` times a 60-day forecast; anything else hands over to
-// BenchmarkDotNet.
+// `aus plan` on files; `ocm-pass [--addons v1|v2]` times a pass against the OCM simulator (with
+// add-ons, two a cluster); `label-discovery` counts the requests of the label flavour's discovery;
+// `profile` plans one fleet over and over for a profiler to sample; `forecast [clusters...]` times a
+// 60-day forecast; anything else hands over to BenchmarkDotNet.
 return args switch
 {
     ["scale", .. var sizes] => ScaleRun.Run(sizes),
@@ -25,12 +25,19 @@ return args switch
 
 static async Task<int> OcmPassAsync(string[] args)
 {
-    // ocm-pass [clusters] [organizations] [latency-ms] [path to aus.dll]
+    // ocm-pass [--addons v1|v2] [clusters] [organizations] [latency-ms] [path to aus.dll]
+    string? addonService = null;
+    if (args.Length > 2 && args[1] == "--addons")
+    {
+        addonService = args[2];
+        args = [args[0], .. args[3..]];
+    }
+
     var clusters = args.Length > 1 ? Number(args[1]) : 5_000;
     var organizations = args.Length > 2 ? Number(args[2]) : 50;
     var latency = args.Length > 3 ? Number(args[3]) : 20;
     var ausDll = args.Length > 4 ? args[4] : Path.Combine(AppContext.BaseDirectory, "aus.dll");
-    return await OcmPassBenchmark.RunAsync(clusters, organizations, latency, ausDll);
+    return await OcmPassBenchmark.RunAsync(clusters, organizations, latency, ausDll, addonService);
 }
 
 static int RunBenchmarkDotNet(string[] args)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Console;
 namespace Aus.Cli;
 
 /// <summary>Log lines go to stderr: readable on a terminal, one JSON object per line otherwise (for log collectors).</summary>
-internal static class AusLogging
+internal static partial class AusLogging
 {
     /// <summary>
     /// The generic host's own log. Silenced: its failures reach the commands, which print them as one
@@ -14,6 +14,30 @@ internal static class AusLogging
     /// </summary>
     public const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
+    /// <summary>Whether log records are JSON (stderr is not a terminal); then nothing else may be written to stderr but errors.</summary>
+    public static bool Json => Console.IsErrorRedirected;
+
+    /// <summary>Whether <paramref name="stderr"/> is the process's stderr and log records go there as JSON.</summary>
+    public static bool IsLogStream(TextWriter stderr) => Json && ReferenceEquals(stderr, Console.Error);
+
+    /// <summary>Writes diagnostic lines (FILE:LINE:COL: error: ...) as log records of category aus.policies, errors as Error, the rest as Warning.</summary>
+    public static void WriteDiagnostics(string lines)
+    {
+        using var logging = Create(LogLevel.Warning);
+        var logger = logging.CreateLogger("aus.policies");
+        foreach (var line in lines.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (line.Contains(": error:", StringComparison.Ordinal))
+            {
+                Diagnostic(logger, LogLevel.Error, line);
+            }
+            else
+            {
+                Diagnostic(logger, LogLevel.Warning, line);
+            }
+        }
+    }
+
     public static ILoggerFactory Create(LogLevel minimum) => LoggerFactory.Create(builder =>
     {
         builder.SetMinimumLevel(minimum);
@@ -21,9 +45,10 @@ internal static class AusLogging
         builder.AddFilter("System.Net.Http", LogLevel.Warning);
         builder.AddFilter("Polly", LogLevel.Warning);
         builder.AddFilter(HostCategory, LogLevel.None);
-        if (Console.IsErrorRedirected)
+        if (Json)
         {
-            builder.AddJsonConsole(options =>
+            builder.AddConsole(options => options.FormatterName = AusJsonLogFormatter.Name);
+            builder.AddConsoleFormatter<AusJsonLogFormatter, ConsoleFormatterOptions>(options =>
             {
                 // Its own JSON field: no separating space, unlike the simple console's prefix.
                 options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
@@ -42,4 +67,7 @@ internal static class AusLogging
 
         builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
     });
+
+    [LoggerMessage(Message = "{Diagnostic}")]
+    private static partial void Diagnostic(ILogger logger, LogLevel level, string diagnostic);
 }

@@ -4,6 +4,7 @@ using Aus.Domain.History;
 using Aus.Domain.Planning;
 using Aus.Policies.Diagnostics;
 using Aus.Policies.Files;
+using Aus.Policies.Fleet;
 using Aus.Policies.History;
 using Aus.Policies.Organizations;
 
@@ -147,24 +148,23 @@ internal static class InputFiles
     /// <summary>
     /// False, with the reason on stderr, when the file given as --fleet is an organization file, a
     /// history or a settings file: the option it belongs to is named, and the exit status is usage.
+    /// The fleet reader tells the kind from the parse it reads the file with.
     /// </summary>
-    public static async Task<bool> CheckFleetFileAsync(string path, TextWriter stderr)
+    public static async Task<bool> CheckFleetKindAsync(FleetDocument document, TextWriter stderr)
     {
-        var text = SafeRead(path);
-        var wrongKind = PolicyFiles.IsOrganizationFile(text)
-            ? "this is an organization file; give it with --config"
-            : PolicyFiles.Classify(text) switch
-            {
-                PolicyFileKind.History => "this is a soak history; give it with --history",
-                PolicyFileKind.Settings => "this is a settings file; give it with --settings",
-                _ => null,
-            };
+        var wrongKind = document.OtherKind switch
+        {
+            PolicyFileKind.Organization => "this is an organization file; give it with --config",
+            PolicyFileKind.History => "this is a soak history; give it with --history",
+            PolicyFileKind.Settings => "this is a settings file; give it with --settings",
+            _ => null,
+        };
         if (wrongKind is null)
         {
             return true;
         }
 
-        await stderr.WriteLineAsync($"aus: error: {path}: {wrongKind}");
+        await stderr.WriteLineAsync($"aus: error: {document.File}: {wrongKind}");
         return false;
     }
 

@@ -48,14 +48,14 @@ internal sealed class PlanInputOptions
     public Option<string[]> History { get; } = new("--history")
     {
         HelpName = "[ORGID=]FILE",
-        Description = "The stored soak history of an organization (ORGID= may be left out with one organization file).",
+        Description = "The stored soak history of an organization (ORGID= may be left out with one organization file); ORGID/ADDON_ID=FILE gives the history of one of its add-ons.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
     public Option<string[]> HistoryOut { get; } = new("--history-out")
     {
         HelpName = "[ORGID=]FILE",
-        Description = "Where to write the organization's checked-in history (own data, not inherited).",
+        Description = "Where to write the organization's checked-in history (own data, not inherited); ORGID/ADDON_ID=FILE writes that add-on's.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 

@@ -231,12 +231,12 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
     /// <summary>The snapshot of a fleet file, its problems printed; null (with the exit code) when it cannot be used.</summary>
     private static async Task<(FleetSnapshot? Snapshot, int ExitCode)> ReadFleetFileAsync(string fleetPath, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (!await InputFiles.CheckFleetFileAsync(fleetPath, stderr))
+        var document = await FleetReader.ReadFileAsync(fleetPath, cancellationToken);
+        if (!await InputFiles.CheckFleetKindAsync(document, stderr))
         {
             return (null, ExitCodes.Usage);
         }
 
-        var document = await FleetReader.ReadFileAsync(fleetPath, cancellationToken);
         await InputFiles.PrintAsync(stderr, document.Diagnostics, document.IsUnreadable);
         if (document.IsUnreadable || document.Snapshot is null || document.HasErrors)
         {

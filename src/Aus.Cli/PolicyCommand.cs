@@ -124,6 +124,11 @@ internal static class PolicyCommand
     private static async Task<FleetOrganization?> FromFleetAsync(string orgId, string fleetPath, TextWriter stderr, CancellationToken cancellationToken)
     {
         var fleet = await FleetReader.ReadFileAsync(fleetPath, cancellationToken);
+        if (!await InputFiles.CheckFleetKindAsync(fleet, stderr))
+        {
+            return null;
+        }
+
         await PrintAsync(stderr, fleet.Diagnostics);
         if (fleet.Snapshot is null || fleet.HasErrors)
         {

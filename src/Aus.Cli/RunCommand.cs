@@ -27,13 +27,13 @@ internal static class RunCommand
         var history = new Option<string[]>("--history")
         {
             HelpName = "[ORGID=]FILE",
-            Description = "Keep the soak history in files instead of the state store (read, then replaced after the pass).",
+            Description = "Keep the soak history in files instead of the state store (read, then replaced after the pass); ORGID/ADDON_ID=FILE keeps an add-on's.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var historyOut = new Option<string[]>("--history-out")
         {
             HelpName = "[ORGID=]FILE",
-            Description = "With --history, write the checked-in history here instead of back into the --history file.",
+            Description = "With --history, write the checked-in history here instead of back into the --history file; ORGID/ADDON_ID=FILE for an add-on's.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var now = new Option<string?>("--now") { HelpName = "TIME", Description = "Run as of this RFC 3339 UTC time (for replays and simulators). [default: the current time]" };
@@ -128,8 +128,21 @@ internal static class RunCommand
             using var service = new ReconcileService(
                 settings, _ => Task.FromResult(organizations), passStore, store?.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: false,
                 store is null ? null : new StoreControlStore(store));
+            var (notifications, notificationsOk) = await ServiceNotifications.ForServiceAsync(settings, store, service.Metrics, time, logging, stderr);
+            if (!notificationsOk)
+            {
+                return ExitCodes.Usage;
+            }
+
+            await using var notificationScope = notifications;
+            service.Notifications = notifications;
             var report = await service.RunPassAsync(at, cancellationToken);
             await stdout.WriteAsync(RunReportWriter.Write(report, settings.DryRun));
+            if (notifications is not null && !await notifications.DrainAsync(ServiceNotifications.DrainBound))
+            {
+                await stderr.WriteLineAsync($"aus: warning: notifications still queued after {ServiceNotifications.DrainBound.TotalSeconds:0} s are not sent (see the log)");
+            }
+
             return report.Failed ? ExitCodes.Invalid : ExitCodes.Success;
         });
         return command;

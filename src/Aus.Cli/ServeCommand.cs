@@ -71,6 +71,14 @@ internal static class ServeCommand
                 var organizations = new ServicePolicies(policies, settings, time, logging.CreateLogger("aus.policies"));
                 using var service = new ReconcileService(
                     settings, organizations.LoadAsync, passStore, store?.Dialect == StateDialect.PostgreSql, ServiceStartup.Clock(settings, time, http), time, logging, alignedPasses: true, store is null ? null : new StoreControlStore(store));
+                var (notifications, notificationsOk) = await ServiceNotifications.ForServiceAsync(settings, store, service.Metrics, time, logging, stderr);
+                if (!notificationsOk)
+                {
+                    return ExitCodes.Usage;
+                }
+
+                await using var notificationScope = notifications;
+                service.Notifications = notifications;
                 ServiceHost host;
                 try
                 {
@@ -88,8 +96,20 @@ internal static class ServeCommand
                     var served = labelled.Count == 0
                         ? Output.Plural.Count(documents.Count, "organization")
                         : $"{Output.Plural.Count(documents.Count, "organization file")} and the labelled organizations of {string.Join(", ", labelled)}";
-                    await stderr.WriteLineAsync($"aus: serving {served} every {DurationText.Format(settings.Interval)} from {storeDescription}; endpoints on {host.Address}");
+                    var notifying = notifications is null ? string.Empty : $"; notifying {Output.Plural.Count(notifications.Sinks, "sink")}";
+                    if (AusLogging.IsLogStream(stderr))
+                    {
+                        ServeLog.Serving(logging.CreateLogger("aus.service"), served, DurationText.Format(settings.Interval), storeDescription, notifying, host.Address.ToString());
+                    }
+                    else
+                    {
+                        await stderr.WriteLineAsync($"aus: serving {served} every {DurationText.Format(settings.Interval)} from {storeDescription}{notifying}; endpoints on {host.Address}");
+                    }
                     await host.WaitForShutdownAsync(CancellationToken.None);
+                    if (notifications is not null)
+                    {
+                        await notifications.DrainAsync(ServiceNotifications.DrainBound);
+                    }
                     if (host.LoopFailure is { } failure)
                     {
                         // A supervisor restarts a process that exits non-zero; one that exits 0 it may leave down.

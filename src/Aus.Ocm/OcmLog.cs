@@ -26,19 +26,19 @@ internal static partial class OcmLog
     [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "Read {ClusterCount} clusters of {OrgCount} OCM organizations ({FailedCount} failed) with {CallCount} calls:\n{Calls}")]
     public static partial void FleetRead(ILogger logger, int clusterCount, int orgCount, int failedCount, int callCount, string calls);
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Dry run: would {Action} on cluster {Cluster}")]
+    [LoggerMessage(EventId = 20, Level = LogLevel.Debug, Message = "Dry run: would {Action} on cluster {Cluster}")]
     public static partial void DryRunAction(ILogger logger, string action, string cluster);
 
-    [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Applied {Action} on cluster {Cluster} (operation id {OperationId})")]
+    [LoggerMessage(EventId = 21, Level = LogLevel.Debug, Message = "Applied {Action} on cluster {Cluster} (operation id {OperationId})")]
     public static partial void ActionApplied(ILogger logger, string action, string cluster, string? operationId);
 
-    [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "OCM refused {Action} on cluster {Cluster}: {Error}")]
+    [LoggerMessage(EventId = 22, Level = LogLevel.Debug, Message = "OCM refused {Action} on cluster {Cluster}: {Error}")]
     public static partial void ActionRefused(ILogger logger, string action, string cluster, string error);
 
     [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "{Action} on cluster {Cluster} had an unknown outcome ({Error}); reading the cluster again before any new attempt")]
     public static partial void ActionOutcomeUnknown(ILogger logger, string action, string cluster, string error);
 
-    [LoggerMessage(EventId = 24, Level = LogLevel.Information, Message = "{Action} on cluster {Cluster} skipped: OCM already has it after an unconfirmed attempt")]
+    [LoggerMessage(EventId = 24, Level = LogLevel.Debug, Message = "{Action} on cluster {Cluster} skipped: OCM already has it after an unconfirmed attempt")]
     public static partial void ActionAlreadyThere(ILogger logger, string action, string cluster);
 
     [LoggerMessage(EventId = 25, Level = LogLevel.Information, Message = "Applied {Count} OCM actions with {CallCount} calls:\n{Calls}")]

@@ -137,6 +137,21 @@ public sealed partial class OcmSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Publishes a version of an add-on: from now on it is the catalog's latest version of that add-on.</summary>
+    public void PublishAddonVersion(string addonId, string version)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(addonId);
+        if (!VersionOrder.IsVersion(version))
+        {
+            throw new ArgumentException($"'{version}' is not a version (e.g. 1.3.0)", nameof(version));
+        }
+
+        lock (world.Sync)
+        {
+            world.AddonCatalog[addonId] = version;
+        }
+    }
+
     /// <summary>
     /// The next <paramref name="clusters"/> clusters that start an upgrade to <paramref name="version"/>
     /// fail it, once each (a later attempt of the same cluster succeeds), whatever the failure rate.

@@ -19,6 +19,9 @@ public sealed class GuardedStateStore : IStateStore, IRolloutControlStore
 
     public StateDialect Dialect => _inner.Dialect;
 
+    /// <summary>The store it guards (for <see cref="StateStore.NotificationLedger"/>).</summary>
+    internal IStateStore Inner => _inner;
+
     public string Description => _inner.Description;
 
     public int SchemaVersion => _inner.SchemaVersion;

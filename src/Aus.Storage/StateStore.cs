@@ -56,6 +56,7 @@ public static class StateStore
     public static INotificationLedger NotificationLedger(IStateStore store) => store switch
     {
         AdoStateStore ado => ado,
+        GuardedStateStore guarded => NotificationLedger(guarded.Inner),
         DryRunStateStore => new InMemoryNotificationLedger(),
         null => throw new ArgumentNullException(nameof(store)),
         _ => throw new ArgumentException($"{store.GetType().Name} keeps no notification delivery records", nameof(store)),

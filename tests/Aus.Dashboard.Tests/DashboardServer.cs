@@ -204,6 +204,6 @@ public sealed partial class DashboardServer : IAsyncLifetime
         }
     }
 
-    [GeneratedRegex(@"endpoints on (?<url>http://\S+)")]
+    [GeneratedRegex(@"endpoints on (?<url>http://[^\s""]+)")]
     private static partial Regex Endpoints();
 }

@@ -40,6 +40,21 @@ public sealed class AddonTests
     }
 
     [Fact]
+    public async Task APublishedAddonVersion_IsTheCatalogsLatest_AndTheOnlyOneAnUpgradeTakes()
+    {
+        await using var h = await SimHarness.StartAsync(Fleet);
+
+        h.Sim.PublishAddonVersion("addon-a", "1.4.0");
+
+        var catalog = (await h.GetAsync("/api/addons_mgmt/v1/addons")).Body!["items"]!.AsArray();
+        catalog.Select(a => (a!["id"]!.GetValue<string>(), a["version"]!["id"]!.GetValue<string>())).ShouldBe([("addon-a", "1.4.0"), ("addon-b", "2.1.0")]);
+        var nextRun = SimHarness.Time(h.Sim.Clock.Now.AddMinutes(6));
+        (await h.PostAsync(Plans, $$"""{"version": "1.3.0", "type": "manual", "addon_id": "addon-a", "cluster_id": "a1", "next_run": "{{nextRun}}"}""")).Status.ShouldBe(HttpStatusCode.BadRequest);
+        (await h.PostAsync(Plans, $$"""{"version": "1.4.0", "type": "manual", "addon_id": "addon-a", "cluster_id": "a1", "next_run": "{{nextRun}}"}""")).Status.ShouldBe(HttpStatusCode.Created);
+        Should.Throw<ArgumentException>(() => h.Sim.PublishAddonVersion("addon-a", "latest"));
+    }
+
+    [Fact]
     public async Task AnUpgradePlan_StartsAtItsNextRun_CompletesAfterTheUpgrade_UpgradesTheAddon_AndStaysUntilDeleted()
     {
         await using var h = await SimHarness.StartAsync(Fleet, o => o with { UpgradeDuration = TimeSpan.FromMinutes(30) });

@@ -23,6 +23,21 @@ public sealed class GuardedStateStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AGuardedStore_KeepsTheNotificationDeliveryRecordsOfTheStoreItGuards()
+    {
+        var path = Path.Combine(_directory.FullName, "state.db");
+        var key = new Aus.Application.Notifications.NotificationKey("production", "org-a", "a-1", "upgrade-scheduled", "4.16.9", "x");
+        var now = DateTimeOffset.UnixEpoch;
+        await using (var guarded = await GuardedStateStore.OpenAsync(Location(path)))
+        {
+            (await StateStore.NotificationLedger(guarded).TryClaimAsync("webhook w", key, now, CancellationToken.None)).ShouldBeTrue();
+        }
+
+        await using var raw = await StateStore.OpenAsync(Location(path));
+        (await StateStore.NotificationLedger(raw).TryClaimAsync("webhook w", key, now, CancellationToken.None)).ShouldBeFalse("the claim went into the store");
+    }
+
+    [Fact]
     public async Task AStoredHistoryThatIsNotValid_IsAStateStoreException()
     {
         var path = Path.Combine(_directory.FullName, "state.db");

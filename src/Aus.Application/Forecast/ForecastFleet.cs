@@ -37,7 +37,8 @@ internal sealed class ForecastFleet
             }
 
             var clusters = new OrganizationClusters(organization.OrgId);
-            foreach (var cluster in organization.Clusters)
+            // The forecast is of a cluster release: add-ons take no part (and the model keeps no add-on catalog).
+            foreach (var cluster in organization.Clusters.Select(c => c with { Addons = [], AddonUpgradePolicies = [] }))
             {
                 var model = new ModelCluster(organization.OrgId, cluster);
                 model.Cluster = Offered(cluster, model.Stated);

@@ -21,6 +21,9 @@ internal sealed class ForecastRun
     private readonly Dictionary<string, OrganizationState> _byOrgId = new(StringComparer.Ordinal);
     private readonly Dictionary<(string OrgId, string Name), ClusterTrack> _tracks = [];
     private readonly Dictionary<(string OrgId, string Name), ClusterPolicy> _policies = [];
+
+    // The pass before each upgrade completes, when its organization must check in (see CheckInsDue).
+    private readonly PriorityQueue<OrganizationState, DateTimeOffset> _checkIns = new();
     private int _plannedPasses;
 
     public ForecastRun(ForecastRequest request, bool everyPass)
@@ -69,11 +72,30 @@ internal sealed class ForecastRun
                         if (cluster.InFlight.TryGetValue(policy.Id, out var completesAt))
                         {
                             track.Created(policy, created: null, completesAt - request.UpgradeDuration, completesAt, request.Release);
+                            CheckInBefore(organization, completesAt, request.Now);
                         }
                     }
                 }
 
                 _tracks.TryAdd((organization.OrgId, name), track);
+            }
+        }
+
+        // The same tables by name for each organization, for lookups on every pass.
+        var statesById = _organizations.ToLookup(o => o.OrgId, StringComparer.Ordinal);
+        foreach (var ((orgId, name), track) in _tracks)
+        {
+            foreach (var organization in statesById[orgId])
+            {
+                organization.Tracks[name] = track;
+            }
+        }
+
+        foreach (var ((orgId, name), policy) in _policies)
+        {
+            foreach (var organization in statesById[orgId])
+            {
+                organization.Policies[name] = policy;
             }
         }
     }
@@ -94,11 +116,13 @@ internal sealed class ForecastRun
         {
             CancellationToken.ThrowIfCancellationRequested();
             var changed = _fleet.CompleteDue(time);
-            var planned = Due(time, changed);
+            var (planned, lenders) = Due(time, changed);
             if (planned.Count > 0)
             {
-                Plan(planned, time);
+                Plan(planned, lenders, time);
             }
+
+            CheckInsDue(time);
 
             if (IsSettled())
             {
@@ -108,6 +132,7 @@ internal sealed class ForecastRun
             var next = _organizations.Select(o => o.NextPass).Where(p => p is not null).Min();
             var completion = _fleet.NextCompletion is { } at ? _grid.AtOrAfter(at) : (DateTimeOffset?)null;
             next = Earliest(next, completion);
+            next = Earliest(next, _checkIns.TryPeek(out _, out var checkIn) ? checkIn : null);
             if (next is not { } upcoming || upcoming > end)
             {
                 break;
@@ -132,9 +157,16 @@ internal sealed class ForecastRun
 
     /// <summary>
     /// The organizations planned at this pass: those with an event now, the ones whose upgrades
-    /// completed, those that inherit from either, and (for their inherited data) the sources of all of them.
+    /// completed, and those that inherit from the latter (what they inherit changed); and the
+    /// sources these inherit from that are not planned themselves, which only lend their data.
     /// </summary>
-    private List<OrganizationState> Due(DateTimeOffset time, HashSet<string> changed)
+    /// <remarks>
+    /// An inheriting organization reads only its sources' soak data, and that changes its course
+    /// only when a source's clusters change versions: a source's other events (its actions, window
+    /// flips, its own soak crossings) change nothing for it. Its own soak crossings count the
+    /// sources' clusters in (<see cref="NextSoakCrossing"/>).
+    /// </remarks>
+    private (List<OrganizationState> Planned, List<OrganizationState> Lenders) Due(DateTimeOffset time, HashSet<string> changed)
     {
         var due = new HashSet<OrganizationState>();
         foreach (var organization in _organizations)
@@ -142,34 +174,65 @@ internal sealed class ForecastRun
             if (organization.NextPass is { } pass && pass <= time || changed.Contains(organization.OrgId))
             {
                 due.Add(organization);
+                if (changed.Contains(organization.OrgId))
+                {
+                    due.UnionWith(organization.Inheritors);
+                }
             }
         }
 
-        // An organization's own event (anything but a window flip) starts a new epoch for it and for
-        // the organizations that inherit from it: what its clusters were seen to decide may change.
-        var events = due.Where(o => changed.Contains(o.OrgId) || (o.NextPass is { } p && p <= time && p != o.WindowOnlyPass)).ToHashSet();
-        foreach (var organization in due.ToList())
+        if (due.Count == 0)
         {
-            due.UnionWith(organization.Inheritors);
+            return ([], []);
         }
 
-        foreach (var organization in due.ToList())
-        {
-            due.UnionWith(organization.Sources);
-        }
-
+        var lenders = new HashSet<OrganizationState>();
         foreach (var organization in due)
         {
-            organization.EpochContinues = !events.Contains(organization) && !organization.Sources.Any(events.Contains);
+            foreach (var source in organization.Sources)
+            {
+                if (!due.Contains(source))
+                {
+                    lenders.Add(source);
+                }
+            }
         }
 
-        return [.. _organizations.Where(due.Contains)];
+        // The planner checks in the add-on histories of a source as well; the forecast keeps none,
+        // so such a source is planned in full, as it would be in a real pass.
+        foreach (var lender in lenders.Where(l => l.Input.Policy.AddonManagedUpgrades).ToList())
+        {
+            lenders.Remove(lender);
+            due.Add(lender);
+        }
+
+        // An organization's own event (anything but a window flip) starts a new epoch for it, and a
+        // source's changed versions for the organizations that inherit from it: what its clusters
+        // were seen to decide may change.
+        foreach (var organization in due)
+        {
+            var ownEvent = changed.Contains(organization.OrgId)
+                || (organization.NextPass is { } p && p <= time && p != organization.WindowOnlyPass);
+            organization.EpochContinues = !ownEvent && !organization.Sources.Any(s => changed.Contains(s.OrgId));
+        }
+
+        return ([.. _organizations.Where(due.Contains)], [.. _organizations.Where(lenders.Contains)]);
     }
 
-    private void Plan(List<OrganizationState> organizations, DateTimeOffset time)
+    private void Plan(List<OrganizationState> organizations, List<OrganizationState> lenders, DateTimeOffset time)
     {
-        var inputs = organizations.Select(o => o.Input with { History = o.History }).ToImmutableArray();
+        foreach (var lender in lenders)
+        {
+            lender.History = CheckedIn(lender, time);
+        }
+
+        var inputs = organizations.Select(o => o.Input with { History = o.History })
+            .Concat(lenders.Select(l => l.Lending))
+            .ToImmutableArray();
         var plan = FleetPlanner.Plan(new PlanRequest(inputs, _fleet.SnapshotAt(time), time));
+
+        // Clusters share a few schedules: whether each is in its window at this pass is worked out once.
+        var inWindow = new Dictionary<string, bool>(StringComparer.Ordinal);
         _plannedPasses += organizations.Count;
         for (var i = 0; i < organizations.Count; i++)
         {
@@ -180,19 +243,27 @@ internal sealed class ForecastRun
             organization.History = result.History ?? organization.History;
             foreach (var decision in result.Clusters)
             {
-                if (_tracks.TryGetValue((organization.OrgId, decision.Name), out var track))
+                if (organization.Tracks.TryGetValue(decision.Name, out var track))
                 {
                     track.Decided(decision, time);
-                    if (_policies.TryGetValue((organization.OrgId, decision.Name), out var policy))
+                    if (organization.Policies.TryGetValue(decision.Name, out var policy))
                     {
-                        track.Observed(ScheduleWindows.IsInWindow(policy.Schedule, time), decision, organization.EpochContinues);
+                        var schedule = policy.Schedule;
+                        if (!inWindow.TryGetValue(schedule.Expression, out var isIn))
+                        {
+                            isIn = ScheduleWindows.IsInWindow(schedule, time);
+                            inWindow[schedule.Expression] = isIn;
+                        }
+
+                        track.Observed(isIn, decision, organization.EpochContinues);
                     }
                 }
             }
 
             foreach (var (cluster, policy, completesAt) in _fleet.Apply(organization.OrgId, result.Actions))
             {
-                _tracks.GetValueOrDefault((organization.OrgId, cluster.Cluster.Name))?.Created(policy, time, policy.NextRun!.Value, completesAt, _request.Release);
+                organization.Tracks.GetValueOrDefault(cluster.Cluster.Name)?.Created(policy, time, policy.NextRun!.Value, completesAt, _request.Release);
+                CheckInBefore(organization, completesAt, time);
             }
 
             organization.NextPass = NextPass(organization, result, time);
@@ -209,7 +280,7 @@ internal sealed class ForecastRun
     {
         foreach (var track in organization.SkippingFlips)
         {
-            var schedule = _policies[(organization.OrgId, track.Name)].Schedule;
+            var schedule = organization.Policies[track.Name].Schedule;
             var from = organization.LastPlanned;
             while (_windows.NextChange(schedule, from) is { } flip && (flip < until || inclusive && flip == until))
             {
@@ -248,11 +319,10 @@ internal sealed class ForecastRun
             next = Earliest(next, pass > time ? pass : _grid.After(time));
         }
 
-        next = Earliest(next, PassBeforeCompletion(organization, time));
         DateTimeOffset? window = null;
         foreach (var policy in organization.Input.Policy.Clusters)
         {
-            var track = _tracks.GetValueOrDefault((organization.OrgId, policy.Name));
+            var track = organization.Tracks.GetValueOrDefault(policy.Name);
             if (_fleet.Find(organization.OrgId, policy.Name) is not { } cluster || !WindowMatters(cluster, track))
             {
                 continue;
@@ -279,31 +349,54 @@ internal sealed class ForecastRun
     }
 
     /// <summary>
-    /// The last pass before one of the organization's upgrades completes. A check-in credits the
-    /// time since the last one to the versions the clusters run at the check-in, so the pass before
-    /// a completion (the last that sees the old version) must check in as the real service would.
+    /// Notes the last pass before an upgrade of the organization completes. A check-in credits the
+    /// time since the last one to the versions the clusters run at the check-in, so that pass (the
+    /// last that sees the old version) must check in, as the real service's would.
     /// </summary>
-    private DateTimeOffset? PassBeforeCompletion(OrganizationState organization, DateTimeOffset time)
+    private void CheckInBefore(OrganizationState organization, DateTimeOffset completesAt, DateTimeOffset time)
     {
-        DateTimeOffset? earliest = null;
+        var before = _grid.AtOrAfter(completesAt) - _request.Interval;
+        if (before > time)
+        {
+            _checkIns.Enqueue(organization, before);
+        }
+    }
+
+    /// <summary>
+    /// Checks in the organizations whose upgrades complete after this pass and that were not planned
+    /// at it. Their decisions cannot change here (no event of theirs falls on it), only their soak.
+    /// </summary>
+    private void CheckInsDue(DateTimeOffset time)
+    {
+        while (_checkIns.TryPeek(out var organization, out var at) && at <= time)
+        {
+            _checkIns.Dequeue();
+            if (organization.History.CheckIn != time)
+            {
+                organization.History = CheckedIn(organization, time);
+            }
+        }
+    }
+
+    /// <summary>The organization's history checked in at <paramref name="time"/>, as the planner's pass would check it in.</summary>
+    private VersionHistory CheckedIn(OrganizationState organization, DateTimeOffset time)
+    {
+        if (!organization.Input.ValidationErrors.IsEmpty)
+        {
+            // The planner does not check in an organization whose files have errors.
+            return organization.History;
+        }
+
+        var specs = new List<UpgradeSpec>(organization.Input.Policy.Clusters.Length);
         foreach (var policy in organization.Input.Policy.Clusters)
         {
-            if (_fleet.Find(organization.OrgId, policy.Name) is not { } cluster)
+            if (_fleet.Find(organization.OrgId, policy.Name) is { } cluster)
             {
-                continue;
-            }
-
-            foreach (var completesAt in cluster.InFlight.Values)
-            {
-                var before = _grid.AtOrAfter(completesAt) - _request.Interval;
-                if (before > time)
-                {
-                    earliest = Earliest(earliest, before);
-                }
+                specs.Add(new UpgradeSpec(organization.Input.Policy, policy, cluster.Cluster));
             }
         }
 
-        return earliest;
+        return SoakLedger.CheckIn(organization.History, specs, time);
     }
 
     /// <summary>
@@ -454,6 +547,12 @@ internal sealed class ForecastRun
 
         public VersionHistory History { get; set; } = input.History;
 
+        /// <summary>
+        /// The organization as a source that only lends its data to an inheriting organization
+        /// planned without it: its history checked in already, and no clusters to decide.
+        /// </summary>
+        public OrganizationInput Lending => Input with { History = History, Policy = Input.Policy with { Clusters = [] } };
+
         public bool HasErrors { get; set; }
 
         public DateTimeOffset? NextPass { get; set; }
@@ -470,6 +569,11 @@ internal sealed class ForecastRun
         public List<ClusterTrack> SkippingFlips { get; } = [];
 
         public List<OrganizationState> Sources { get; } = [];
+
+        /// <summary>The organization's clusters by name (shared with an organization of the same id given twice, as the planner would).</summary>
+        public Dictionary<string, ClusterTrack> Tracks { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, ClusterPolicy> Policies { get; } = new(StringComparer.Ordinal);
 
         public List<OrganizationState> Inheritors { get; } = [];
 

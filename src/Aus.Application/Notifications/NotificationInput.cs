@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 
@@ -14,4 +15,8 @@ public sealed record NotificationInput(
     OrganizationPlan Plan,
     FleetOrganization Fleet,
     IReadOnlyList<CreateUpgradePolicy> CreatedPolicies,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>The versions the pass halted in the organization (halt on failure), already recorded in the store.</summary>
+    public ImmutableArray<string> HaltedVersions { get; init; } = [];
+}

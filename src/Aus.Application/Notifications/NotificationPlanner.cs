@@ -12,7 +12,8 @@ namespace Aus.Application.Notifications;
 /// <item>upgrade-scheduled: each upgrade policy the pass created;</item>
 /// <item>upgrade-started and upgrade-failed: each policy of a planned cluster that OCM reports in that state;</item>
 /// <item>upgrade-completed: each planned cluster's current version (delivered only if an upgrade to it was announced);</item>
-/// <item>validation-errors: the organization's errors, once per distinct set.</item>
+/// <item>validation-errors: the organization's errors, once per distinct set;</item>
+/// <item>version-halted: each version the pass halted, keyed by the pass's time (a halt is new in one pass only).</item>
 /// </list>
 /// </summary>
 public static class NotificationPlanner
@@ -74,6 +75,11 @@ public static class NotificationPlanner
             notifications.Add(New(input, NotificationEvent.ValidationErrors, null, null, Digest(errors)) with { Errors = [.. errors] });
         }
 
+        foreach (var version in input.HaltedVersions)
+        {
+            notifications.Add(New(input, NotificationEvent.VersionHalted, null, version, Stamp(input.Now)));
+        }
+
         return notifications;
     }
 
@@ -91,7 +97,10 @@ public static class NotificationPlanner
 
     // A created policy has no id yet when the pass makes the notification; what it upgrades and when tells it apart.
     private static string ScheduledDetail(Domain.Planning.CreateUpgradePolicy created) =>
-        string.Create(CultureInfo.InvariantCulture, $"{created.Kind}:{created.NodePool}:{created.NextRun.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
+        string.Create(CultureInfo.InvariantCulture, $"{created.Kind}:{created.NodePool}:{Stamp(created.NextRun)}");
+
+    /// <summary>A time in a key: UTC, to the second.</summary>
+    private static string Stamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     /// <summary>The same errors in any order give the same digest, so only a changed set is new.</summary>
     private static string Digest(IEnumerable<string> errors)

@@ -23,8 +23,10 @@ public sealed partial class ReconcilePass
     private readonly ReconcileSettings _settings;
     private readonly ILogger _logger;
     private readonly ValidationFeedback? _feedback;
+    private readonly OrganizationDeadline _deadline;
 
-    public ReconcilePass(ReconcilePorts ports, ReconcileSettings settings, ILogger logger)
+    /// <param name="time">The clock of <see cref="ReconcileSettings.OrganizationDeadline"/>; the system's when null.</param>
+    public ReconcilePass(ReconcilePorts ports, ReconcileSettings settings, ILogger logger, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(ports);
         ArgumentNullException.ThrowIfNull(settings);
@@ -32,6 +34,7 @@ public sealed partial class ReconcilePass
         _settings = settings;
         _logger = logger;
         _feedback = _ports.ServiceLogs is { } logs ? new ValidationFeedback(logs, _ports.Store, logger) : null;
+        _deadline = new OrganizationDeadline(settings.OrganizationDeadline, time ?? TimeProvider.System);
     }
 
     public async Task<PassReport> RunAsync(IReadOnlyList<OrganizationConfig> organizations, DateTimeOffset now, CancellationToken cancellationToken)
@@ -52,7 +55,13 @@ public sealed partial class ReconcilePass
                 outcomes[organization.OrgId] = Outcome(organization);
                 try
                 {
-                    if (await ClaimAsync(organization, now, leases, cancellationToken) is { } skipped)
+                    var (skipped, lease) = await _deadline.RunAsync(ct => ClaimAsync(organization, now, ct), cancellationToken);
+                    if (lease is not null)
+                    {
+                        leases[organization.OrgId] = lease;
+                    }
+
+                    if (skipped is not null)
                     {
                         outcomes[organization.OrgId] = skipped;
                         continue;
@@ -78,7 +87,7 @@ public sealed partial class ReconcilePass
             try
             {
                 var addonOrgIds = planned.Where(o => o.Policy.AddonManagedUpgrades).Select(o => o.OrgId).ToHashSet(StringComparer.Ordinal);
-                fleet = await _ports.Fleet.ReadFleetAsync([.. planned.Select(o => o.OrgId)], addonOrgIds, cancellationToken);
+                fleet = await _deadline.RunAsync(ct => _ports.Fleet.ReadFleetAsync([.. planned.Select(o => o.OrgId)], addonOrgIds, ct), cancellationToken);
             }
             catch (Exception e) when (!Cancelled(e, cancellationToken))
             {
@@ -103,14 +112,9 @@ public sealed partial class ReconcilePass
             {
                 try
                 {
-                    histories[organization.OrgId] = await _ports.Store.GetHistoryAsync(organization.Key, cancellationToken);
-                    if (organization.Policy.AddonManagedUpgrades)
+                    foreach (var (key, history) in await _deadline.RunAsync(ct => ReadHistoriesAsync(organization, fleet, ct), cancellationToken))
                     {
-                        var addonIds = InstalledAddonIds(fleet.Snapshot.Find(organization.OrgId));
-                        foreach (var (addonId, history) in await _ports.Store.GetAddonHistoriesAsync(organization.Key, addonIds, cancellationToken))
-                        {
-                            histories[AddonHistoryKey.Of(organization.OrgId, addonId)] = history;
-                        }
+                        histories[key] = history;
                     }
                 }
                 catch (Exception e) when (!Cancelled(e, cancellationToken))
@@ -141,7 +145,7 @@ public sealed partial class ReconcilePass
                         return;
                     }
 
-                    acted[index] = await ActAsync(organization, plans[organization.OrgId], fleet.Snapshot.Find(organization.OrgId), leases.GetValueOrDefault(organization.OrgId), now, commits, ct)
+                    acted[index] = await ActWithinDeadlineAsync(organization, plans[organization.OrgId], fleet.Snapshot.Find(organization.OrgId), leases.GetValueOrDefault(organization.OrgId), now, commits, ct)
                         with
                         {
                             HaltedVersions = controls.NewlyHalted.GetValueOrDefault(organization.OrgId, []),
@@ -165,29 +169,39 @@ public sealed partial class ReconcilePass
         }
     }
 
-    /// <summary>Why this replica leaves the organization alone in this pass, or null when it is this replica's to process.</summary>
-    private async Task<OrganizationOutcome?> ClaimAsync(OrganizationConfig organization, DateTimeOffset now, Dictionary<string, IStoreLease> leases, CancellationToken cancellationToken)
+    /// <summary>
+    /// The lease taken, if any, and why this replica leaves the organization alone in this pass
+    /// (null when it is this replica's to process).
+    /// </summary>
+    private async Task<(OrganizationOutcome? Skipped, IStoreLease? Lease)> ClaimAsync(OrganizationConfig organization, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!_settings.UseLeases)
         {
-            return null;
+            return (null, null);
         }
 
         var lease = await _ports.Store.TryAcquireAsync(organization.Key, cancellationToken);
         if (lease is null)
         {
             LogHeldElsewhere(organization.OrgId);
-            return Outcome(organization) with { HeldElsewhere = true };
+            return (Outcome(organization) with { HeldElsewhere = true }, null);
         }
 
-        leases[organization.OrgId] = lease;
-        if (await ProcessedInThisSlotAsync(organization.Key, now, cancellationToken))
+        try
         {
-            LogAlreadyProcessed(organization.OrgId);
-            return Outcome(organization) with { AlreadyProcessed = true };
+            if (await ProcessedInThisSlotAsync(organization.Key, now, cancellationToken))
+            {
+                LogAlreadyProcessed(organization.OrgId);
+                return (Outcome(organization) with { AlreadyProcessed = true }, lease);
+            }
+        }
+        catch
+        {
+            await lease.DisposeAsync();
+            throw;
         }
 
-        return null;
+        return (null, lease);
     }
 
     /// <summary>With a pass interval, whether the stored check-in already falls in the interval slot <paramref name="now"/> is in.</summary>
@@ -201,6 +215,40 @@ public sealed partial class ReconcilePass
         var slotStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % interval.Ticks), TimeSpan.Zero);
         var history = await _ports.Store.GetHistoryAsync(key, cancellationToken);
         return history.CheckIn is { } checkIn && checkIn >= slotStart;
+    }
+
+    /// <summary>The organization's history and, with add-on managed upgrades, its add-ons' histories, by history key.</summary>
+    private async Task<Dictionary<string, VersionHistory>> ReadHistoriesAsync(OrganizationConfig organization, FleetRead fleet, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, VersionHistory>(StringComparer.Ordinal)
+        {
+            [organization.OrgId] = await _ports.Store.GetHistoryAsync(organization.Key, cancellationToken),
+        };
+        if (organization.Policy.AddonManagedUpgrades)
+        {
+            var addonIds = InstalledAddonIds(fleet.Snapshot.Find(organization.OrgId));
+            foreach (var (addonId, history) in await _ports.Store.GetAddonHistoriesAsync(organization.Key, addonIds, cancellationToken))
+            {
+                found[AddonHistoryKey.Of(organization.OrgId, addonId)] = history;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Acts for one organization within its deadline; past it, the organization fails and its work is abandoned.</summary>
+    private async Task<OrganizationOutcome> ActWithinDeadlineAsync(
+        OrganizationConfig organization, OrganizationPlan plan, FleetOrganization? clusters, IStoreLease? lease, DateTimeOffset now, SemaphoreSlim commits, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _deadline.RunAsync(ct => ActAsync(organization, plan, clusters, lease, now, commits, ct), cancellationToken);
+        }
+        catch (OrganizationDeadlineExceededException e)
+        {
+            LogOrganizationFailed(plan.OrgId, e.Message);
+            return Outcome(organization) with { Plan = plan, Fleet = clusters, Failure = e.Message };
+        }
     }
 
     private async Task<OrganizationOutcome> ActAsync(
@@ -227,9 +275,18 @@ public sealed partial class ReconcilePass
 
             var results = plan.Actions.IsEmpty ? [] : await _ports.Actions.ApplyAsync(plan.Actions, cancellationToken);
             outcome = outcome with { Results = results };
+            // The one log record of each action (the OCM adapter's own are Debug): Information, Error when it did not succeed.
             foreach (var result in results)
             {
-                LogAction(plan.OrgId, result.Action.Cluster, result.Action.ClusterId.Value, ActionNames.Of(result.Action), result.Outcome.ToString(), result.OperationId ?? string.Empty, result.Message ?? string.Empty);
+                var (cluster, clusterId, action, operationId, detail) = (result.Action.Cluster, result.Action.ClusterId.Value, ActionNames.Of(result.Action), result.OperationId ?? string.Empty, result.Message ?? string.Empty);
+                if (result.Succeeded)
+                {
+                    LogAction(plan.OrgId, cluster, clusterId, action, result.Outcome.ToString(), operationId, detail);
+                }
+                else
+                {
+                    LogActionFailed(plan.OrgId, cluster, clusterId, action, result.Outcome.ToString(), operationId, detail);
+                }
             }
 
             var audit = results.Select(r => ToAudit(r, organization.Key, plan, now)).ToList();
@@ -312,4 +369,7 @@ public sealed partial class ReconcilePass
 
     [LoggerMessage(Level = LogLevel.Information, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): {Action} {Outcome} {OperationId} {Detail}")]
     private partial void LogAction(string orgId, string cluster, string clusterId, string action, string outcome, string operationId, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): {Action} {Outcome} {OperationId} {Detail}")]
+    private partial void LogActionFailed(string orgId, string cluster, string clusterId, string action, string outcome, string operationId, string detail);
 }

@@ -24,4 +24,11 @@ public sealed record ReconcileSettings
 
     /// <summary>How many organizations apply their actions at once.</summary>
     public int OrganizationsInParallel { get; init; } = 4;
+
+    /// <summary>
+    /// The longest one organization's work may take in a pass (its claim and history, its actions
+    /// and commit; the shared fleet read is bounded by it too). Past it the organization fails with
+    /// "deadline exceeded" and the pass goes on. Null: no bound.
+    /// </summary>
+    public TimeSpan? OrganizationDeadline { get; init; }
 }

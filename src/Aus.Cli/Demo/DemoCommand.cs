@@ -28,7 +28,7 @@ internal static class DemoCommand
         var history = new Option<string[]>("--history")
         {
             HelpName = "[ORGID=]FILE",
-            Description = "The soak history to start from (with --config).",
+            Description = "The soak history to start from (with --config); ORGID/ADDON_ID=FILE gives an add-on's.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var release = new Option<string>("--release")
@@ -74,12 +74,21 @@ internal static class DemoCommand
             Description = "Serve the dashboard of aus serve here while the demo runs, e.g. 127.0.0.1:9090.",
             HelpName = "ADDR:PORT",
         };
+        var notifyUrl = new Option<string?>("--notify-url")
+        {
+            Description = "Post each notification (upgrade scheduled, started, completed, ...) to this URL as a CloudEvents 1.0 JSON event, as the webhook sink of aus serve does.",
+            HelpName = "URL",
+        };
+        var addons = new Option<bool>("--addons")
+        {
+            Description = "Show an add-on rollout too: the built-in example becomes the sectors example with two add-ons, whose new versions OCM publishes at the start; with --config, an organization must have addonManagedUpgrades.",
+        };
         var plain = new Option<bool>("--plain") { Description = "Plain lines instead of the live view (the default when the output is not a terminal)." };
         var command = new Command(
             "demo",
             "Watch a rollout: the OCM simulator in process, a new release published, and the real reconcile loop taking it through stage, then prod, on an accelerated clock.")
         {
-            config, fleet, history, release, channels, passMinutes, upgradeMinutes, speed, days, start, report, listen, plain,
+            config, fleet, history, release, channels, passMinutes, upgradeMinutes, speed, days, start, report, listen, notifyUrl, addons, plain,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -117,6 +126,13 @@ internal static class DemoCommand
                 problems.Add($"--listen '{listenText}' is not an address and port; write it like 127.0.0.1:9090");
             }
 
+            Uri? notifyAt = null;
+            if (parse.GetValue(notifyUrl) is { } notifyText
+                && !(Uri.TryCreate(notifyText, UriKind.Absolute, out notifyAt) && notifyAt.Scheme is "http" or "https"))
+            {
+                problems.Add($"--notify-url '{notifyText}' is not an http or https URL; write it like http://127.0.0.1:8080/aus");
+            }
+
             if (problems.Count > 0)
             {
                 foreach (var problem in problems)
@@ -140,6 +156,8 @@ internal static class DemoCommand
                 Days = parse.GetValue(days),
                 Start = startTime,
                 ReportPath = parse.GetValue(report),
+                NotifyUrl = notifyAt,
+                Addons = parse.GetValue(addons),
             };
             var (inputs, exitCode) = await DemoInputs.LoadAsync(settings, stderr, cancellationToken);
             if (inputs is null)
@@ -166,6 +184,13 @@ internal static class DemoCommand
                 if (settings.ReportPath is not null)
                 {
                     await stderr.WriteLineAsync($"aus: wrote the fleet report to {settings.ReportPath}");
+                }
+
+                if (settings.NotifyUrl is not null)
+                {
+                    var (delivered, notDelivered) = result.Notifications;
+                    var missed = notDelivered == 0 ? string.Empty : $"; {Output.Plural.Count(notDelivered, "notification")} not delivered (see the log)";
+                    await stderr.WriteLineAsync($"aus: posted {Output.Plural.Count(delivered, "notification")} to {settings.NotifyUrl}{missed}");
                 }
 
                 return result.Transitions.Any(t => t.State == "failed") ? ExitCodes.Invalid : ExitCodes.Success;

@@ -47,18 +47,21 @@ internal static class DemoFormat
     public static string Days(double days) => days.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>What aus decided for the cluster, in a few words: "upgrade to 4.16.10 at 12:00", "waits (soaking)".</summary>
-    public static string Decision(DemoClusterState cluster)
+    public static string Decision(DemoClusterState cluster) => Decision(cluster.Decision, cluster.Reason, cluster.TargetVersion);
+
+    /// <summary>What aus decided, in a few words, for a cluster or an add-on.</summary>
+    public static string Decision(Decision decision, Reason reason, string? targetVersion)
     {
-        if (cluster.Decision == Aus.Domain.Planning.Decision.Upgrade)
+        if (decision == Aus.Domain.Planning.Decision.Upgrade)
         {
-            return cluster.TargetVersion is null ? "upgrade" : $"upgrade → {cluster.TargetVersion}";
+            return targetVersion is null ? "upgrade" : $"upgrade → {targetVersion}";
         }
 
-        return cluster.Reason switch
+        return reason switch
         {
             Reason.UpgradeInProgress => "upgrade in progress",
             Reason.NoUpgradesAvailable => "up to date",
-            _ => $"waits ({cluster.Reason.ToCode()})",
+            _ => $"waits ({reason.ToCode()})",
         };
     }
 }

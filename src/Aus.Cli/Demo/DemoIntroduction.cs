@@ -22,6 +22,12 @@ internal sealed record DemoIntroduction
 
     public required double Days { get; init; }
 
+    /// <summary>The add-on versions whose rollout the demo follows, by add-on id (empty without add-ons).</summary>
+    public ImmutableSortedDictionary<string, string> AddonVersions { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Whether OCM publishes <see cref="AddonVersions"/> at the start (the built-in example), rather than having them already.</summary>
+    public bool AddonVersionsPublished { get; init; }
+
     /// <summary>The forecast of the rollout, made as the release is published.</summary>
     public Forecast? Forecast { get; init; }
 

@@ -23,6 +23,12 @@ internal sealed record DemoPass
     /// <summary>Soak days the release has gathered so far, per workload (own history, after this pass's check-in).</summary>
     public ImmutableSortedDictionary<string, double> ReleaseSoak { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
 
+    /// <summary>The add-ons of the clusters (organizations that manage add-on upgrades), with aus's decision for each.</summary>
+    public ImmutableArray<DemoAddonState> Addons { get; init; } = [];
+
+    /// <summary>Soak days each add-on's new version has gathered so far, per workload.</summary>
+    public ImmutableArray<DemoAddonSoak> AddonSoak { get; init; } = [];
+
     /// <summary>Upgrades that started, completed or failed in OCM after this pass, until the next.</summary>
     public ImmutableArray<SimEvent> Transitions { get; init; } = [];
 }

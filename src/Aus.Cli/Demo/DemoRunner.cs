@@ -37,6 +37,13 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
             new SimulatorOptions { FleetYaml = inputs.FleetYaml, InitialTime = start, UpgradeDuration = settings.UpgradeDuration },
             cancellationToken);
         simulator.AddRelease(settings.Release, channels);
+        if (settings.Addons && settings.UsesBundledExample)
+        {
+            foreach (var (addon, version) in DemoSettings.BuiltInAddonVersions)
+            {
+                simulator.PublishAddonVersion(addon, version);
+            }
+        }
 
         var directory = Directory.CreateTempSubdirectory("aus-demo-");
         try
@@ -59,7 +66,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
 
         await using var store = await StateStore.OpenAsync(location!, new StateStoreOptions { ExclusiveProcess = true }, cancellationToken);
         await store.ImportHistoriesAsync(
-            [.. inputs.Histories.Select(h => new StoredHistory(new HistoryKey(EnvironmentOf(h.Key), h.Key), h.Value))],
+            [.. inputs.Histories.Select(h => new StoredHistory(StoreKey(h.Key), h.Value))],
             cancellationToken);
 
         using var client = CreateClient(simulator);
@@ -68,7 +75,8 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
         var release = OpenShiftVersion.Parse(settings.Release);
 
         // The clusters the release is offered to (their channel is one it is in): the rollout is over when they all run it.
-        var initial = await client.ReadFleetAsync([.. documents.Select(d => d.Policy!.OrgId)], cancellationToken);
+        var addonOrgIds = documents.Where(d => d.Policy!.AddonManagedUpgrades).Select(d => d.Policy!.OrgId).ToHashSet(StringComparer.Ordinal);
+        var initial = await client.ReadFleetAsync([.. documents.Select(d => d.Policy!.OrgId)], addonOrgIds, cancellationToken);
         var ocmClusters = initial.Snapshot.Organizations.SelectMany(o => o.Clusters).Where(c => policies.ContainsKey(c.Name)).ToList();
         var inScope = ocmClusters.Where(c => c.AvailableUpgrades.Contains(release) || c.Version.CompareTo(release) >= 0).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var versions = ocmClusters.ToDictionary(c => c.Name, c => c.Version.ToString(), StringComparer.Ordinal);
@@ -82,16 +90,30 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
             releaseAt[cluster.Name] = start;
         }
 
+        // The add-ons of the organizations that manage add-on upgrades: each ready one goes to its catalog version.
+        var addons = new DemoAddonTracker(
+            initial.Snapshot.Organizations.Where(o => addonOrgIds.Contains(o.OrgId)).SelectMany(o => o.Clusters),
+            initial.Snapshot.AddonVersions,
+            policies,
+            start);
+
         IReadOnlyList<OrganizationConfig> organizations = [.. documents.Select(InputFiles.ToConfig)];
         var forecast = DemoForecast.Run(settings, inputs, organizations, initial.Snapshot, channels, start);
-        await display.StartAsync(Introduce(simulator, statePath, start, channels, documents) with { Forecast = forecast }, cancellationToken);
+        var introduction = Introduce(simulator, statePath, start, channels, documents) with
+        {
+            Forecast = forecast,
+            AddonVersions = addons.Targets,
+            AddonVersionsPublished = settings.Addons && settings.UsesBundledExample,
+        };
+        await display.StartAsync(introduction, cancellationToken);
 
         var ports = new ReconcilePorts(new OcmFleetSource(client), new OcmActionSink(client), new StorePassStore(store, Owner));
         var reconcile = new ReconcilePass(ports, new ReconcileSettings { IncludeReport = dashboard is not null }, loggerFactory.CreateLogger("aus.demo"));
+        await using var notifications = DemoNotifications.Start(settings.NotifyUrl, store, loggerFactory.CreateLogger("aus.notifications"));
         var horizon = start + TimeSpan.FromDays(settings.Days);
         var transitions = ImmutableArray.CreateBuilder<SimEvent>();
         var passes = 0;
-        var converged = Converged(inScope, releaseAt);
+        var converged = Converged(inScope, releaseAt) && addons.Converged;
         try
         {
             while (!converged && simulator.Clock.Now + settings.PassInterval <= horizon)
@@ -100,17 +122,23 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
                 var now = simulator.Clock.Now;
                 var report = await reconcile.RunAsync(organizations, now, cancellationToken);
                 dashboard?.Record(report.Now, report.Duration, report.Organizations, organizations);
-                var pass = Describe(report, passes, start, policies, versions, upgrading, soakWhenScheduled);
+                notifications?.Notify(report);
+                var pass = Describe(report, passes, start, policies, versions, upgrading, soakWhenScheduled) with
+                {
+                    Addons = [.. report.Organizations.Where(o => o.Plan is not null).SelectMany(o => addons.Describe(o.Plan!, o.Fleet)).OrderBy(a => a.Addon, StringComparer.Ordinal).ThenBy(a => Order(a.Cluster))],
+                    AddonSoak = addons.Any ? addons.Soak(report.Organizations.Where(o => o.Plan is not null).Select(o => o.Plan!)) : [],
+                };
 
                 var events = simulator.Clock.Advance(settings.PassInterval);
                 foreach (var e in events)
                 {
                     Track(e, release, versions, upgrading, releaseStartedAt, releaseAt);
+                    addons.Track(e);
                 }
 
                 transitions.AddRange(events);
                 await display.ShowPassAsync(pass with { Transitions = [.. events] }, cancellationToken);
-                converged = Converged(inScope, releaseAt);
+                converged = Converged(inScope, releaseAt) && addons.Converged;
                 if (!converged && settings.PassPause > TimeSpan.Zero)
                 {
                     await Task.Delay(settings.PassPause, time, cancellationToken);
@@ -129,6 +157,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
 
         var result = new DemoResult
         {
+            Notifications = notifications is null ? default : await notifications.FinishAsync(),
             Release = settings.Release,
             Start = start,
             End = simulator.Clock.Now,
@@ -136,6 +165,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
             Converged = converged,
             Forecast = forecast,
             Transitions = transitions.ToImmutable(),
+            Addons = addons.Summaries(Order),
             FinalFleetJson = simulator.FleetJson(),
             Clusters =
             [
@@ -173,8 +203,8 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
         Dictionary<string, DateTimeOffset> releaseStartedAt,
         Dictionary<string, DateTimeOffset> releaseAt)
     {
-        // Node-pool upgrades follow the control plane; the cluster's version is its control plane's.
-        if (e.NodePoolId is not null)
+        // Node-pool upgrades follow the control plane; the cluster's version is its control plane's. Add-on upgrades are the add-on tracker's.
+        if (e.NodePoolId is not null || e.Kind == "addon")
         {
             return;
         }
@@ -237,7 +267,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
                 soak[workload.Value] = Math.Max(soak.GetValueOrDefault(workload.Value), days);
             }
 
-            foreach (var decision in plan.Clusters)
+            foreach (var decision in plan.Clusters.Where(c => c.Addon is null))
             {
                 var policy = policies.GetValueOrDefault(decision.Name);
                 clusters.Add(new DemoClusterState
@@ -259,7 +289,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
                 actions.Add(result.Succeeded
                     ? $"{PlanTableWriter.Describe(result.Action)}"
                     : $"{PlanTableWriter.Describe(result.Action)} failed: {result.Outcome}: {result.Message}");
-                if (result.Succeeded && result.Action is CreateUpgradePolicy create && create.Version.ToString() == settings.Release && policies.TryGetValue(create.Cluster, out var policy))
+                if (result.Succeeded && result.Action is CreateUpgradePolicy { Addon: null } create && create.Version.ToString() == settings.Release && policies.TryGetValue(create.Cluster, out var policy))
                 {
                     soakWhenScheduled[create.Cluster] = policy.Workloads.Min(w => plan.History?.SoakDays(settings.Release, w) ?? 0);
                 }
@@ -327,6 +357,15 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
             .OrderBy(g => g.Key is { } s ? Depth(s, 0) : int.MaxValue)
             .Select(g => $"{(g.Key is { } s ? s.Value : "no sector")} [{string.Join(", ", g.Select(c => c.Name))}]");
         return $"{policy.Name} ({policy.OrgId}): {Output.Plural.Count(policy.Clusters.Length, "cluster")}: {string.Join(" -> ", groups)}";
+    }
+
+    /// <summary>The store's key of a history: "ORGID", or "ORGID/ADDON_ID" for an add-on's (from --history ORGID/ADDON_ID=FILE).</summary>
+    private HistoryKey StoreKey(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0
+            ? new HistoryKey(EnvironmentOf(key), key)
+            : new HistoryKey(EnvironmentOf(key[..slash]), key[..slash], key[(slash + 1)..]);
     }
 
     private string EnvironmentOf(string orgId) =>

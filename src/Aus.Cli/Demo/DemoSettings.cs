@@ -8,6 +8,19 @@ internal sealed record DemoSettings
     /// <summary>Simulated hours per real second by default: the bundled rollout takes about a minute.</summary>
     public const double DefaultSpeed = 2;
 
+    /// <summary>The add-on versions OCM publishes at the start of the built-in add-on example.</summary>
+    public static readonly IReadOnlyDictionary<string, string> BuiltInAddonVersions = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["addon-logging"] = "5.8.3",
+        ["addon-metrics"] = "1.5.0",
+    };
+
+    /// <summary>
+    /// Show the add-on rollout too: the built-in example becomes the sectors example with two add-ons,
+    /// whose new versions OCM publishes at the start; with --config, some organization must manage add-on upgrades.
+    /// </summary>
+    public bool Addons { get; init; }
+
     /// <summary>The user's organization files; empty: the bundled sectors example.</summary>
     public IReadOnlyList<string> ConfigPaths { get; init; } = [];
 
@@ -40,6 +53,9 @@ internal sealed record DemoSettings
 
     /// <summary>Where to write the fleet report (markdown) at the end, if anywhere.</summary>
     public string? ReportPath { get; init; }
+
+    /// <summary>Where the demo posts its notifications as CloudEvents (unsigned), if anywhere.</summary>
+    public Uri? NotifyUrl { get; init; }
 
     public bool UsesBundledExample => ConfigPaths.Count == 0 && FleetPath is null;
 

@@ -17,12 +17,20 @@ internal static class DemoSummaryWriter
         }
 
         yield return $"{DemoFormat.Time(introduction.Start)}: OCM publishes {introduction.Release} in {string.Join(", ", introduction.Channels)}";
+        var addons = string.Join(", ", introduction.AddonVersions.Select(a => $"{a.Key} {a.Value}"));
+        if (addons.Length > 0)
+        {
+            yield return introduction.AddonVersionsPublished
+                ? $"{DemoFormat.Time(introduction.Start)}: OCM publishes the add-on versions {addons}"
+                : $"the add-on catalog offers {addons}";
+        }
+
         var pace = introduction.Speed <= 0
             ? "without pauses"
             : string.Create(CultureInfo.InvariantCulture, $"at {introduction.Speed:0.##} simulated hours per second");
         yield return string.Create(
             CultureInfo.InvariantCulture,
-            $"aus reconciles every {DemoFormat.Duration(introduction.PassInterval)} of simulated time, {pace}, until every cluster runs {introduction.Release} (at most {introduction.Days:0.##} days)");
+            $"aus reconciles every {DemoFormat.Duration(introduction.PassInterval)} of simulated time, {pace}, until every cluster runs {introduction.Release}{(addons.Length > 0 ? " and every ready add-on its new version" : string.Empty)} (at most {introduction.Days:0.##} days)");
         if (introduction.Forecast is { } forecast)
         {
             foreach (var line in ForecastLines(forecast))
@@ -39,7 +47,7 @@ internal static class DemoSummaryWriter
         {
             yield return organization.RolloutEnd is { } end
                 ? $"forecast: {organization.Name}'s rollout ends {DemoFormat.Time(end)} ({DemoFormat.Elapsed(end - forecast.Now)})"
-                : $"forecast: {organization.Name}'s rollout does not end within the horizon ({organization.Reached} of {organization.Clusters} clusters get the release)";
+                : $"forecast: {organization.Name}'s rollout does not end within the horizon ({Plural.Of(organization.Reached, organization.Clusters, "cluster")} {Plural.Verb(organization.Reached, "gets", "get")} the release)";
         }
 
         foreach (var cluster in forecast.Clusters)
@@ -70,7 +78,7 @@ internal static class DemoSummaryWriter
         }
         else
         {
-            yield return $"Rollout of {result.Release} not complete after {DemoFormat.Duration(result.End - result.Start)}: {done} of {offered.Count} clusters run it ({Plural.Count(result.Passes, "pass", "passes")}).";
+            yield return $"Rollout of {result.Release} not complete after {DemoFormat.Duration(result.End - result.Start)}: {Plural.Of(done, offered.Count, "cluster")} {Plural.Verb(done, "runs", "run")} it ({Plural.Count(result.Passes, "pass", "passes")}).";
         }
 
         yield return string.Empty;
@@ -94,6 +102,15 @@ internal static class DemoSummaryWriter
             yield return line;
         }
 
+        if (!result.Addons.IsEmpty)
+        {
+            yield return string.Empty;
+            foreach (var line in AddonSummary(result))
+            {
+                yield return line;
+            }
+        }
+
         if (result.Forecast is { } forecast)
         {
             yield return string.Empty;
@@ -103,6 +120,44 @@ internal static class DemoSummaryWriter
             }
         }
     }
+
+    /// <summary>When each add-on reached each cluster: one line per add-on, then a row per (add-on, cluster) in the order they got there.</summary>
+    private static IEnumerable<string> AddonSummary(DemoResult result)
+    {
+        foreach (var addon in result.Addons.GroupBy(a => (a.Addon, a.TargetVersion)))
+        {
+            var reached = addon.Where(a => a.ReachedAt is not null).ToList();
+            yield return reached.Count == addon.Count()
+                ? $"Add-on {addon.Key.Addon} {addon.Key.TargetVersion}: every cluster runs it, {DemoFormat.Duration(reached.Max(a => a.ReachedAt!.Value) - result.Start)} after the start."
+                : $"Add-on {addon.Key.Addon} {addon.Key.TargetVersion}: {reached.Count} of {Plural.Count(addon.Count(), "cluster")} run it after {DemoFormat.Duration(result.End - result.Start)}.";
+        }
+
+        yield return string.Empty;
+        var header = AddonColumns;
+        var rows = result.Addons
+            .OrderBy(a => a.Addon, StringComparer.Ordinal)
+            .ThenBy(a => a.ReachedAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(a => a.Cluster, StringComparer.Ordinal)
+            .Select(a => new[]
+            {
+                a.Addon,
+                a.Cluster,
+                a.Sector ?? "-",
+                a.Mutexes.Count == 0 ? "-" : string.Join(",", a.Mutexes),
+                a.FromVersion,
+                a.TargetVersion,
+                a.ReachedAt is { } at ? DemoFormat.Time(at) : "not yet",
+                a.ReachedAt is { } after ? DemoFormat.Elapsed(after - result.Start) : "-",
+            })
+            .ToList();
+        foreach (var line in Table([header, .. rows]))
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>The columns of the add-on summary table.</summary>
+    public static readonly string[] AddonColumns = ["add-on", "cluster", "sector", "mutexes", "from", "to", "runs it at", "after"];
 
     /// <summary>The forecast made at the start beside what the simulator did, per cluster, and how far apart they are.</summary>
     private static IEnumerable<string> ForecastBesideActual(DemoResult result, Forecast forecast)

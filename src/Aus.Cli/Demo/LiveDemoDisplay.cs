@@ -7,8 +7,8 @@ namespace Aus.Cli.Demo;
 
 /// <summary>
 /// The demo on a terminal: one live view redrawn after every pass (the clusters with their
-/// versions and aus's decisions, the release's soak progress, the latest events), then the
-/// summary as a table.
+/// versions and aus's decisions, the release's soak progress, the add-ons with their policies, the
+/// latest events), then the summary as tables.
 /// </summary>
 internal sealed class LiveDemoDisplay(IAnsiConsole console) : IDemoDisplay
 {
@@ -55,10 +55,11 @@ internal sealed class LiveDemoDisplay(IAnsiConsole console) : IDemoDisplay
         foreach (var transition in pass.Transitions)
         {
             var colour = transition.State switch { "completed" => "green", "started" => "yellow", _ => "red" };
+            var what = transition.AddonId is { } addon ? $"add-on {addon} upgrade" : "upgrade";
             AddEvent(
                 transition.At,
                 pass.Elapsed + (transition.At - pass.Now),
-                $"[{colour}]{Markup.Escape($"{transition.ClusterName}: upgrade to {transition.Version} {transition.State}")}[/]",
+                $"[{colour}]{Markup.Escape($"{transition.ClusterName}: {what} to {transition.Version} {transition.State}")}[/]",
                 escaped: true);
         }
 
@@ -93,6 +94,35 @@ internal sealed class LiveDemoDisplay(IAnsiConsole console) : IDemoDisplay
         }
 
         console.Write(table);
+        if (!result.Addons.IsEmpty)
+        {
+            var addonLines = DemoSummaryWriter.Summary(result).SkipWhile(l => !l.StartsWith("Add-on ", StringComparison.Ordinal)).TakeWhile(l => l.StartsWith("Add-on ", StringComparison.Ordinal));
+            foreach (var line in addonLines)
+            {
+                console.MarkupLine($"[bold]{Markup.Escape(line)}[/]");
+            }
+
+            var addons = new Table().Border(TableBorder.Rounded);
+            foreach (var column in DemoSummaryWriter.AddonColumns)
+            {
+                addons.AddColumn(Markup.Escape(column));
+            }
+
+            foreach (var addon in result.Addons.OrderBy(a => a.Addon, StringComparer.Ordinal).ThenBy(a => a.ReachedAt ?? DateTimeOffset.MaxValue).ThenBy(a => a.Cluster, StringComparer.Ordinal))
+            {
+                addons.AddRow(
+                    Markup.Escape(addon.Addon),
+                    Markup.Escape(addon.Cluster),
+                    Markup.Escape(addon.Sector ?? "-"),
+                    Markup.Escape(addon.Mutexes.Count == 0 ? "-" : string.Join(",", addon.Mutexes)),
+                    Markup.Escape(addon.FromVersion),
+                    Markup.Escape(addon.TargetVersion),
+                    addon.ReachedAt is { } at ? $"[green]{DemoFormat.Time(at)}[/]" : "[yellow]not yet[/]",
+                    addon.ReachedAt is { } after ? DemoFormat.Elapsed(after - result.Start) : "-");
+            }
+
+            console.Write(addons);
+        }
     }
 
     private void AddEvent(DateTimeOffset at, TimeSpan elapsed, string text, bool escaped = false)
@@ -140,8 +170,44 @@ internal sealed class LiveDemoDisplay(IAnsiConsole console) : IDemoDisplay
                 new Markup($"[grey]{Markup.Escape(cluster.Detail)}[/]"));
         }
 
+        foreach (var addon in pass.AddonSoak)
+        {
+            var needed = Math.Max(_introduction?.RequiredSoak.GetValueOrDefault(addon.Workload) ?? 0, 1);
+            var filled = (int)Math.Round(Math.Min(addon.Days / needed, 1) * 30);
+            var bar = new string('█', filled) + new string('░', 30 - filled);
+            var colour = addon.Days >= needed ? "green" : "yellow";
+            soak.Add(new Markup(string.Create(
+                CultureInfo.InvariantCulture,
+                $"soak of add-on {Markup.Escape(addon.Addon)} {Markup.Escape(addon.Version)} for {Markup.Escape(addon.Workload)}: [{colour}]{bar}[/] {DemoFormat.Days(addon.Days)} of {needed} cluster-days")));
+        }
+
         var events = _events.Count == 0 ? new Markup("[grey]no upgrades yet[/]") : new Markup(string.Join('\n', _events));
-        return new Rows([title, .. soak, table, new Panel(events).Header("latest events").Expand()]);
+        IRenderable[] addons = pass.Addons.IsEmpty ? [] : [AddonTable(pass)];
+        return new Rows([title, .. soak, table, .. addons, new Panel(events).Header("latest events").Expand()]);
+    }
+
+    /// <summary>The add-ons of the clusters: what each runs, the add-on policy OCM holds, and what aus decided.</summary>
+    private static Table AddonTable(DemoPass pass)
+    {
+        var table = new Table().Border(TableBorder.Simple).Expand();
+        foreach (var column in new[] { "cluster", "add-on", "version", "add-on policy", "aus decided", "why" })
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var addon in pass.Addons)
+        {
+            var version = Markup.Escape(addon.Version ?? "?");
+            table.AddRow(
+                new Markup(Markup.Escape(addon.Cluster)),
+                new Markup(Markup.Escape(addon.Addon)),
+                new Markup(addon.Upgrading is { } to ? $"[yellow]{version} → {Markup.Escape(to)}[/]" : version),
+                new Markup(Markup.Escape(addon.Policy ?? "-")),
+                new Markup(State(addon.Decision, addon.Reason, DemoFormat.Decision(addon.Decision, addon.Reason, addon.TargetVersion))),
+                new Markup($"[grey]{Markup.Escape(addon.Detail)}[/]"));
+        }
+
+        return table;
     }
 
     private static string Version(DemoClusterState cluster, string release)
@@ -155,12 +221,14 @@ internal sealed class LiveDemoDisplay(IAnsiConsole console) : IDemoDisplay
         return cluster.Version == release ? $"[green]{version}[/]" : version;
     }
 
-    private static string State(DemoClusterState cluster)
+    private static string State(DemoClusterState cluster) => State(cluster.Decision, cluster.Reason, DemoFormat.Decision(cluster));
+
+    private static string State(Decision decision, Reason reason, string words)
     {
-        var text = Markup.Escape(DemoFormat.Decision(cluster));
-        return cluster.Decision == Decision.Upgrade
+        var text = Markup.Escape(words);
+        return decision == Decision.Upgrade
             ? $"[bold blue]{text}[/]"
-            : cluster.Reason switch
+            : reason switch
             {
                 Reason.UpgradeInProgress => $"[yellow]{text}[/]",
                 Reason.NoUpgradesAvailable => $"[green]{text}[/]",

@@ -6,12 +6,15 @@ namespace Aus.Cli.Demo;
 /// <summary>
 /// The demo as plain lines, for output that is not a terminal (a pipe, a file, CI): a line for
 /// each decision that changed, each upgrade that started or completed, and each further soak day
-/// the release gathered; then the summary.
+/// the release gathered; the same for each add-on of a cluster, with the add-on policy OCM holds;
+/// then the summary.
 /// </summary>
 internal sealed class PlainDemoDisplay(TextWriter output) : IDemoDisplay
 {
     private readonly Dictionary<string, (Decision, Reason, string?)> _lastDecisions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _lastSoakDays = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Cluster, string Addon), (Decision, Reason, string?, string?)> _lastAddonDecisions = [];
+    private readonly Dictionary<(string Addon, string Workload), int> _lastAddonSoakDays = [];
     private DemoIntroduction? _introduction;
 
     public async Task StartAsync(DemoIntroduction introduction, CancellationToken cancellationToken)
@@ -45,6 +48,19 @@ internal sealed class PlainDemoDisplay(TextWriter output) : IDemoDisplay
             await output.WriteLineAsync($"{at} pass {pass.Number}: {cluster.Name} ({Where(cluster)}, runs {cluster.Version ?? "?"}): {cluster.Reason.ToCode()}: {cluster.Detail}");
         }
 
+        foreach (var addon in pass.Addons)
+        {
+            var key = (addon.Decision, addon.Reason, addon.TargetVersion, addon.Policy);
+            if (_lastAddonDecisions.TryGetValue((addon.Cluster, addon.Addon), out var last) && last == key)
+            {
+                continue;
+            }
+
+            _lastAddonDecisions[(addon.Cluster, addon.Addon)] = key;
+            var policy = addon.Policy is null ? string.Empty : $", add-on policy {addon.Policy}";
+            await output.WriteLineAsync($"{at} pass {pass.Number}: {addon.Cluster} add-on {addon.Addon} ({Where(addon.Sector, addon.Mutexes)}, runs {addon.Version ?? "?"}{policy}): {addon.Reason.ToCode()}: {addon.Detail}");
+        }
+
         foreach (var action in pass.Actions.Where(a => a.Contains(" failed: ", StringComparison.Ordinal)))
         {
             await output.WriteLineAsync($"{at} pass {pass.Number}: {action}");
@@ -63,10 +79,25 @@ internal sealed class PlainDemoDisplay(TextWriter output) : IDemoDisplay
             }
         }
 
+        foreach (var soak in pass.AddonSoak)
+        {
+            var whole = (int)Math.Floor(soak.Days);
+            if (whole > _lastAddonSoakDays.GetValueOrDefault((soak.Addon, soak.Workload)))
+            {
+                _lastAddonSoakDays[(soak.Addon, soak.Workload)] = whole;
+                var needed = _introduction?.RequiredSoak.GetValueOrDefault(soak.Workload) ?? 0;
+                await output.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{at} soak: add-on {soak.Addon} {soak.Version} has soaked {DemoFormat.Days(soak.Days)} cluster-days for {soak.Workload} (the longest requirement is {needed})"));
+            }
+        }
+
         foreach (var transition in pass.Transitions)
         {
             var elapsed = pass.Elapsed + (transition.At - pass.Now);
-            await output.WriteLineAsync($"{Prefix(transition.At, elapsed)} {transition.ClusterName}: upgrade to {transition.Version} {transition.State}");
+            await output.WriteLineAsync(transition.AddonId is { } addon
+                ? $"{Prefix(transition.At, elapsed)} {transition.ClusterName}: add-on {addon} upgrade to {transition.Version} {transition.State}"
+                : $"{Prefix(transition.At, elapsed)} {transition.ClusterName}: upgrade to {transition.Version} {transition.State}");
         }
     }
 
@@ -81,9 +112,11 @@ internal sealed class PlainDemoDisplay(TextWriter output) : IDemoDisplay
 
     private static string Prefix(DateTimeOffset time, TimeSpan elapsed) => $"[{DemoFormat.Time(time)} {DemoFormat.Elapsed(elapsed)}]";
 
-    private static string Where(DemoClusterState cluster)
+    private static string Where(DemoClusterState cluster) => Where(cluster.Sector, cluster.Mutexes);
+
+    private static string Where(string? sector, IReadOnlyList<string> mutexes)
     {
-        var sector = cluster.Sector ?? "no sector";
-        return cluster.Mutexes.Count == 0 ? sector : $"{sector}, mutex {string.Join(", ", cluster.Mutexes)}";
+        var where = sector ?? "no sector";
+        return mutexes.Count == 0 ? where : $"{where}, mutex {string.Join(", ", mutexes)}";
     }
 }

@@ -48,7 +48,7 @@ internal static class ForecastMarkdownWriter
             text.Append("- ").Append(ForecastText.ComparisonLine(cluster)).Append('\n');
         }
 
-        text.Append($"\n{changed.Count} of {comparison.Clusters.Length} clusters change. Rollout end per organization:\n\n");
+        text.Append($"\n{Plural.Of(changed.Count, comparison.Clusters.Length, "cluster")} {Plural.Verb(changed.Count, "changes", "change")}. Rollout end per organization:\n\n");
         foreach (var organization in comparison.Organizations)
         {
             var before = organization.Baseline?.RolloutEnd;

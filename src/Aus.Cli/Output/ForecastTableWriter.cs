@@ -17,7 +17,7 @@ internal static class ForecastTableWriter
             text.Append('\n');
             var end = organization.RolloutEnd is { } at ? $"rollout ends {TimeFormat.Format(at)}" : "rollout does not end within the horizon";
             var invalid = organization.IsInvalid ? ", invalid: no cluster is upgraded" : string.Empty;
-            text.Append($"{organization.Name} ({organization.OrgId}): {organization.Reached} of {organization.Clusters} clusters get {forecast.Release.Version}, {end}{invalid}\n");
+            text.Append($"{organization.Name} ({organization.OrgId}): {Plural.Of(organization.Reached, organization.Clusters, "cluster")} {Plural.Verb(organization.Reached, "gets", "get")} {forecast.Release.Version}, {end}{invalid}\n");
             var clusters = forecast.Clusters.Where(c => c.OrgId == organization.OrgId).ToList();
             var rows = clusters.Select(c => new[]
             {
@@ -58,7 +58,7 @@ internal static class ForecastTableWriter
             text.Append("  ").Append(ForecastText.ComparisonLine(cluster)).Append('\n');
         }
 
-        text.Append($"{changed.Count} of {comparison.Clusters.Length} clusters change\n");
+        text.Append($"{Plural.Of(changed.Count, comparison.Clusters.Length, "cluster")} {Plural.Verb(changed.Count, "changes", "change")}\n");
         foreach (var organization in comparison.Organizations)
         {
             text.Append($"{organization.Name} ({organization.OrgId}) rollout end: {ForecastText.Short(organization.Baseline?.RolloutEnd)} -> {ForecastText.Short(organization.Proposed?.RolloutEnd)}\n");

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json;
+using Aus.Application.Notifications;
 using Aus.Application.Ports;
 using Aus.Application.Reconcile;
 using Aus.Domain.Controls;
@@ -35,6 +37,8 @@ internal sealed class AusMetrics
     private readonly Counter _actions;
     private readonly Counter _serviceLogs;
     private readonly Counter _passes;
+    private readonly Counter _healthProviderFailures;
+    private readonly Counter _notifications;
     private readonly Histogram _passDuration;
     private readonly Gauge _lastPass;
     private readonly Gauge _lastPassOrganizations;
@@ -69,6 +73,14 @@ internal sealed class AusMetrics
         _ocmRequests = factory.CreateCounter("aus_ocm_requests_total", "HTTP requests to OCM by endpoint template and status.", Labels("endpoint", "status"));
         _actions = factory.CreateCounter("aus_actions_total", "Actions carried out in OCM by kind and result.", Labels("kind", "result"));
         _serviceLogs = factory.CreateCounter("aus_service_logs_sent_total", "Validation service logs posted to OCM.", Labels());
+        _healthProviderFailures = factory.CreateCounter(
+            "aus_health_provider_failures_total",
+            "Passes in which an organization's health provider did not answer (its clusters then count as unhealthy); +0 when it answered.",
+            Labels("org_id", "provider"));
+        _notifications = factory.CreateCounter(
+            "aus_notifications_total",
+            "Notifications by sink, event and result (delivered, failed, dropped, already-claimed, not-announced, dry-run).",
+            Labels("sink", "event", "result"));
         _passes = factory.CreateCounter("aus_passes_total", "Reconcile passes by result (ok, failed: an organization failed, error: the pass could not run).", ["integration", "result"]);
         _passDuration = factory.CreateHistogram(
             "aus_pass_duration_seconds",
@@ -83,7 +95,7 @@ internal sealed class AusMetrics
             "aus_cluster_upgrade_policy_info",
             "A cluster's upgrade policy.",
             Labels("cluster_uuid", "org_id", "org_name", "channel", "current_version", "cluster_name", "schedule", "sector", "mutexes", "soak_days", "workloads", "product", "hypershift")));
-        _health = Pass(factory.CreateGauge("aus_cluster_health_state", "1 when the health source reports no error for the cluster, else 0.", Labels("cluster_uuid", "health_source")));
+        _health = Pass(factory.CreateGauge("aus_cluster_health_state", "1 when the health source reports no error for the cluster (enforced or not), else 0.", Labels("cluster_uuid", "health_source")));
         _remainingSoak = Pass(factory.CreateGauge(
             "aus_cluster_version_remaining_soak_days",
             "Days an available upgrade still has to soak; -1 scheduled, -2 upgrading, -3 upgrading for 6 h or more, -4 blocked.",
@@ -134,6 +146,15 @@ internal sealed class AusMetrics
         }
     }
 
+    /// <summary>Counts what became of one notification at one sink (called from the notifier's background workers).</summary>
+    public void Notification(NotificationOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var environment = outcome.Notification.Environment;
+        var result = JsonNamingPolicy.KebabCaseLower.ConvertName(outcome.Result.ToString());
+        _notifications.WithLabels(Integration, environment, outcome.Sink, outcome.Notification.Event.Name(), result).Inc();
+    }
+
     /// <summary>Records one environment's pass and replaces that environment's gauges.</summary>
     public void RecordPass(string environment, PassReport report)
     {
@@ -159,6 +180,7 @@ internal sealed class AusMetrics
                     _actions.WithLabels(Integration, environment, ActionNames.Of(result.Action), ResultLabel(result.Outcome)).Inc();
                 }
 
+                RecordHealthProviders(environment, outcome);
                 if (outcome.Plan is { } plan)
                 {
                     RecordOrganization(environment, report.Now, plan, outcome);
@@ -210,9 +232,11 @@ internal sealed class AusMetrics
                 string.Join(',', clusterPolicy.Workloads.Select(w => w.Value)),
                 cluster.Product,
                 cluster.Hypershift ? "true" : "false"), 1);
-            foreach (var source in cluster.HealthErrors.Select(e => e.Source).Distinct(StringComparer.Ordinal))
+            // Every source asked in the pass has a series (1: no error), and every source with an error (0).
+            var failing = cluster.HealthErrors.Select(e => e.Source).ToHashSet(StringComparer.Ordinal);
+            foreach (var source in (outcome.Health?.Asked ?? []).Concat(failing).Distinct(StringComparer.Ordinal))
             {
-                _health.Set(environment, L(uuid, source), 0);
+                _health.Set(environment, L(uuid, source), failing.Contains(source) ? 0 : 1);
             }
 
             foreach (var remaining in row.Remaining)
@@ -240,7 +264,21 @@ internal sealed class AusMetrics
         }
     }
 
-    /// <summary>The add-on series of one cluster: its ready add-ons the catalog knows, with the add-on's own soak data.</summary>
+    /// <summary>+1 for each health provider of the organization that failed in the pass, +0 for each that answered.</summary>
+    private void RecordHealthProviders(string environment, OrganizationOutcome outcome)
+    {
+        if (outcome.Health is not { } health)
+        {
+            return;
+        }
+
+        foreach (var provider in health.Asked.Distinct(StringComparer.Ordinal))
+        {
+            _healthProviderFailures.WithLabels(Integration, environment, outcome.OrgId, provider).Inc(health.Failed.Contains(provider) ? 1 : 0);
+        }
+    }
+
+    /// <summary>The add-on series of one cluster: its ready add-ons the catalog knows, with the soak data the add-on's pass decided with.</summary>
     private void RecordAddons(string environment, OrganizationPlan plan, ClusterSoakRow row)
     {
         var (clusterPolicy, cluster) = (row.Policy, row.Cluster);

@@ -56,6 +56,7 @@ internal sealed partial class ReconcileService : IDisposable
             DryRun = settings.DryRun,
             UseLeases = sharedStore,
             PassInterval = alignedPasses && sharedStore ? settings.Interval : null,
+            OrganizationDeadline = settings.OrganizationDeadline,
             IncludeRemainingSoak = true,
         };
         // A service whose every environment takes its policies from labels is the SRE-capability flavour.
@@ -66,6 +67,9 @@ internal sealed partial class ReconcileService : IDisposable
     public ServiceSettings Settings { get; }
 
     public AusMetrics Metrics { get; }
+
+    /// <summary>Where each environment's pass announces what it did and saw; null notifies no one. Set before the first pass.</summary>
+    public ServiceNotifications? Notifications { get; set; }
 
     /// <summary>The last plans and passes, for the dashboard.</summary>
     public DashboardState Dashboard { get; } = new();
@@ -117,8 +121,9 @@ internal sealed partial class ReconcileService : IDisposable
             var client = ClientFor(Settings.Environments.First(e => e.Serves(environment)));
             var before = client.CallCounts;
             var ports = new ReconcilePorts(new OcmFleetSource(client), new OcmActionSink(client), _store, new OcmServiceLogSink(client), _controls) { Health = _health };
-            var pass = new ReconcilePass(ports, _reconcileSettings, _loggers.CreateLogger("aus.reconcile"));
+            var pass = new ReconcilePass(ports, _reconcileSettings, _loggers.CreateLogger("aus.reconcile"), _time);
             var report = await pass.RunAsync([.. group], at, cancellationToken);
+            Notifications?.Notify(environment, report);
             if (report.Failure is not null)
             {
                 environmentFailed = true;

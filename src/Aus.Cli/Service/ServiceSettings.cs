@@ -16,6 +16,8 @@ internal sealed record ServiceSettings
 
     public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(30);
 
+    public static readonly TimeSpan DefaultOrganizationDeadline = TimeSpan.FromMinutes(5);
+
     public const int DefaultConcurrency = 8;
 
     public ImmutableArray<OcmEnvironmentSettings> Environments { get; init; } = [];
@@ -35,6 +37,9 @@ internal sealed record ServiceSettings
 
     /// <summary>How long a pass in progress may run on after SIGTERM before it is abandoned.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = DefaultShutdownTimeout;
+
+    /// <summary>The longest one organization's work may take in a pass before it fails with "deadline exceeded".</summary>
+    public TimeSpan OrganizationDeadline { get; init; } = DefaultOrganizationDeadline;
 
     /// <summary>Take each pass's time from the OCM simulator's virtual clock (tests and demos).</summary>
     public bool SimulatorClock { get; init; }

@@ -17,6 +17,7 @@ internal static class ServiceSettingsLoader
     public const string SettingsVariable = "AUS_SETTINGS";
     public const string IntervalVariable = "AUS_INTERVAL";
     public const string ListenVariable = "AUS_LISTEN";
+    public const string OrganizationDeadlineVariable = "AUS_ORGANIZATION_DEADLINE";
 
     public static Task<SettingsResult> LoadAsync(SettingsOverrides overrides, CancellationToken cancellationToken) =>
         LoadAsync(overrides, Environment.GetEnvironmentVariable, cancellationToken);
@@ -49,6 +50,8 @@ internal static class ServiceSettingsLoader
         var state = ResolveState(overrides.State, getVariable(StateStoreOption.EnvironmentVariable), file, path, errors);
         var interval = ResolveDuration(Choose("--interval", overrides.Interval, IntervalVariable, getVariable(IntervalVariable), file.Interval, path), ServiceSettings.DefaultInterval, errors);
         var shutdown = ResolveDuration(Choose(null, null, null, null, file.ShutdownTimeout, path), ServiceSettings.DefaultShutdownTimeout, errors);
+        var deadline = ResolveDuration(
+            Choose(null, null, OrganizationDeadlineVariable, getVariable(OrganizationDeadlineVariable), file.OrganizationDeadline, path), ServiceSettings.DefaultOrganizationDeadline, errors);
         var listen = ResolveListen(Choose("--listen", overrides.Listen, ListenVariable, getVariable(ListenVariable), file.Listen, path), errors);
         var environments = ResolveEnvironments(overrides, getVariable, file, path, errors);
 
@@ -74,6 +77,7 @@ internal static class ServiceSettingsLoader
                 DryRun = overrides.DryRun || file.DryRun == true,
                 Listen = listen ?? ServiceSettings.DefaultListen,
                 ShutdownTimeout = shutdown,
+                OrganizationDeadline = deadline,
                 SimulatorClock = clock == "ocm-sim",
             },
             []);

@@ -27,6 +27,28 @@ internal static class ServiceStartup
     public static async Task<(ServiceSettings? Settings, List<OrganizationDocument>? Documents, int ExitCode)> PrepareAsync(
         SettingsOverrides overrides, TextWriter stderr, CancellationToken cancellationToken)
     {
+        // With JSON logs, the diagnostics of a start that goes on become log records, so that stderr stays
+        // one JSON object per line; a start that fails prints them as lines, as every command does.
+        using var diagnostics = new StringWriter();
+        var prepared = await PrepareReportingToAsync(overrides, AusLogging.IsLogStream(stderr) ? diagnostics : stderr, cancellationToken);
+        if (diagnostics.ToString() is { Length: > 0 } lines)
+        {
+            if (prepared.Settings is null)
+            {
+                await stderr.WriteAsync(lines);
+            }
+            else
+            {
+                AusLogging.WriteDiagnostics(lines);
+            }
+        }
+
+        return prepared;
+    }
+
+    private static async Task<(ServiceSettings? Settings, List<OrganizationDocument>? Documents, int ExitCode)> PrepareReportingToAsync(
+        SettingsOverrides overrides, TextWriter stderr, CancellationToken cancellationToken)
+    {
         var result = await ServiceSettingsLoader.LoadAsync(overrides, cancellationToken);
         foreach (var error in result.Errors)
         {

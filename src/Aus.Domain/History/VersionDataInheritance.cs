@@ -11,7 +11,13 @@ public static class VersionDataInheritance
 {
     public static VersionHistory Aggregate(VersionHistory own, IEnumerable<InheritedVersionData> sources)
     {
-        var known = own.KnownWorkloads();
+        // A plain set: building an immutable one for a lookup per entry cost more than the aggregation.
+        var known = new HashSet<Workload>();
+        foreach (var workloads in own.Versions.Values)
+        {
+            known.UnionWith(workloads.Keys);
+        }
+
         var versions = own.Versions.ToDictionary(v => v.Key, v => v.Value.ToBuilder(), StringComparer.Ordinal);
         var inherited = own.InheritedStats;
         foreach (var source in sources)

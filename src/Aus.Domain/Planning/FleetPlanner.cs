@@ -29,10 +29,11 @@ public static class FleetPlanner
 
         var plans = ImmutableArray.CreateBuilder<OrganizationPlan>(prepared.Count);
         var blocked = new BlockedVersionMatches();
+        var memo = new PassMemo();
         ClusterExplanation? explanation = null;
         foreach (var organization in prepared)
         {
-            var (plan, explained) = PlanOrganization(organization, byOrgId, request, blocked);
+            var (plan, explained) = PlanOrganization(organization, byOrgId, request, blocked, memo);
             if (request.IncludeRemainingSoak)
             {
                 var policy = organization.Input.Policy;
@@ -134,7 +135,8 @@ public static class FleetPlanner
         PreparedOrganization organization,
         Dictionary<string, PreparedOrganization> byOrgId,
         PlanRequest request,
-        BlockedVersionMatches blocked)
+        BlockedVersionMatches blocked,
+        PassMemo memo)
     {
         var input = organization.Input;
         var policy = input.Policy;
@@ -177,9 +179,9 @@ public static class FleetPlanner
 
         var history = sources.Count == 0 ? organization.CheckedIn : VersionDataInheritance.Aggregate(organization.CheckedIn, sources);
         var explainCluster = request.ExplainAddon is null ? request.ExplainCluster : null;
-        var pass = new UpgradePass(policy, organization.Specs, request.Fleet.VersionGates, history, request.Now, explainCluster, request.IncludeReport, blocked, input.Controls);
+        var pass = new UpgradePass(policy, organization.Specs, request.Fleet.VersionGates, history, request.Now, explainCluster, request.IncludeReport, blocked, input.Controls, memo: memo);
         var result = pass.Run();
-        var addons = PlanAddons(organization, sourceOrganizations, request, blocked);
+        var addons = PlanAddons(organization, sourceOrganizations, request, blocked, memo);
         var decisions = result.Decisions.AddRange(organization.NotInOcm.Select(NotInOcm)).AddRange(addons.Decisions);
         var explanation = result.Explanation ?? addons.Explanation;
         if (explanation is null && explainCluster is { } name && organization.NotInOcm.Contains(name))
@@ -198,6 +200,7 @@ public static class FleetPlanner
             History = organization.CheckedIn,
             AddonHistories = organization.Addons.CheckedIn,
             VersionData = history,
+            AddonVersionData = addons.AddonVersionData,
             Report = result.Report,
             AddonReport = addons.AddonReport,
             InheritsFrom = [.. policy.InheritVersionData.Select(i => i.Name ?? i.OrgId)],
@@ -213,12 +216,14 @@ public static class FleetPlanner
         PreparedOrganization organization,
         List<PreparedOrganization> sources,
         PlanRequest request,
-        BlockedVersionMatches blocked)
+        BlockedVersionMatches blocked,
+        PassMemo memo)
     {
         var decisions = ImmutableArray.CreateBuilder<ClusterDecision>();
         var actions = ImmutableArray.CreateBuilder<PlannedAction>();
         var warnings = ImmutableArray.CreateBuilder<OrganizationMessage>();
         var report = ImmutableArray.CreateBuilder<AddonReportRow>();
+        var versionData = ImmutableDictionary.CreateBuilder<string, VersionHistory>(StringComparer.Ordinal);
         ClusterExplanation? explanation = null;
         var policy = organization.Input.Policy;
         foreach (var (addonId, specs) in organization.Addons.Specs)
@@ -229,8 +234,9 @@ public static class FleetPlanner
                 .Select(s => new InheritedVersionData(s.Input.Policy.Environment, s.Input.Policy.OrgId, s.Addons.CheckedIn[addonId]))
                 .ToList();
             var history = inherited.Count == 0 ? own : VersionDataInheritance.Aggregate(own, inherited);
+            versionData[addonId] = history;
             var explainCluster = request.ExplainAddon == addonId ? request.ExplainCluster : null;
-            var pass = new UpgradePass(policy, specs, [], history, request.Now, explainCluster, request.IncludeReport, blocked, organization.Input.Controls, addonId);
+            var pass = new UpgradePass(policy, specs, [], history, request.Now, explainCluster, request.IncludeReport, blocked, organization.Input.Controls, addonId, memo);
             var result = pass.Run();
             explanation ??= result.Explanation;
             report.AddRange(result.AddonReport);
@@ -239,7 +245,7 @@ public static class FleetPlanner
             warnings.AddRange(result.Warnings);
         }
 
-        return new UpgradePass.PassResult(decisions.ToImmutable(), actions.ToImmutable(), warnings.ToImmutable(), explanation) { AddonReport = report.ToImmutable() };
+        return new UpgradePass.PassResult(decisions.ToImmutable(), actions.ToImmutable(), warnings.ToImmutable(), explanation) { AddonReport = report.ToImmutable(), AddonVersionData = versionData.ToImmutable() };
     }
 
     private static OrganizationPlan InvalidOrganization(OrganizationInput input, ImmutableArray<OrganizationMessage> errors, VersionHistory? history)

@@ -51,4 +51,10 @@ public sealed record OrganizationPlan
     /// other organizations (for the remaining-soak-days metric). Null when the organization was not planned.
     /// </summary>
     public VersionHistory? VersionData { get; init; }
+
+    /// <summary>
+    /// The version data each add-on pass decided with, by add-on id: <see cref="AddonHistories"/> plus
+    /// the same add-on's data inherited from other organizations (for the add-on remaining-soak-days metric).
+    /// </summary>
+    public ImmutableDictionary<string, VersionHistory> AddonVersionData { get; init; } = ImmutableDictionary<string, VersionHistory>.Empty;
 }

@@ -71,7 +71,7 @@ internal sealed partial class UpgradePass
     private IReadOnlyList<Holder> HoldersOf(SectorName sector, MutexName mutex) =>
         _sectorUpgrades.TryGetValue((sector, mutex), out var holders) ? holders : [];
 
-    private static Dictionary<(SectorName Sector, MutexName Mutex), int> BuildSectorMembers(IReadOnlyList<UpgradeSpec> specs)
+    private static Dictionary<(SectorName Sector, MutexName Mutex), int> BuildSectorMembers(IReadOnlyList<UpgradeSpec> specs, Dictionary<(SectorName Sector, MutexName Mutex), int> members)
     {
         var capacity = 0;
         foreach (var spec in specs)
@@ -79,7 +79,7 @@ internal sealed partial class UpgradePass
             capacity += spec.EffectiveMutexes.Length;
         }
 
-        var members = new Dictionary<(SectorName, MutexName), int>(capacity);
+        members.EnsureCapacity(capacity);
         foreach (var spec in specs)
         {
             if (spec.Policy.Sector is not { } sector)

@@ -5,7 +5,7 @@ namespace Aus.Domain.Planning;
 /// <summary>Y-stream channel switches: moving a cluster to the next minor's channel when the policy allows it.</summary>
 internal sealed partial class UpgradePass
 {
-    private readonly Dictionary<string, string?> _nextChannels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _nextChannels;
 
     /// <summary>
     /// Plans a switch to the next y-stream channel when OCM offers it. Only called outside the window

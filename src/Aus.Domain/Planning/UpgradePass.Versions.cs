@@ -7,16 +7,16 @@ namespace Aus.Domain.Planning;
 /// <summary>Choosing the version: the highest available one that has soaked enough and that no block, hold or gate keeps back.</summary>
 internal sealed partial class UpgradePass
 {
-    private readonly Dictionary<(SectorName Sector, Workload Workload), SectorLowestCluster?> _sectorMinimums = [];
-    private readonly Dictionary<(SectorName Sector, Workload Workload), ImmutableArray<SectorName>> _effectiveDependencies = [];
-    private readonly Dictionary<EvaluationProfile, Dictionary<string, CandidateEvaluation>> _evaluations = [];
+    private readonly Dictionary<(SectorName Sector, Workload Workload), SectorLowestCluster?> _sectorMinimums;
+    private readonly Dictionary<(SectorName Sector, Workload Workload), ImmutableArray<SectorName>> _effectiveDependencies;
+    private readonly Dictionary<EvaluationProfile, Dictionary<string, CandidateEvaluation>> _evaluations;
 
     // Reused for every evaluation (they never nest), so that each leaves one array of the exact size behind.
     private readonly ImmutableArray<Condition>.Builder _conditionScratch = ImmutableArray.CreateBuilder<Condition>();
 
     // Single conditions are shared too, between clusters whose profiles differ in something else.
-    private readonly Dictionary<(string Version, Workload Workload, int Required), Condition> _soakConditions = [];
-    private readonly Dictionary<(SectorName Sector, SectorName Dependency, Workload Workload, string Version), Condition> _dependencyConditions = [];
+    private readonly Dictionary<(string Version, Workload Workload, int Required), Condition> _soakConditions;
+    private readonly Dictionary<(SectorName Sector, SectorName Dependency, Workload Workload, string Version), Condition> _dependencyConditions;
 
     /// <summary>
     /// Every available version, highest first, with its conditions. Unless the full picture is
@@ -81,7 +81,7 @@ internal sealed partial class UpgradePass
         var profile = new EvaluationProfile(spec.BlockedVersions, spec.Policy.Sector, spec.Policy.Workloads, spec.Policy.SoakDays);
         if (!_evaluations.TryGetValue(profile, out var memo))
         {
-            memo = new(StringComparer.Ordinal);
+            memo = _memo.NewEvaluationTable();
             _evaluations[profile] = memo;
         }
 
@@ -281,7 +281,7 @@ internal sealed partial class UpgradePass
     }
 
     /// <summary>Everything of a cluster that its candidates' evaluation depends on, compared by content.</summary>
-    private readonly record struct EvaluationProfile(
+    internal readonly record struct EvaluationProfile(
         ImmutableArray<VersionPattern> BlockedVersions,
         SectorName? Sector,
         ImmutableArray<Workload> Workloads,

@@ -38,8 +38,9 @@ internal sealed partial class UpgradePass
     private readonly RolloutControls _controls;
     private readonly string? _addonId;
 
-    private readonly Dictionary<MutexName, Holder> _locked = [];
-    private readonly Dictionary<(SectorName Sector, MutexName Mutex), List<Holder>> _sectorUpgrades = [];
+    private readonly PassMemo _memo;
+    private readonly Dictionary<MutexName, Holder> _locked;
+    private readonly Dictionary<(SectorName Sector, MutexName Mutex), List<Holder>> _sectorUpgrades;
     private readonly ImmutableArray<PlannedAction>.Builder _actions = ImmutableArray.CreateBuilder<PlannedAction>();
     private readonly ImmutableArray<OrganizationMessage>.Builder _warnings = ImmutableArray.CreateBuilder<OrganizationMessage>();
     private ExplanationRecorder? _recorder;
@@ -54,8 +55,19 @@ internal sealed partial class UpgradePass
         bool includeReport,
         BlockedVersionMatches blocked,
         RolloutControls controls,
-        string? addonId = null)
+        string? addonId = null,
+        PassMemo? memo = null)
     {
+        _memo = memo ?? new PassMemo();
+        _memo.Clear();
+        _locked = _memo.Locked;
+        _sectorUpgrades = _memo.SectorUpgrades;
+        _sectorMinimums = _memo.SectorMinimums;
+        _effectiveDependencies = _memo.EffectiveDependencies;
+        _evaluations = _memo.Evaluations;
+        _soakConditions = _memo.SoakConditions;
+        _dependencyConditions = _memo.DependencyConditions;
+        _nextChannels = _memo.NextChannels;
         _addonId = addonId;
         _organization = organization;
         _specs = specs;
@@ -67,7 +79,7 @@ internal sealed partial class UpgradePass
         _explainCluster = explainCluster;
         _includeReport = includeReport;
         _sectors = organization.Sectors.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.First());
-        _sectorMembers = BuildSectorMembers(specs);
+        _sectorMembers = BuildSectorMembers(specs, _memo.SectorMembers);
     }
 
     public PassResult Run()
@@ -332,5 +344,8 @@ internal sealed partial class UpgradePass
         public ImmutableArray<ClusterReportRow> Report { get; init; } = [];
 
         public ImmutableArray<AddonReportRow> AddonReport { get; init; } = [];
+
+        /// <summary>The add-on passes' version data by add-on id, inherited data included.</summary>
+        public ImmutableDictionary<string, VersionHistory> AddonVersionData { get; init; } = ImmutableDictionary<string, VersionHistory>.Empty;
     }
 }

@@ -10,7 +10,8 @@ namespace Aus.Domain.Reporting;
 /// <summary>
 /// The remaining-soak rows of an organization's plan: every cluster of the policy, in policy
 /// order, that OCM knows and that has no error of its own, against the version data the plan
-/// decided with (for an invalid organization: its stored history, else nothing).
+/// decided with (for an invalid organization: its checked-in history, else nothing); add-ons
+/// against the add-on's version data, inherited data included.
 /// </summary>
 public static class ClusterSoakRows
 {
@@ -69,7 +70,8 @@ public static class ClusterSoakRows
             }
 
             var spec = UpgradeSpec.ForAddon(policy, clusterPolicy, cluster, addon.Id, version, latest);
-            var history = plan.AddonHistories.GetValueOrDefault(addon.Id) ?? VersionHistory.Empty;
+            // The data the add-on's pass decided with: its own and what is inherited, else the stored.
+            var history = plan.AddonVersionData.GetValueOrDefault(addon.Id) ?? plan.AddonHistories.GetValueOrDefault(addon.Id) ?? VersionHistory.Empty;
             rows.Add(new AddonSoakRow(addon.Id, addon.Version, RemainingSoakDays.Compute(spec, history, now)));
         }
 

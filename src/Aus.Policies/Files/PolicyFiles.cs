@@ -47,6 +47,27 @@ public static class PolicyFiles
         return Classify(parsed) == PolicyFileKind.Organization ? OrganizationReader.FromParsed(parsed, bag) : null;
     }
 
+    /// <summary>
+    /// What a file given as a fleet snapshot recognisably is instead: an organization file (it parses and
+    /// has a top-level orgId or the organization $schema), a soak history or a settings file; null for a
+    /// fleet snapshot and for anything not recognisable, which the fleet reader explains.
+    /// </summary>
+    internal static PolicyFileKind? KindOtherThanFleet(YamlParseResult parsed)
+    {
+        if (parsed.Root is not YamlMapping root)
+        {
+            return null;
+        }
+
+        return Classify(parsed) switch
+        {
+            PolicyFileKind.Organization when root.Has("orgId") || root.Find("$schema")?.Value is YamlScalar { IsNull: false } => PolicyFileKind.Organization,
+            PolicyFileKind.History => PolicyFileKind.History,
+            PolicyFileKind.Settings => PolicyFileKind.Settings,
+            _ => null,
+        };
+    }
+
     private static PolicyFileKind Classify(YamlParseResult parsed)
     {
         var root = parsed.Root as YamlMapping;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Aus.Domain.Fleet;
 using Aus.Policies.Diagnostics;
+using Aus.Policies.Files;
 
 namespace Aus.Policies.Fleet;
 
@@ -20,6 +21,13 @@ public sealed record FleetDocument(
 {
     /// <summary>The file could not be read at all (missing, too large, binary, not UTF-8).</summary>
     public bool IsUnreadable { get; init; }
+
+    /// <summary>
+    /// What the file recognisably is when it is not a fleet snapshot (an organization file, a soak
+    /// history, a settings file), told from the same parse: a command can name the option the file
+    /// belongs to instead of listing what a fleet snapshot lacks. Null for a fleet snapshot.
+    /// </summary>
+    public PolicyFileKind? OtherKind { get; init; }
 
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 }

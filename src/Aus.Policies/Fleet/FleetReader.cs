@@ -25,14 +25,23 @@ public static class FleetReader
     public static FleetDocument Read(string text, string file)
     {
         var bag = new DiagnosticBag(file);
-        var root = DocumentRoot.Parse(text, bag, PolicyMessages.FleetExpected, out var unreadable);
+        if (SourceFiles.CheckText(file, text) is { } fileError)
+        {
+            bag.Error(fileError.Line, fileError.Column, fileError.Message);
+            return new FleetDocument(file, null, [], bag.ToImmutable()) { IsUnreadable = true };
+        }
+
+        // One parse serves both the kind of the file and its content: a fleet snapshot is the largest file aus reads.
+        var parsed = YamlTreeParser.Parse(text, bag);
+        var otherKind = PolicyFiles.KindOtherThanFleet(parsed);
+        var root = DocumentRoot.FromParsed(parsed, bag, PolicyMessages.FleetExpected);
         if (root is null)
         {
-            return new FleetDocument(file, null, [], bag.ToImmutable()) { IsUnreadable = unreadable };
+            return new FleetDocument(file, null, [], bag.ToImmutable()) { OtherKind = otherKind };
         }
 
         var parser = new FleetParser(new NodeReader(bag));
         var snapshot = parser.Read(root);
-        return new FleetDocument(file, snapshot, [.. parser.Releases], bag.ToImmutable());
+        return new FleetDocument(file, snapshot, [.. parser.Releases], bag.ToImmutable()) { OtherKind = otherKind };
     }
 }

@@ -26,6 +26,8 @@ public sealed record SettingsFile
     public SettingValue? Listen { get; init; }
 
     public SettingValue? ShutdownTimeout { get; init; }
+
+    public SettingValue? OrganizationDeadline { get; init; }
 }
 
 /// <summary>A scalar of the settings file with its key and the 1-based place it was written.</summary>

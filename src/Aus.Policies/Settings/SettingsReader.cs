@@ -14,7 +14,7 @@ public static class SettingsReader
 {
     public const string Where = "the settings file";
 
-    private static readonly string[] TopKeys = ["environments", "policies", "state", "interval", "concurrency", "dryRun", "listen", "shutdownTimeout"];
+    private static readonly string[] TopKeys = ["environments", "policies", "state", "interval", "concurrency", "dryRun", "listen", "shutdownTimeout", "organizationDeadline"];
     private static readonly string[] EnvironmentKeys = ["name", "url", "tokenUrl", "credentials", "addonServiceVersion", "policySource", "prometheus", "notifications"];
     private static readonly string[] CredentialKeys = ["clientId", "clientIdEnv", "clientSecretEnv", "clientSecretFile", "offlineTokenEnv", "offlineTokenFile"];
 
@@ -74,6 +74,7 @@ public static class SettingsReader
             Interval = Value(root, "interval", reader),
             Listen = Value(root, "listen", reader),
             ShutdownTimeout = Value(root, "shutdownTimeout", reader),
+            OrganizationDeadline = Value(root, "organizationDeadline", reader),
             Concurrency = ReadConcurrency(NodeReader.Optional(root, "concurrency"), reader),
             DryRun = NodeReader.Optional(root, "dryRun") is { } dryRun ? reader.Boolean(dryRun, "dryRun") : null,
         };

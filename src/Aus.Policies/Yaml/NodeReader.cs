@@ -29,11 +29,25 @@ internal sealed partial class NodeReader(DiagnosticBag bag)
     {
         foreach (var entry in mapping.Entries)
         {
-            if (!allowed.Contains(entry.Key.Text, StringComparer.Ordinal))
+            if (!IsAllowed(entry.Key.Text, allowed))
             {
                 Bag.Error(entry.Key, PolicyMessages.UnknownKey(entry.Key.Text, where, allowed));
             }
         }
+    }
+
+    // A loop over the list, not LINQ's Contains: every mapping of a file is checked.
+    private static bool IsAllowed(string key, IReadOnlyList<string> allowed)
+    {
+        for (var i = 0; i < allowed.Count; i++)
+        {
+            if (string.Equals(allowed[i], key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The value of an optional key; an explicit null counts as absent.</summary>

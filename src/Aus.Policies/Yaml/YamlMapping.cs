@@ -7,7 +7,19 @@ internal sealed class YamlMapping(int line, int column) : YamlNode(line, column)
 
     public override string Describe() => "a mapping";
 
-    public YamlEntry? Find(string key) => Entries.Find(e => string.Equals(e.Key.Text, key, StringComparison.Ordinal));
+    public YamlEntry? Find(string key)
+    {
+        // A loop, not List.Find with a lambda: readers look keys up for every value of a file.
+        foreach (var entry in Entries)
+        {
+            if (string.Equals(entry.Key.Text, key, StringComparison.Ordinal))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
 
     public bool Has(string key) => Find(key) is not null;
 }

@@ -70,7 +70,8 @@ internal static partial class YamlTreeParser
         private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
         private readonly Stack<Frame> _frames = new();
 
-        // How many values each finished node stands for, counted through aliases.
+        // How many values each finished anchored node stands for, counted through aliases: only an
+        // anchor can be aliased, so only anchored nodes are kept (a large file has few, if any).
         private readonly Dictionary<YamlNode, long> _sizes = new(ReferenceEqualityComparer.Instance);
         private long _aliasExpansion;
         private int _documents;
@@ -99,7 +100,11 @@ internal static partial class YamlTreeParser
                 case Scalar scalar:
                     var isStringTagged = !scalar.Tag.IsEmpty && scalar.Tag.Value is "tag:yaml.org,2002:str" or "!!str";
                     var node = new YamlScalar(line, column, scalar.Value, scalar.Style == ScalarStyle.Plain, isStringTagged);
-                    _sizes[node] = 1;
+                    if (!scalar.Anchor.IsEmpty)
+                    {
+                        _sizes[node] = 1;
+                    }
+
                     Attach(node, scalar.Anchor);
                     AddToParent(1);
                     break;
@@ -109,16 +114,20 @@ internal static partial class YamlTreeParser
                 case SequenceStart start:
                     var sequence = new YamlSequence(line, column);
                     Attach(sequence, start.Anchor);
-                    _frames.Push(new Frame(sequence));
+                    _frames.Push(new Frame(sequence, !start.Anchor.IsEmpty));
                     break;
                 case MappingStart start:
                     var mapping = new YamlMapping(line, column);
                     Attach(mapping, start.Anchor);
-                    _frames.Push(new Frame(mapping));
+                    _frames.Push(new Frame(mapping, !start.Anchor.IsEmpty));
                     break;
                 case SequenceEnd or MappingEnd:
                     var done = _frames.Pop();
-                    _sizes[done.Node] = done.Size;
+                    if (done.IsAnchored)
+                    {
+                        _sizes[done.Node] = done.Size;
+                    }
+
                     AddToParent(done.Size);
                     break;
                 case AnchorAlias alias:
@@ -202,26 +211,66 @@ internal static partial class YamlTreeParser
                 return;
             }
 
-            if (frame.Seen.TryGetValue(key.Text, out var first))
+            if (frame.FindKey(mapping, key.Text) is { } first)
             {
                 bag.Error(key, PolicyMessages.DuplicateKey(key.Text, first.Line));
                 return;
             }
 
-            frame.Seen[key.Text] = key;
+            frame.AddKey(key);
             mapping.Entries.Add(new YamlEntry(key, node));
         }
     }
 
-    private sealed class Frame(YamlNode node)
+    private sealed class Frame(YamlNode node, bool isAnchored)
     {
+        // Up to this many keys a mapping's entries are searched for a duplicate; past it, a dictionary is kept.
+        private const int ScanLimit = 8;
+
+        private Dictionary<string, YamlScalar>? _seen;
+
         public YamlNode Node { get; } = node;
+
+        public bool IsAnchored { get; } = isAnchored;
 
         public bool HasKey { get; set; }
 
         public YamlScalar? Key { get; set; }
 
-        public Dictionary<string, YamlScalar> Seen { get; } = new(StringComparer.Ordinal);
+        /// <summary>The first key of <paramref name="mapping"/> (this frame's node) spelled <paramref name="text"/>, if any.</summary>
+        public YamlScalar? FindKey(YamlMapping mapping, string text)
+        {
+            if (_seen is not null)
+            {
+                return _seen.GetValueOrDefault(text);
+            }
+
+            foreach (var entry in mapping.Entries)
+            {
+                if (string.Equals(entry.Key.Text, text, StringComparison.Ordinal))
+                {
+                    return entry.Key;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Records a key about to be added to the mapping's entries.</summary>
+        public void AddKey(YamlScalar key)
+        {
+            var mapping = (YamlMapping)Node;
+            if (_seen is null && mapping.Entries.Count >= ScanLimit)
+            {
+                _seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+                foreach (var entry in mapping.Entries)
+                {
+                    _seen[entry.Key.Text] = entry.Key;
+                }
+            }
+
+            _seen?.Add(key.Text, key);
+        }
 
         /// <summary>How many values the node stands for, itself included, counted through aliases.</summary>
         public long Size { get; set; } = 1;

@@ -92,6 +92,28 @@ public sealed class NotificationPlannerTests
         Of(Plan(["c1"]), [Cluster("c1", "4.16.2")]).ShouldNotContain(n => n.Event == NotificationEvent.ValidationErrors);
     }
 
+    [Fact]
+    public void AVersionHaltedInThePass_IsVersionHalted_ForTheOrganization_KeyedByThePassTime()
+    {
+        var input = new NotificationInput("production", Plan(["c1"]), new FleetOrganization("org-1", [Cluster("c1", "4.16.2")]), [], Now)
+        {
+            HaltedVersions = ["4.16.3"],
+        };
+
+        var halted = NotificationPlanner.NotificationsOf(input).Single(n => n.Event == NotificationEvent.VersionHalted);
+
+        halted.Cluster.ShouldBeNull();
+        halted.Version.ShouldBe("4.16.3");
+        halted.OrganizationName.ShouldBe("my-org");
+        halted.Key.ShouldBe(new NotificationKey("production", "org-1", "", "version-halted", "4.16.3", "2026-11-23T12:00:00Z"));
+    }
+
+    [Fact]
+    public void NoHalt_NoVersionHaltedNotification()
+    {
+        Of(Plan(["c1"]), [Cluster("c1", "4.16.2")]).ShouldNotContain(n => n.Event == NotificationEvent.VersionHalted);
+    }
+
     [Theory]
     [InlineData(NotificationEvent.UpgradeScheduled, "upgrade-scheduled")]
     [InlineData(NotificationEvent.UpgradeStarted, "upgrade-started")]

@@ -4,15 +4,18 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Aus.Cli.Tests.Demo;
 
 /// <summary>One run of the demo on the built-in sectors example, without pauses, shared by the tests that read it.</summary>
-public sealed class BundledDemoRun : IAsyncLifetime
+public class BundledDemoRun : IAsyncLifetime
 {
+    /// <summary>The built-in example to run: false the sectors example, true the sectors example with two add-ons.</summary>
+    protected virtual bool Addons => false;
+
     internal DemoResult Result { get; private set; } = null!;
 
     internal DemoOutput Output { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var settings = new DemoSettings { Speed = 0 };
+        var settings = new DemoSettings { Speed = 0, Addons = Addons };
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var (inputs, exitCode) = await DemoInputs.LoadAsync(settings, stderr, CancellationToken.None);
@@ -23,4 +26,10 @@ public sealed class BundledDemoRun : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary>One run of `aus demo --addons` on the built-in sectors example with two add-ons, without pauses.</summary>
+public sealed class BundledAddonDemoRun : BundledDemoRun
+{
+    protected override bool Addons => true;
 }

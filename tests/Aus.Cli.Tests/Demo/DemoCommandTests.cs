@@ -104,6 +104,52 @@ public sealed class DemoCommandTests
         rows.Keys.First().ShouldBe("stage-1");
     }
 
+    [Fact]
+    public async Task Demo_WithAddons_OnTheUsersFiles_FollowsTheCatalogsAddonVersions()
+    {
+        var history = Path.Combine(Path.GetTempPath(), $"aus-demo-addon-history-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(history, "{\"check_in\": \"2026-11-20T11:00:00Z\", \"versions\": {\"5.8.3\": {\"workloads\": {\"my-service\": {\"soak_days\": 30.0, \"reporting\": []}}}}}");
+        try
+        {
+            var run = await CliRun.RunAsync(
+                "demo", "--speed", "0", "--addons", "--days", "1",
+                "--config", RepositoryPaths.Example("sectors-addons-org.yaml"),
+                "--fleet", RepositoryPaths.Example("sectors-addons-fleet.yaml"),
+                "--history", RepositoryPaths.Example("sectors-history.json"),
+                "--history", $"org-sectors-addons/addon-logging={history}",
+                "--start", "2026-11-23T11:55:00Z");
+
+            run.ExitCode.ShouldBe(ExitCodes.Success, run.Stderr);
+            run.Stdout.ShouldContain("the add-on catalog offers addon-logging 5.8.3, addon-metrics 1.5.0");
+            run.Stdout.ShouldNotContain("OCM publishes the add-on versions");
+
+            // addon-logging 5.8.3 has soaked 30 days by the history given for the add-on (ORGID/ADDON_ID=FILE), so once stage
+            // runs it prod-blue does not wait for soak; addon-metrics 1.5.0 has no such history and soaks first.
+            run.Stdout.ShouldContain("pass 1: prod-1 add-on addon-logging (prod-blue, mutex blue-mutex, runs 5.8.1): sector-dependency: sector prod-blue waits for stage");
+            run.Stdout.ShouldContain("pass 3: prod-1 add-on addon-logging (prod-blue, mutex blue-mutex, runs 5.8.1): scheduled");
+            run.Stdout.ShouldContain("pass 3: prod-1 add-on addon-metrics (prod-blue, mutex blue-mutex, runs 1.4.0): soaking");
+            var rows = new DemoOutput(run.Stdout).AddonSummaryRows;
+            rows[("addon-logging", "stage-1")][6].ShouldBe("2026-11-23 13:31");
+        }
+        finally
+        {
+            File.Delete(history);
+        }
+    }
+
+    [Fact]
+    public async Task Demo_WithAddons_OnFilesWhereNoOrganizationManagesAddons_IsAUsageError()
+    {
+        var run = await CliRun.RunAsync(
+            "demo", "--addons",
+            "--config", RepositoryPaths.Example("mutex-org.yaml"),
+            "--fleet", RepositoryPaths.Example("mutex-fleet.yaml"));
+
+        run.ExitCode.ShouldBe(ExitCodes.Usage);
+        run.Stderr.ShouldContain("aus: error: --addons: none of the organization files manages add-on upgrades (addonManagedUpgrades: true)");
+        run.Stdout.ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("--release", "latest", "--release 'latest' is not a version")]
     [InlineData("--speed", "-1", "--speed -1 must be 0 (no pauses) or a positive number")]

@@ -37,6 +37,37 @@ public sealed class AddonMetricsTests
     }
 
     [Fact]
+    public async Task TheRemainingSoakDays_CountTheAddonDataInheritedFromAnotherOrganization()
+    {
+        // The source's clusters soaked addon-x 1.1.0 for 2 days: the inheriting organization's pass decided
+        // with those days, so the metric shows 3 - 2 = 1, not the 3 of the organization's own data.
+        var source = Organization("source", [Aus.TestKit.Build.Policy("s")]) with { PublishVersionData = ["org-a"] };
+        var policy = Organization("org-a", [Aus.TestKit.Build.Policy("c1", soakDays: 3)]) with
+        {
+            AddonManagedUpgrades = true,
+            InheritVersionData = [new InheritedOrganization("source", null)],
+        };
+        var cluster = Cluster("c1", "4.16.1") with { Addons = [Addon("addon-x", "1.0.0")] };
+        var latest = ImmutableDictionary<string, string>.Empty.Add("addon-x", "1.1.0");
+        var inputs = new[]
+        {
+            new OrganizationInput
+            {
+                Policy = source with { AddonManagedUpgrades = true },
+                AddonHistories = ImmutableDictionary<string, Aus.Domain.History.VersionHistory>.Empty.Add("addon-x", History(Now.AddHours(-1), ("1.1.0", "wl", 2.0, ["s"]))),
+            },
+            new OrganizationInput { Policy = policy },
+        };
+        var fleet = new FleetSnapshot([], [new("source", [Cluster("s", "4.16.1")]), new("org-a", [cluster])]) { AddonVersions = latest };
+        var plan = FleetPlanner.Plan(new PlanRequest([.. inputs], fleet, Now) { IncludeRemainingSoak = true }).Organizations.Single(o => o.OrgId == "org-a");
+        plan.AddonHistories["addon-x"].Versions.ShouldNotContainKey("1.1.0", "the organization's own data has no soak of 1.1.0");
+
+        var metrics = await RecordAsync(cluster, plan);
+
+        metrics.Single("aus_addon_version_remaining_soak_days", ("addon", "addon-x"), ("soaking_version", "1.1.0")).Value.ShouldBe(1, 1e-6);
+    }
+
+    [Fact]
     public async Task AnOrganizationThatDoesNotManageAddons_HasNoAddonSeries()
     {
         var metrics = await RecordAsync(addonManaged: false);
@@ -52,6 +83,11 @@ public sealed class AddonMetricsTests
         var latest = new Dictionary<string, string> { ["addon-x"] = "1.1.0", ["addon-y"] = "2.1.0" };
         var fleet = Fleet("org-a", [cluster]) with { AddonVersions = latest.ToImmutableDictionary(StringComparer.Ordinal) };
         var plan = FleetPlanner.Plan(new PlanRequest([new OrganizationInput { Policy = policy }], fleet, Now) { IncludeRemainingSoak = true }).Organizations.Single();
+        return await RecordAsync(cluster, plan);
+    }
+
+    private static async Task<PrometheusText> RecordAsync(OcmCluster cluster, OrganizationPlan plan)
+    {
         var outcome = new OrganizationOutcome("org-a", "org-a", OrganizationPolicy.DefaultEnvironment)
         {
             Plan = plan,

@@ -11,6 +11,9 @@ internal sealed class ServeProcess : IDisposable
 
     private ServeProcess(Process process) => _process = process;
 
+    /// <summary>Every line the child has written to stderr so far.</summary>
+    public IReadOnlyList<string> StderrLines => [.. _stderr];
+
     /// <summary>Passes the child has logged as ended.</summary>
     public int Passes => Volatile.Read(ref _passes);
 

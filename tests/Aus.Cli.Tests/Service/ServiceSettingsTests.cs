@@ -34,7 +34,7 @@ public sealed class ServiceSettingsTests : IDisposable
             $"{file}:5:3: error: an environment needs a 'name' (the value of 'environment' in the organization files)",
             $"{file}:8:14: error: concurrency '0' is not allowed; it must be a whole number from 1 to 64",
             $"{file}:10:9: error: dryRun: expected true or false, found 'maybe'",
-            $"{file}:11:1: error: unknown key 'colour' in the settings file; allowed keys are environments, policies, state, interval, concurrency, dryRun, listen, shutdownTimeout",
+            $"{file}:11:1: error: unknown key 'colour' in the settings file; allowed keys are environments, policies, state, interval, concurrency, dryRun, listen, shutdownTimeout, organizationDeadline",
             $"{file}: error: no organization files: add 'policies' (files or directories) or give --config FILE...",
             $"{file}:7:11: error: interval '5 minutes' is not a positive duration; write it like 5m, 30s, 1h30m or 500ms",
             $"{file}:9:9: error: listen 'localhost' is not an ADDRESS:PORT; write it like 127.0.0.1:9090, 0.0.0.0:9090 or [::1]:9090 (port 0-65535; 0 picks a free one)",

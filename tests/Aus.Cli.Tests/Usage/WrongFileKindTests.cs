@@ -34,6 +34,39 @@ public sealed class WrongFileKindTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOrganizationFileGivenAsForecastFleet_SaysToGiveItWithConfig_WithTheSameStatus()
+    {
+        var organization = RepositoryPaths.Example("sectors-org.yaml");
+
+        var run = await CliRun.RunAsync("forecast", "--config", organization, "--fleet", organization, "--now", Now, "--release", "4.16.10@2026-11-23T15:00:00Z");
+
+        run.ExitCode.ShouldBe(2);
+        run.StderrLines.ShouldBe([$"aus: error: {organization}: this is an organization file; give it with --config"]);
+    }
+
+    [Fact]
+    public async Task AnOrganizationFileGivenAsFromLabelsFleet_SaysToGiveItWithConfig_WithTheSameStatus()
+    {
+        var organization = RepositoryPaths.Example("sectors-org.yaml");
+
+        var run = await CliRun.RunAsync("policy", "from-labels", "--org", "org-sectors", "--fleet", organization);
+
+        run.ExitCode.ShouldBe(2);
+        run.StderrLines.ShouldBe([$"aus: error: {organization}: this is an organization file; give it with --config"]);
+    }
+
+    [Fact]
+    public async Task AHistoryGivenAsFromLabelsFleet_SaysToGiveItWithHistory()
+    {
+        var history = RepositoryPaths.Example("sectors-history.json");
+
+        var run = await CliRun.RunAsync("policy", "from-labels", "--org", "org-sectors", "--fleet", history);
+
+        run.ExitCode.ShouldBe(2);
+        run.StderrLines.ShouldBe([$"aus: error: {history}: this is a soak history; give it with --history"]);
+    }
+
+    [Fact]
     public async Task AHistoryGivenAsConfig_SaysToGiveItWithHistory()
     {
         var history = RepositoryPaths.Example("sectors-history.json");

@@ -144,6 +144,38 @@ public sealed class AddonVersionTests
         plan.AddonDecision("c", "addon-2").Reason.ShouldBe(Reason.Soaking);
     }
 
+    [Fact]
+    public void TheAddonVersionDataOfThePlan_IsWhatTheAddonPassDecidedWith_InheritedDataIncluded()
+    {
+        var source = Organization("source", [Policy("s")]) with { PublishVersionData = ["org"] };
+        var organization = Organization("org", [Policy("c", soakDays: 2)]) with
+        {
+            AddonManagedUpgrades = true,
+            InheritVersionData = [new InheritedOrganization("source", null)],
+        };
+        var inputs = new[]
+        {
+            new OrganizationInput
+            {
+                Policy = source,
+                AddonHistories = ImmutableDictionary<string, VersionHistory>.Empty.Add("addon-1", Build.History(Now.AddDays(-1), ("1.2.5", "wl", 3.0, ["s"]))),
+            },
+            new OrganizationInput { Policy = organization },
+        };
+        var fleet = new Aus.Domain.Fleet.FleetSnapshot(
+            [],
+            [new("source", [Cluster("s", "4.16.1")]), new("org", [Cluster("c", "4.16.1") with { Addons = [Addon("addon-1", "1.2.0"), Addon("addon-2", "1.2.0")] }])])
+        {
+            AddonVersions = Latest.ToImmutableDictionary(),
+        };
+
+        var plan = PlanMany(inputs, fleet, Now).Organizations.Single(o => o.OrgId == "org");
+
+        plan.AddonHistories["addon-1"].Versions.ShouldNotContainKey("1.2.5");
+        plan.AddonVersionData["addon-1"].SoakDays("1.2.5", new Workload("wl")).ShouldBe(3.0, 1e-9);
+        plan.AddonVersionData["addon-2"].ShouldBe(plan.AddonHistories["addon-2"]);
+    }
+
     private static OrganizationPlan PlanBoth(OrganizationPolicy organization) => PlanWithAddons(
         organization,
         [Cluster("c", "4.16.1") with { Addons = [Addon("addon-1", "1.2.0"), Addon("addon-2", "1.2.0")] }],

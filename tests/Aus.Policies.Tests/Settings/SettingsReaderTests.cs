@@ -70,7 +70,7 @@ public sealed class SettingsReaderTests
             "aus.yaml:7:3: error: an environment needs a 'name' (the value of 'environment' in the organization files)",
             "aus.yaml:8:14: error: concurrency '65' is not allowed; it must be a whole number from 1 to 64",
             "aus.yaml:9:9: error: dryRun: expected true or false, found 'maybe'",
-            "aus.yaml:10:1: error: unknown key 'colour' in the settings file; allowed keys are environments, policies, state, interval, concurrency, dryRun, listen, shutdownTimeout",
+            "aus.yaml:10:1: error: unknown key 'colour' in the settings file; allowed keys are environments, policies, state, interval, concurrency, dryRun, listen, shutdownTimeout, organizationDeadline",
         ]);
 
     [Fact]

@@ -76,6 +76,23 @@ public sealed class YamlTreeParserTests
     }
 
     [Fact]
+    public void DuplicateKeys_InALargeMapping_AreReportedAtTheFirstDefinition()
+    {
+        // Past a few keys the parser looks keys up in a dictionary instead of scanning: same answers.
+        var keys = string.Concat(Enumerable.Range(1, 12).Select(i => $"k{i}: {i}\n"));
+
+        var bag = new Aus.Policies.Diagnostics.DiagnosticBag("f.yaml");
+        var parsed = Aus.Policies.Yaml.YamlTreeParser.Parse($"name: a\norgId: b\n{keys}k3: again\nname: again\nk12: again\n", bag);
+
+        ((Aus.Policies.Yaml.YamlMapping)parsed.Root!).Entries.Count.ShouldBe(14);
+        bag.ToImmutable().Select(d => d.ToString()).ShouldBe([
+            "f.yaml:15:1: error: duplicate key 'k3'; it is already defined on line 5",
+            "f.yaml:16:1: error: duplicate key 'name'; it is already defined on line 1",
+            "f.yaml:17:1: error: duplicate key 'k12'; it is already defined on line 14",
+        ]);
+    }
+
+    [Fact]
     public void DuplicateKeys_InJson_AreReported()
     {
         Read("{\"name\": \"a\", \"orgId\": \"b\", \"name\": \"c\"}").ShouldBe(["f.yaml:1:29: error: duplicate key 'name'; it is already defined on line 1"]);
