@@ -24,7 +24,9 @@ public sealed class OrganizationDeadlineTests
         var sink = new StallingActionSink(world.Actions, "org-slow-c1");
         var time = new FakeTimeProvider(PassWorld.Now);
 
-        var pass = Pass(world, sink, time).RunAsync(world.Organizations, PassWorld.Now, CancellationToken.None);
+        // One organization at a time, so the fake clock moves while only the stalled one is at work
+        // (run at once, the others' deadlines would expire with it when they are slow to finish).
+        var pass = Pass(world, sink, time, organizationsInParallel: 1).RunAsync(world.Organizations, PassWorld.Now, CancellationToken.None);
         await sink.Stalled.Task;
         time.Advance(Deadline - TimeSpan.FromSeconds(1));
         pass.IsCompleted.ShouldBeFalse("the deadline has not passed yet");
@@ -86,8 +88,12 @@ public sealed class OrganizationDeadlineTests
         new OrganizationDeadlineExceededException(TimeSpan.FromSeconds(30)).Message.ShouldBe("deadline exceeded: its work in this pass took longer than 30 s");
     }
 
-    private static ReconcilePass Pass(PassWorld world, IActionSink sink, TimeProvider time) =>
-        new(new ReconcilePorts(world.Fleet, sink, world.Store), new ReconcileSettings { OrganizationDeadline = Deadline }, NullLogger.Instance, time);
+    private static ReconcilePass Pass(PassWorld world, IActionSink sink, TimeProvider time, int organizationsInParallel = 4) =>
+        new(
+            new ReconcilePorts(world.Fleet, sink, world.Store),
+            new ReconcileSettings { OrganizationDeadline = Deadline, OrganizationsInParallel = organizationsInParallel },
+            NullLogger.Instance,
+            time);
 
     private static OrganizationOutcome Outcome(PassReport report, string orgId) => report.Organizations.Single(o => o.OrgId == orgId);
 
