@@ -76,7 +76,12 @@ internal sealed class ForecastFleet
         {
             _completions.Dequeue();
             var (cluster, policyId) = due;
-            cluster.InFlight.Remove(policyId);
+            if (!cluster.InFlight.Remove(policyId))
+            {
+                // Deleted before it completed (a pause cancelled it).
+                continue;
+            }
+
             var policy = cluster.Cluster.UpgradePolicies.First(p => p.Id == policyId);
             var ocm = cluster.Cluster with { UpgradePolicies = cluster.Cluster.UpgradePolicies.Remove(policy) };
             if (policy.Kind == UpgradePolicyKind.NodePool)
@@ -111,10 +116,15 @@ internal sealed class ForecastFleet
         return new FleetSnapshot(_gates, [.. _organizations.Select(o => o.Snapshot())]);
     }
 
-    /// <summary>Applies what the planner decided for an organization; returns the upgrade policies created.</summary>
-    public List<(ModelCluster Cluster, ExistingUpgradePolicy Policy, DateTimeOffset CompletesAt)> Apply(string orgId, IEnumerable<PlannedAction> actions)
+    /// <summary>
+    /// Applies what the planner decided for an organization; returns the upgrade policies created and
+    /// the ids of those deleted (scheduled ones a pause cancelled: they never run, and the cluster is free again).
+    /// </summary>
+    public (List<(ModelCluster Cluster, ExistingUpgradePolicy Policy, DateTimeOffset CompletesAt)> Created, List<(ModelCluster Cluster, string PolicyId)> Deleted) Apply(
+        string orgId, IEnumerable<PlannedAction> actions)
     {
         var created = new List<(ModelCluster, ExistingUpgradePolicy, DateTimeOffset)>();
+        var deleted = new List<(ModelCluster, string)>();
         foreach (var action in actions)
         {
             if (Find(orgId, action.Cluster) is not { } cluster)
@@ -147,10 +157,20 @@ internal sealed class ForecastFleet
                 case AgreeVersionGate agree:
                     Replace(cluster, cluster.Cluster with { GateAgreements = cluster.Cluster.GateAgreements.Add(agree.Gate) });
                     break;
+                case DeleteUpgradePolicy { Kind: not UpgradePolicyKind.Addon } delete
+                    when cluster.Cluster.UpgradePolicies.FirstOrDefault(p => p.Id == delete.PolicyId) is { } cancelled:
+                    if (cluster.InFlight.Remove(cancelled.Id))
+                    {
+                        _completions.Remove((cluster, cancelled.Id), out _, out _);
+                    }
+
+                    Replace(cluster, cluster.Cluster with { UpgradePolicies = cluster.Cluster.UpgradePolicies.Remove(cancelled) });
+                    deleted.Add((cluster, cancelled.Id));
+                    break;
             }
         }
 
-        return created;
+        return (created, deleted);
     }
 
     /// <summary>

@@ -260,10 +260,16 @@ internal sealed class ForecastRun
                 }
             }
 
-            foreach (var (cluster, policy, completesAt) in _fleet.Apply(organization.OrgId, result.Actions))
+            var (created, deleted) = _fleet.Apply(organization.OrgId, result.Actions);
+            foreach (var (cluster, policy, completesAt) in created)
             {
                 organization.Tracks.GetValueOrDefault(cluster.Cluster.Name)?.Created(policy, time, policy.NextRun!.Value, completesAt, _request.Release);
                 CheckInBefore(organization, completesAt, time);
+            }
+
+            foreach (var (cluster, policyId) in deleted)
+            {
+                organization.Tracks.GetValueOrDefault(cluster.Cluster.Name)?.Cancelled(policyId);
             }
 
             organization.NextPass = NextPass(organization, result, time);
@@ -311,6 +317,15 @@ internal sealed class ForecastRun
         if (_request.Release.OfferedAt is { } offered && offered > time)
         {
             next = _grid.AtOrAfter(offered);
+        }
+
+        foreach (var pause in organization.Input.Controls.Pauses)
+        {
+            // A pause that ends frees its clusters at the first pass after.
+            if (pause.Until is { } until && until > time)
+            {
+                next = Earliest(next, _grid.AtOrAfter(until));
+            }
         }
 
         if (plan.VersionData is { } data && NextSoakCrossing(organization, data, time) is { } crossing)
