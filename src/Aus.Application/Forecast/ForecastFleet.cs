@@ -65,6 +65,9 @@ internal sealed class ForecastFleet
     public IReadOnlyList<ModelCluster> ClustersOf(string orgId) =>
         _byOrgId.TryGetValue(orgId, out var organization) ? organization.Clusters : [];
 
+    /// <summary>How many times a cluster of the organization changed versions: what the soak rates are counted from changed when it did.</summary>
+    public int VersionChangesOf(string orgId) => _byOrgId.TryGetValue(orgId, out var organization) ? organization.VersionChanges : 0;
+
     public ModelCluster? Find(string orgId, string name) =>
         _byOrgId.TryGetValue(orgId, out var organization) ? organization.Find(name) : null;
 
@@ -95,6 +98,11 @@ internal sealed class ForecastFleet
             }
 
             Replace(cluster, ocm);
+            if (policy.Kind != UpgradePolicyKind.NodePool)
+            {
+                _byOrgId[cluster.OrgId].VersionChanges++;
+            }
+
             changed.Add(cluster.OrgId);
         }
 
@@ -257,6 +265,8 @@ internal sealed class ForecastFleet
         private FleetOrganization? _snapshot;
 
         public List<ModelCluster> Clusters { get; } = [];
+
+        public int VersionChanges { get; set; }
 
         public void Add(ModelCluster cluster)
         {
