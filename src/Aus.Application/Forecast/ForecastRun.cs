@@ -182,9 +182,11 @@ internal sealed class ForecastRun
             }
         }
 
+        // The sources' histories checked in at this pass, shared by their inheritors.
+        var checkedIn = new Dictionary<OrganizationState, VersionHistory>();
         foreach (var inheritor in inheritors)
         {
-            if (!due.Contains(inheritor) && (_everyPass || !InheritsUnchanged(inheritor, time)))
+            if (!due.Contains(inheritor) && (_everyPass || !InheritsUnchanged(inheritor, time, checkedIn)))
             {
                 due.Add(inheritor);
             }
@@ -238,7 +240,7 @@ internal sealed class ForecastRun
     /// The data is aggregated as the planner would at this pass (every history checked in now, which
     /// changes no total: a check-in adds the time since the previous one), only to look at it.
     /// </remarks>
-    private bool InheritsUnchanged(OrganizationState organization, DateTimeOffset time)
+    private bool InheritsUnchanged(OrganizationState organization, DateTimeOffset time, Dictionary<OrganizationState, VersionHistory> checkedIn)
     {
         if (organization.HasErrors || organization.VersionData is not { } before || organization.Input.Policy.AddonManagedUpgrades)
         {
@@ -246,7 +248,7 @@ internal sealed class ForecastRun
         }
 
         var sources = organization.Sources
-            .Select(s => new InheritedVersionData(s.Input.Policy.Environment, s.OrgId, CheckedIn(s, time)))
+            .Select(s => new InheritedVersionData(s.Input.Policy.Environment, s.OrgId, SharedCheckIn(s)))
             .ToList();
         var data = VersionDataInheritance.Aggregate(CheckedIn(organization, time), sources);
         if (!SameMinimums(before.InheritedStats, data.InheritedStats))
@@ -269,6 +271,17 @@ internal sealed class ForecastRun
         }
 
         return true;
+
+        VersionHistory SharedCheckIn(OrganizationState source)
+        {
+            if (!checkedIn.TryGetValue(source, out var history))
+            {
+                history = CheckedIn(source, time);
+                checkedIn[source] = history;
+            }
+
+            return history;
+        }
     }
 
     private static bool SameMinimums(VersionStats? a, VersionStats? b) =>
