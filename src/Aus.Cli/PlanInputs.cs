@@ -363,28 +363,14 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
     /// <summary>Reads each environment's organizations through its own client; one fleet read for the planner.</summary>
     private static async Task<FleetRead> ReadOcmAsync(OcmSettings ocm, IReadOnlyList<OrganizationConfig> organizations, TimeProvider time, CancellationToken cancellationToken)
     {
-        var gates = ImmutableArray.CreateBuilder<VersionGate>();
-        var clusters = ImmutableArray.CreateBuilder<FleetOrganization>();
-        var failures = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        var warnings = ImmutableArray.CreateBuilder<string>();
-        var addonVersions = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var reads = new List<FleetRead>();
         foreach (var group in organizations.GroupBy(o => ocm.For(o.Policy.Environment)!))
         {
             using var client = OcmClient.Create(group.Key.Options, time);
             var addonOrgIds = group.Where(o => o.Policy.AddonManagedUpgrades).Select(o => o.OrgId).ToHashSet(StringComparer.Ordinal);
-            var read = await new OcmFleetSource(client).ReadFleetAsync([.. group.Select(o => o.OrgId)], addonOrgIds, cancellationToken);
-            gates.AddRange(read.Snapshot.VersionGates.Where(g => !gates.Any(known => known.Id == g.Id)));
-            clusters.AddRange(read.Snapshot.Organizations);
-            foreach (var (addonId, version) in read.Snapshot.AddonVersions)
-            {
-                addonVersions.TryAdd(addonId, version);
-            }
-
-            failures.AddRange(read.Failures);
-            warnings.AddRange(read.Warnings);
+            reads.Add(await new OcmFleetSource(client).ReadFleetAsync([.. group.Select(o => o.OrgId)], addonOrgIds, cancellationToken));
         }
 
-        var snapshot = new FleetSnapshot(gates.ToImmutable(), clusters.ToImmutable()) { AddonVersions = addonVersions.ToImmutable() };
-        return new FleetRead(snapshot) { Failures = failures.ToImmutable(), Warnings = warnings.ToImmutable() };
+        return FleetRead.Combine(reads);
     }
 }

@@ -146,7 +146,7 @@ internal sealed class ForecastFleet
                     var policy = new ExistingUpgradePolicy
                     {
                         Id = $"forecast-{++_created}",
-                        Version = create.Version,
+                        Version = create.Version.ToString(),
                         Kind = create.Kind,
                         NodePoolId = create.NodePool,
                         NextRun = create.NextRun,

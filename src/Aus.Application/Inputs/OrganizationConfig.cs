@@ -34,6 +34,7 @@ public sealed record OrganizationConfig(OrganizationPolicy Policy)
         ClusterNames = ClusterNames,
         ValidationErrors = readFailure is null ? Errors : Errors.Add(new OrganizationMessage(null, $"reading the organization from OCM failed: {readFailure}")),
         Warnings = Warnings,
+        RejectedEdit = RejectedEdit,
         History = history,
         AddonHistories = addonHistories,
     };

@@ -27,8 +27,8 @@ public static class NotificationPlanner
 
         foreach (var created in input.CreatedPolicies)
         {
-            var cluster = input.Fleet.Clusters.FirstOrDefault(c => string.Equals(c.Name, created.Cluster, StringComparison.Ordinal));
-            notifications.Add(New(input, NotificationEvent.UpgradeScheduled, created.Cluster, created.Version, ScheduledDetail(created)) with
+            var cluster = input.Fleet.Clusters.FirstOrDefault(c => c.Id == created.ClusterId);
+            notifications.Add(New(input, NotificationEvent.UpgradeScheduled, created.Cluster, created.Version.ToString(), ScheduledDetail(created)) with
             {
                 ClusterExternalId = cluster?.ExternalId,
                 PolicyKind = created.Kind,

@@ -28,7 +28,7 @@ public static class ActionNames
         CreateUpgradePolicy { Addon: { } addon } create => $"{addon}/{create.Version}",
         DeleteUpgradePolicy { Addon: { } addon } => addon,
         DeleteUpgradePolicy { Version: { } version } => version,
-        CreateUpgradePolicy create => create.Version,
+        CreateUpgradePolicy create => create.Version.ToString(),
         SwitchChannel channel => channel.To,
         AgreeVersionGate gate => gate.VersionPrefix,
         _ => null,

@@ -30,9 +30,6 @@ public sealed record OrganizationOutcome(string OrgId, string Name, string Envir
     /// <summary>What the fleet showed of the organization's clusters in this pass (for metrics and feedback).</summary>
     public FleetOrganization? Fleet { get; init; }
 
-    /// <summary>The add-on catalog of this pass: add-on id → latest version (for the add-on metrics).</summary>
-    public ImmutableDictionary<string, string> AddonVersions { get; init; } = ImmutableDictionary<string, string>.Empty;
-
     /// <summary>The errors of a rejected policy edit (see <see cref="Inputs.OrganizationConfig.RejectedEdit"/>).</summary>
     public ImmutableArray<OrganizationMessage> RejectedEdit { get; init; } = [];
 

@@ -127,7 +127,7 @@ public sealed partial class ReconcilePass
             var controls = await ApplyControlsAsync(planned, owned, fleet, failures, now, cancellationToken);
             var inputs = PassInputs.Build([.. planned.Where(o => !failures.ContainsKey(o.OrgId))], fleet, histories, now, controls.Controls);
             request = inputs.Request;
-            var plans = FleetPlanner.Plan(inputs.Request with { IncludeReport = _settings.IncludeReport }).Organizations.ToDictionary(o => o.OrgId, StringComparer.Ordinal);
+            var plans = FleetPlanner.Plan(inputs.Request with { IncludeReport = _settings.IncludeReport, IncludeRemainingSoak = _settings.IncludeRemainingSoak }).Organizations.ToDictionary(o => o.OrgId, StringComparer.Ordinal);
 
             // Organizations act in parallel (each bounded by its adapter); their commits take turns.
             using var commits = new SemaphoreSlim(1, 1);
@@ -152,11 +152,6 @@ public sealed partial class ReconcilePass
                             Controls = controls.Controls.GetValueOrDefault(organization.OrgId) ?? RolloutControls.Empty,
                             Health = health.GetValueOrDefault(organization.OrgId),
                         };
-                    if (organization.Policy.AddonManagedUpgrades)
-                    {
-                        acted[index] = acted[index] with { AddonVersions = fleet.Snapshot.AddonVersions };
-                    }
-
                 });
             foreach (var outcome in acted)
             {
@@ -259,20 +254,20 @@ public sealed partial class ReconcilePass
     private async Task<OrganizationOutcome> ActAsync(
         OrganizationConfig organization, OrganizationPlan plan, FleetOrganization? clusters, IStoreLease? lease, DateTimeOffset now, SemaphoreSlim commits, CancellationToken cancellationToken)
     {
-        var outcome = Outcome(organization) with { Plan = plan, Fleet = clusters, RejectedEdit = organization.RejectedEdit };
+        var outcome = Outcome(organization) with { Plan = plan, Fleet = clusters, RejectedEdit = plan.RejectedEdit };
         try
         {
             foreach (var error in plan.Errors)
             {
-                LogValidationError(plan.OrgId, error.Cluster ?? string.Empty, ClusterIdOf(clusters, error.Cluster), error.Message);
+                LogValidationError(plan.OrgId, error.Cluster ?? string.Empty, error.ClusterId?.Value ?? string.Empty, error.Message);
             }
 
-            foreach (var error in organization.RejectedEdit)
+            foreach (var error in plan.RejectedEdit)
             {
-                LogRejectedEdit(plan.OrgId, error.Cluster ?? string.Empty, ClusterIdOf(clusters, error.Cluster), error.Message);
+                LogRejectedEdit(plan.OrgId, error.Cluster ?? string.Empty, error.ClusterId?.Value ?? string.Empty, error.Message);
             }
 
-            var reported = plan.Errors.AddRange(organization.RejectedEdit);
+            var reported = plan.Errors.AddRange(plan.RejectedEdit);
             if (_feedback is not null && !reported.IsEmpty)
             {
                 outcome = outcome with { ServiceLogsSent = await _feedback.SendAsync(plan with { Errors = reported }, clusters, now, cancellationToken) };
@@ -340,9 +335,6 @@ public sealed partial class ReconcilePass
 
     private static string[] InstalledAddonIds(FleetOrganization? clusters) =>
         clusters is null ? [] : [.. clusters.Clusters.SelectMany(c => c.Addons).Select(a => a.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    private static string ClusterIdOf(FleetOrganization? clusters, string? name) =>
-        name is null ? string.Empty : clusters?.Clusters.FirstOrDefault(c => c.Name == name)?.Id.Value ?? string.Empty;
 
     private static OrganizationOutcome Outcome(OrganizationConfig organization) =>
         new(organization.OrgId, organization.Policy.Name, organization.Policy.Environment);

@@ -19,6 +19,9 @@ public sealed record ReconcileSettings
     /// <summary>Plan with the fleet report's rows (the dashboard's soak progress); off, the plans carry none.</summary>
     public bool IncludeReport { get; init; }
 
+    /// <summary>Plan with each organization's remaining-soak rows (the service's soak gauges); off, the plans carry none.</summary>
+    public bool IncludeRemainingSoak { get; init; }
+
     /// <summary>How many organizations apply their actions at once.</summary>
     public int OrganizationsInParallel { get; init; } = 4;
 

@@ -28,17 +28,20 @@ public sealed partial class ValidationFeedback(IServiceLogSink logs, IPassStore 
             return [];
         }
 
+        var byId = new Dictionary<ClusterId, OcmCluster>();
         var byName = new Dictionary<string, OcmCluster>(StringComparer.Ordinal);
         foreach (var cluster in clusters.Clusters)
         {
+            byId.TryAdd(cluster.Id, cluster);
             byName.TryAdd(cluster.Name, cluster);
         }
 
+        // The planner gave every error about a cluster OCM knows that cluster's id.
         var logs = new List<(string, ServiceLog)>();
         var withErrors = plan.Errors.Where(e => e.Cluster is not null).GroupBy(e => e.Cluster!, StringComparer.Ordinal).ToList();
         foreach (var group in withErrors)
         {
-            if (byName.TryGetValue(group.Key, out var cluster))
+            if (group.Select(e => e.ClusterId).FirstOrDefault(id => id is not null) is { } id && byId.TryGetValue(id, out var cluster))
             {
                 logs.Add((group.Key, new ServiceLog(cluster.ExternalId, ClusterSummary, string.Join('\n', group.Select(e => "- " + e.Message)))));
             }

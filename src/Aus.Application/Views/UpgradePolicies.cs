@@ -31,7 +31,7 @@ internal static class UpgradePolicies
         Timed(new UpgradePolicyView(cluster, policy.Kind, policy.Version) { NodePool = policy.NodePoolId, Addon = policy.AddonId, State = policy.State, NextRun = policy.NextRun }, now);
 
     private static UpgradePolicyView Planned(CreateUpgradePolicy action, DateTimeOffset now) =>
-        Timed(new UpgradePolicyView(action.Cluster, action.Kind, action.Version)
+        Timed(new UpgradePolicyView(action.Cluster, action.Kind, action.Version.ToString())
         {
             NodePool = action.NodePool,
             Addon = action.Addon,

@@ -289,7 +289,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
                 actions.Add(result.Succeeded
                     ? $"{PlanTableWriter.Describe(result.Action)}"
                     : $"{PlanTableWriter.Describe(result.Action)} failed: {result.Outcome}: {result.Message}");
-                if (result.Succeeded && result.Action is CreateUpgradePolicy { Addon: null } create && create.Version == settings.Release && policies.TryGetValue(create.Cluster, out var policy))
+                if (result.Succeeded && result.Action is CreateUpgradePolicy { Addon: null } create && create.Version.ToString() == settings.Release && policies.TryGetValue(create.Cluster, out var policy))
                 {
                     soakWhenScheduled[create.Cluster] = policy.Workloads.Min(w => plan.History?.SoakDays(settings.Release, w) ?? 0);
                 }

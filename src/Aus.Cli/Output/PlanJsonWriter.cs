@@ -89,7 +89,7 @@ internal static class PlanJsonWriter
                     json.WriteString("addon", create.Addon);
                 }
 
-                json.WriteString("version", create.Version);
+                json.WriteString("version", create.Version.ToString());
                 json.WriteString("nextRun", TimeFormat.Format(create.NextRun));
                 break;
             case DeleteUpgradePolicy delete:

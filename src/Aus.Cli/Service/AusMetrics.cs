@@ -4,13 +4,10 @@ using System.Text.Json;
 using Aus.Application.Notifications;
 using Aus.Application.Ports;
 using Aus.Application.Reconcile;
-using Aus.Domain.Fleet;
 using Aus.Domain.Controls;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
-using Aus.Domain.Policies;
 using Aus.Domain.Reporting;
-using Aus.Domain.Versions;
 using Aus.Ocm;
 using Prometheus;
 
@@ -159,7 +156,7 @@ internal sealed class AusMetrics
     }
 
     /// <summary>Records one environment's pass and replaces that environment's gauges.</summary>
-    public void RecordPass(string environment, PassReport report, IReadOnlyDictionary<string, OrganizationPolicy> policies)
+    public void RecordPass(string environment, PassReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         lock (_sync)
@@ -184,9 +181,9 @@ internal sealed class AusMetrics
                 }
 
                 RecordHealthProviders(environment, outcome);
-                if (outcome.Plan is { } plan && policies.TryGetValue(outcome.OrgId, out var policy))
+                if (outcome.Plan is { } plan)
                 {
-                    RecordOrganization(environment, report.Now, plan, policy, outcome);
+                    RecordOrganization(environment, report.Now, plan, outcome);
                 }
             }
 
@@ -200,7 +197,7 @@ internal sealed class AusMetrics
     public async Task WriteAsync(Stream stream, CancellationToken cancellationToken) =>
         await Registry.CollectAndExportAsTextAsync(stream, cancellationToken);
 
-    private void RecordOrganization(string environment, DateTimeOffset now, OrganizationPlan plan, OrganizationPolicy policy, OrganizationOutcome outcome)
+    private void RecordOrganization(string environment, DateTimeOffset now, OrganizationPlan plan, OrganizationOutcome outcome)
     {
         string[] L(params string[] own) => [Integration, environment, .. own];
         var clustersWithErrors = plan.Errors.Where(e => e.Cluster is not null).Select(e => e.Cluster!).ToHashSet(StringComparer.Ordinal);
@@ -216,23 +213,17 @@ internal sealed class AusMetrics
             }
         }
 
-        var versionData = plan.VersionData ?? plan.History ?? VersionHistory.Empty;
-        var ocm = (outcome.Fleet?.Clusters ?? []).GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var clusterPolicy in policy.Clusters.Where(c => !clustersWithErrors.Contains(c.Name)))
+        // The planner's remaining-soak rows: the clusters in OCM without an error of their own, in policy order.
+        foreach (var row in plan.RemainingSoak)
         {
-            if (!ocm.TryGetValue(clusterPolicy.Name, out var cluster))
-            {
-                continue;
-            }
-
-            var spec = new UpgradeSpec(policy, clusterPolicy, cluster);
+            var (clusterPolicy, cluster) = (row.Policy, row.Cluster);
             var uuid = cluster.ExternalId;
             _clusterInfo.Set(environment, L(
                 uuid,
                 plan.OrgId,
                 plan.Name,
                 cluster.Channel,
-                spec.OldestCurrentVersion.ToString(),
+                row.CurrentVersion,
                 clusterPolicy.Name,
                 clusterPolicy.Schedule.Expression,
                 clusterPolicy.Sector?.Value ?? string.Empty,
@@ -248,12 +239,12 @@ internal sealed class AusMetrics
                 _health.Set(environment, L(uuid, source), failing.Contains(source) ? 0 : 1);
             }
 
-            foreach (var remaining in RemainingSoakDays.Compute(spec, versionData, now))
+            foreach (var remaining in row.Remaining)
             {
                 _remainingSoak.Set(environment, L(uuid, remaining.Version), remaining.Days);
             }
 
-            RecordAddons(environment, now, plan, policy, clusterPolicy, cluster, outcome.AddonVersions);
+            RecordAddons(environment, plan, row);
         }
 
         RecordControls(environment, now, plan, outcome.Controls);
@@ -263,9 +254,10 @@ internal sealed class AusMetrics
             _missingGates.Set(environment, L(plan.OrgId, gate.Key.Item1, gate.Key.VersionPrefix), gate.Count());
         }
 
+        var ocm = (outcome.Fleet?.Clusters ?? []).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
         foreach (var result in outcome.Results.Where(r => r.Outcome is ActionOutcome.Applied or ActionOutcome.AlreadyPresent))
         {
-            if (result.Action is SwitchChannel change && ocm.TryGetValue(change.Cluster, out var cluster))
+            if (result.Action is SwitchChannel change && ocm.TryGetValue(change.ClusterId, out var cluster))
             {
                 _channelSwitch.Set(environment, L(plan.OrgId, cluster.ExternalId, change.From, change.To), 1);
             }
@@ -287,24 +279,11 @@ internal sealed class AusMetrics
     }
 
     /// <summary>The add-on series of one cluster: its ready add-ons the catalog knows, with the soak data the add-on's pass decided with.</summary>
-    private void RecordAddons(
-        string environment, DateTimeOffset now, OrganizationPlan plan, OrganizationPolicy policy, ClusterPolicy clusterPolicy, OcmCluster cluster, ImmutableDictionary<string, string> latestVersions)
+    private void RecordAddons(string environment, OrganizationPlan plan, ClusterSoakRow row)
     {
-        if (!policy.AddonManagedUpgrades)
+        var (clusterPolicy, cluster) = (row.Policy, row.Cluster);
+        foreach (var addon in row.Addons)
         {
-            return;
-        }
-
-        foreach (var addon in cluster.Addons.Where(a => a.IsReady))
-        {
-            if (!latestVersions.TryGetValue(addon.Id, out var latestText)
-                || !OpenShiftVersion.TryParse(addon.Version, out var version, out _)
-                || !OpenShiftVersion.TryParse(latestText, out var latest, out _))
-            {
-                continue;
-            }
-
-            var spec = UpgradeSpec.ForAddon(policy, clusterPolicy, cluster, addon.Id, version, latest);
             _addonInfo.Set(environment, [
                 Integration, environment,
                 cluster.ExternalId,
@@ -320,11 +299,10 @@ internal sealed class AusMetrics
                 string.Join(',', clusterPolicy.Workloads.Select(w => w.Value)),
                 cluster.Product,
                 cluster.Hypershift ? "true" : "false",
-                addon.Id], 1);
-            var history = plan.AddonVersionData.GetValueOrDefault(addon.Id) ?? plan.AddonHistories.GetValueOrDefault(addon.Id) ?? VersionHistory.Empty;
-            foreach (var remaining in RemainingSoakDays.Compute(spec, history, now))
+                addon.Addon], 1);
+            foreach (var remaining in addon.Remaining)
             {
-                _addonRemainingSoak.Set(environment, [Integration, environment, cluster.ExternalId, remaining.Version, addon.Id], remaining.Days);
+                _addonRemainingSoak.Set(environment, [Integration, environment, cluster.ExternalId, remaining.Version, addon.Addon], remaining.Days);
             }
         }
     }

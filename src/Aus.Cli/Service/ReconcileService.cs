@@ -57,6 +57,7 @@ internal sealed partial class ReconcileService : IDisposable
             UseLeases = sharedStore,
             PassInterval = alignedPasses && sharedStore ? settings.Interval : null,
             OrganizationDeadline = settings.OrganizationDeadline,
+            IncludeRemainingSoak = true,
         };
         // A service whose every environment takes its policies from labels is the SRE-capability flavour.
         Metrics = new AusMetrics(settings.Environments.All(e => e.LabelPolicies) ? AusMetrics.LabelIntegration : AusMetrics.FileIntegration);
@@ -130,7 +131,7 @@ internal sealed partial class ReconcileService : IDisposable
                 LogEnvironmentFailed(environment, report.Failure);
             }
 
-            Metrics.RecordPass(environment, report, group.ToDictionary(o => o.OrgId, o => o.Policy, StringComparer.Ordinal));
+            Metrics.RecordPass(environment, report);
             outcomes.AddRange(report.Organizations);
             if (report.Request is { } request)
             {

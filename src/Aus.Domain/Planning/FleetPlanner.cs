@@ -34,6 +34,12 @@ public static class FleetPlanner
         foreach (var organization in prepared)
         {
             var (plan, explained) = PlanOrganization(organization, byOrgId, request, blocked, memo);
+            if (request.IncludeRemainingSoak)
+            {
+                var policy = organization.Input.Policy;
+                plan = plan with { RemainingSoak = ClusterSoakRows.Of(policy, fleet.GetValueOrDefault(policy.OrgId), plan, request.Fleet.AddonVersions, request.Now) };
+            }
+
             plans.Add(plan);
             explanation ??= explained;
         }
@@ -43,6 +49,7 @@ public static class FleetPlanner
 
     private static PreparedOrganization Prepare(OrganizationInput input, FleetOrganization? fleet, ImmutableDictionary<string, string> addonVersions, DateTimeOffset now)
     {
+        input = MessageClusterIds.Attach(input, fleet);
         if (!input.ValidationErrors.IsEmpty)
         {
             return new PreparedOrganization(input, [], [], input.History) { Addons = new PreparedAddons([], [], input.AddonHistories) };
@@ -93,14 +100,14 @@ public static class FleetPlanner
 
                 if (!latestVersions.TryGetValue(addon.Id, out var latestText))
                 {
-                    errors.Add(new(spec.Name, PlanningMessages.AddonLatestMissing(spec.Name, addon.Id)));
+                    errors.Add(new(spec.Name, PlanningMessages.AddonLatestMissing(spec.Name, addon.Id)) { ClusterId = spec.ClusterId });
                     continue;
                 }
 
                 if (!OpenShiftVersion.TryParse(addon.Version, out var version, out var error)
                     || !OpenShiftVersion.TryParse(latestText, out var latest, out error))
                 {
-                    errors.Add(new(spec.Name, PlanningMessages.AddonVersionInvalid(spec.Name, addon.Id, error)));
+                    errors.Add(new(spec.Name, PlanningMessages.AddonVersionInvalid(spec.Name, addon.Id, error)) { ClusterId = spec.ClusterId });
                     continue;
                 }
 
@@ -187,6 +194,7 @@ public static class FleetPlanner
             OrgId = policy.OrgId,
             Name = policy.Name,
             Warnings = input.Warnings.AddRange(result.Warnings).AddRange(addons.Warnings),
+            RejectedEdit = input.RejectedEdit,
             Actions = [.. addons.Actions.OfType<DeleteUpgradePolicy>(), .. result.Actions, .. addons.Actions.Where(a => a is not DeleteUpgradePolicy)],
             Clusters = decisions,
             History = organization.CheckedIn,
@@ -259,6 +267,7 @@ public static class FleetPlanner
             Name = input.Policy.Name,
             Errors = errors,
             Warnings = input.Warnings,
+            RejectedEdit = input.RejectedEdit,
             Clusters = [.. decisions],
             History = history,
         };

@@ -18,6 +18,12 @@ public sealed record OrganizationInput
 
     public ImmutableArray<OrganizationMessage> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// The errors of a newer edit of the policy that did not validate: the organization is planned
+    /// with <see cref="Policy"/>, its last valid one, and the plan carries these (with cluster ids) to be reported.
+    /// </summary>
+    public ImmutableArray<OrganizationMessage> RejectedEdit { get; init; } = [];
+
     /// <summary>The history as stored before this pass.</summary>
     public VersionHistory History { get; init; } = VersionHistory.Empty;
 

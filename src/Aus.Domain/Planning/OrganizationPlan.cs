@@ -15,6 +15,9 @@ public sealed record OrganizationPlan
 
     public ImmutableArray<OrganizationMessage> Warnings { get; init; } = [];
 
+    /// <summary>The input's rejected policy edit (<see cref="OrganizationInput.RejectedEdit"/>), with cluster ids: errors to report, not to stop on.</summary>
+    public ImmutableArray<OrganizationMessage> RejectedEdit { get; init; } = [];
+
     public ImmutableArray<PlannedAction> Actions { get; init; } = [];
 
     public ImmutableArray<ClusterDecision> Clusters { get; init; } = [];
@@ -24,6 +27,12 @@ public sealed record OrganizationPlan
 
     /// <summary>The add-on report's row of every (cluster, ready add-on), add-ons in sorted order, each in planning order.</summary>
     public ImmutableArray<AddonReportRow> AddonReport { get; init; } = [];
+
+    /// <summary>
+    /// The remaining-soak rows of every cluster in OCM without an error of its own, in policy
+    /// order; only when <see cref="PlanRequest.IncludeRemainingSoak"/> asks for them.
+    /// </summary>
+    public ImmutableArray<ClusterSoakRow> RemainingSoak { get; init; } = [];
 
     /// <summary>Organizations whose version data this one inherits, by display name (name, else id).</summary>
     public ImmutableArray<string> InheritsFrom { get; init; } = [];

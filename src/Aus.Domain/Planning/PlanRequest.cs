@@ -14,4 +14,7 @@ public sealed record PlanRequest(ImmutableArray<OrganizationInput> Organizations
 
     /// <summary>Whether to compute the fleet report's rows (they cost as much again as the decisions).</summary>
     public bool IncludeReport { get; init; }
+
+    /// <summary>Whether to compute each organization's remaining-soak rows (<see cref="OrganizationPlan.RemainingSoak"/>), the service's soak gauges.</summary>
+    public bool IncludeRemainingSoak { get; init; }
 }

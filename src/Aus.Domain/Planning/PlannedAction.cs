@@ -1,4 +1,5 @@
 using Aus.Domain.Fleet;
+using Aus.Domain.Versions;
 
 namespace Aus.Domain.Planning;
 
@@ -10,7 +11,7 @@ public sealed record CreateUpgradePolicy(
     string Cluster,
     ClusterId ClusterId,
     UpgradePolicyKind Kind,
-    string Version,
+    OpenShiftVersion Version,
     DateTimeOffset NextRun,
     string? NodePool = null) : PlannedAction(Cluster, ClusterId)
 {

@@ -64,7 +64,7 @@ internal sealed partial class UpgradePass
         // OCM allows, which is what the add-ons service is sent.
         var nextRun = _now + PolicyDelay;
         var version = chosen.Version.ToString();
-        _actions.Add(new CreateUpgradePolicy(spec.Name, spec.ClusterId, UpgradePolicyKind.Addon, version, nextRun) { Addon = addon });
+        _actions.Add(new CreateUpgradePolicy(spec.Name, spec.ClusterId, UpgradePolicyKind.Addon, chosen.Version, nextRun) { Addon = addon });
         MarkUpgrading(spec, version);
         return new ClusterDecision
         {

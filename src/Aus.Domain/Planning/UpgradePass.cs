@@ -100,7 +100,7 @@ internal sealed partial class UpgradePass
                 var several = _addonId is null
                     ? PlanningMessages.SeveralPolicies(spec.Name, spec.Cluster.UpgradePolicies.Length)
                     : PlanningMessages.SeveralAddonPolicies(spec.Name, _addonId, spec.Cluster.UpgradePolicies.Length);
-                _warnings.Add(new OrganizationMessage(spec.Name, several));
+                _warnings.Add(new OrganizationMessage(spec.Name, several) { ClusterId = spec.ClusterId });
             }
 
             MarkUpgrading(spec, spec.Cluster.UpgradePolicies[0].Version);
@@ -224,7 +224,7 @@ internal sealed partial class UpgradePass
         }
 
         var kind = spec.Cluster.IsHostedControlPlane ? UpgradePolicyKind.ControlPlane : UpgradePolicyKind.Cluster;
-        _actions.Add(new CreateUpgradePolicy(spec.Name, spec.ClusterId, kind, chosen.Version.ToString(), slot.Value));
+        _actions.Add(new CreateUpgradePolicy(spec.Name, spec.ClusterId, kind, chosen.Version, slot.Value));
         MarkUpgrading(spec, chosen.Version.ToString());
         return new ClusterDecision
         {
@@ -243,7 +243,7 @@ internal sealed partial class UpgradePass
         // Node pools follow their control plane at once: no window, soak or version check.
         var nextRun = _now + PolicyDelay;
         var version = spec.CurrentVersion.ToString();
-        _actions.Add(new CreateUpgradePolicy(spec.Name, spec.ClusterId, UpgradePolicyKind.NodePool, version, nextRun, pool.Id));
+        _actions.Add(new CreateUpgradePolicy(spec.Name, spec.ClusterId, UpgradePolicyKind.NodePool, spec.CurrentVersion, nextRun, pool.Id));
         MarkUpgrading(spec, version);
         return new ClusterDecision
         {

@@ -17,8 +17,8 @@ internal sealed partial class OcmActionApplier
 
         // The cluster service (v1) takes no next run and starts the upgrade itself; the add-ons service (v2) is sent it.
         var body = service == AddonServiceVersion.V2
-            ? new WireNewAddonUpgradePolicy { Version = action.Version, Type = "manual", AddonId = addon, ClusterId = clusterId, NextRun = FormatNextRun(action.NextRun) }
-            : new WireNewAddonUpgradePolicy { Version = action.Version, ScheduleType = "manual", AddonId = addon, ClusterId = clusterId, UpgradeType = "ADDON" };
+            ? new WireNewAddonUpgradePolicy { Version = action.Version.ToString(), Type = "manual", AddonId = addon, ClusterId = clusterId, NextRun = FormatNextRun(action.NextRun) }
+            : new WireNewAddonUpgradePolicy { Version = action.Version.ToString(), ScheduleType = "manual", AddonId = addon, ClusterId = clusterId, UpgradeType = "ADDON" };
         return WriteVerifiedAsync(
             action,
             async ct =>

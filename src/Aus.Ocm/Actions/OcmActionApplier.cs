@@ -88,7 +88,7 @@ internal sealed partial class OcmActionApplier(OcmApi api, OcmCallCounter counte
 
         var body = new WireNewUpgradePolicy
         {
-            Version = action.Version,
+            Version = action.Version.ToString(),
             UpgradeType = action.Kind switch
             {
                 UpgradePolicyKind.ControlPlane => "ControlPlane",

@@ -1,6 +1,7 @@
 using Aus.Application.Notifications;
 using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
+using Aus.Domain.Versions;
 using static Aus.TestKit.Build;
 
 namespace Aus.Application.Tests.Notifications;
@@ -26,7 +27,7 @@ public sealed class NotificationPlannerTests
     [Fact]
     public void CreatedPolicy_IsUpgradeScheduled_KeyedByWhatItUpgradesAndWhen()
     {
-        var created = new CreateUpgradePolicy("c1", new ClusterId("id-c1"), UpgradePolicyKind.Cluster, "4.16.3", Now.AddMinutes(7));
+        var created = new CreateUpgradePolicy("c1", new ClusterId("id-c1"), UpgradePolicyKind.Cluster, OpenShiftVersion.Parse("4.16.3"), Now.AddMinutes(7));
 
         var scheduled = Of(Plan(["c1"]), [Cluster("c1", "4.16.2")], created).Single(n => n.Event == NotificationEvent.UpgradeScheduled);
 

@@ -19,7 +19,7 @@ public sealed class PassNotificationsTests
     };
 
     private static CreateUpgradePolicy Create(UpgradePolicyKind kind = UpgradePolicyKind.Cluster) =>
-        new("c1", new ClusterId("id-c1"), kind, "4.16.3", Now.AddMinutes(7)) { Addon = kind == UpgradePolicyKind.Addon ? "addon-a" : null };
+        new("c1", new ClusterId("id-c1"), kind, V("4.16.3"), Now.AddMinutes(7)) { Addon = kind == UpgradePolicyKind.Addon ? "addon-a" : null };
 
     private static OrganizationOutcome Processed(params ActionResult[] results) => new("org-1", "my-org", "production")
     {

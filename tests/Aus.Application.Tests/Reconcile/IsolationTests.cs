@@ -16,7 +16,7 @@ public sealed class IsolationTests
 
         var outcome = report.Organizations.ShouldHaveSingleItem();
         outcome.Failed.ShouldBeFalse();
-        outcome.Results.ShouldHaveSingleItem().Action.ShouldBeOfType<CreateUpgradePolicy>().Version.ShouldBe("4.16.2");
+        outcome.Results.ShouldHaveSingleItem().Action.ShouldBeOfType<CreateUpgradePolicy>().Version.ToString().ShouldBe("4.16.2");
         world.Store.Commits.ShouldBe([PassWorld.Key("org-a")]);
         var audit = world.Store.Audit.ShouldHaveSingleItem();
         (audit.Action, audit.Version, audit.Outcome, audit.OperationId).ShouldBe(("create-upgrade-policy", "4.16.2", AuditOutcome.Succeeded, "op-org-a-c1"));

@@ -27,4 +27,26 @@ public sealed class ReportRowsTests
 
         report.Organizations.Single().Plan!.Report.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task WithIncludeRemainingSoak_ThePlanCarriesTheSoakRowOfEachClusterInOcm()
+    {
+        var world = new PassWorld().Org("org-a");
+
+        var report = await world.RunAsync(new ReconcileSettings { IncludeRemainingSoak = true });
+
+        var row = report.Organizations.Single().Plan!.RemainingSoak.ShouldHaveSingleItem();
+        row.Cluster.Name.ShouldBe("org-a-c1");
+        row.Remaining.Select(r => r.Version).ShouldBe(["4.16.2"]);
+    }
+
+    [Fact]
+    public async Task ByDefault_ThePlanCarriesNoSoakRows()
+    {
+        var world = new PassWorld().Org("org-a");
+
+        var report = await world.RunAsync(new ReconcileSettings());
+
+        report.Organizations.Single().Plan!.RemainingSoak.ShouldBeEmpty();
+    }
 }

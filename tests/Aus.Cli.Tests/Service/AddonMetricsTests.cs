@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Aus.Application.Reconcile;
 using Aus.Cli.Service;
 using Aus.Domain.Fleet;
+using Aus.Domain.Planning;
 using Aus.Domain.Policies;
 using static Aus.TestKit.Build;
 
@@ -50,18 +51,18 @@ public sealed class AddonMetricsTests
         var latest = ImmutableDictionary<string, string>.Empty.Add("addon-x", "1.1.0");
         var inputs = new[]
         {
-            new Aus.Domain.Planning.OrganizationInput
+            new OrganizationInput
             {
                 Policy = source with { AddonManagedUpgrades = true },
                 AddonHistories = ImmutableDictionary<string, Aus.Domain.History.VersionHistory>.Empty.Add("addon-x", History(Now.AddHours(-1), ("1.1.0", "wl", 2.0, ["s"]))),
             },
-            new Aus.Domain.Planning.OrganizationInput { Policy = policy },
+            new OrganizationInput { Policy = policy },
         };
         var fleet = new FleetSnapshot([], [new("source", [Cluster("s", "4.16.1")]), new("org-a", [cluster])]) { AddonVersions = latest };
-        var plan = PlanMany(inputs, fleet, Now).Organizations.Single(o => o.OrgId == "org-a");
+        var plan = FleetPlanner.Plan(new PlanRequest([.. inputs], fleet, Now) { IncludeRemainingSoak = true }).Organizations.Single(o => o.OrgId == "org-a");
         plan.AddonHistories["addon-x"].Versions.ShouldNotContainKey("1.1.0", "the organization's own data has no soak of 1.1.0");
 
-        var metrics = await RecordAsync(policy, cluster, latest, plan);
+        var metrics = await RecordAsync(cluster, plan);
 
         metrics.Single("aus_addon_version_remaining_soak_days", ("addon", "addon-x"), ("soaking_version", "1.1.0")).Value.ShouldBe(1, 1e-6);
     }
@@ -80,20 +81,20 @@ public sealed class AddonMetricsTests
         var policy = Organization("org-a", [Aus.TestKit.Build.Policy("c1", soakDays: 3)]) with { AddonManagedUpgrades = addonManaged };
         var cluster = Cluster("c1", "4.16.1") with { Addons = [Addon("addon-x", "1.0.0"), Addon("addon-y", "2.0.0", "installing")] };
         var latest = new Dictionary<string, string> { ["addon-x"] = "1.1.0", ["addon-y"] = "2.1.0" };
-        var plan = PlanWithAddons(policy, [cluster], latest, Now);
-        return await RecordAsync(policy, cluster, latest.ToImmutableDictionary(StringComparer.Ordinal), plan);
+        var fleet = Fleet("org-a", [cluster]) with { AddonVersions = latest.ToImmutableDictionary(StringComparer.Ordinal) };
+        var plan = FleetPlanner.Plan(new PlanRequest([new OrganizationInput { Policy = policy }], fleet, Now) { IncludeRemainingSoak = true }).Organizations.Single();
+        return await RecordAsync(cluster, plan);
     }
 
-    private static async Task<PrometheusText> RecordAsync(OrganizationPolicy policy, OcmCluster cluster, ImmutableDictionary<string, string> latest, Aus.Domain.Planning.OrganizationPlan plan)
+    private static async Task<PrometheusText> RecordAsync(OcmCluster cluster, OrganizationPlan plan)
     {
         var outcome = new OrganizationOutcome("org-a", "org-a", OrganizationPolicy.DefaultEnvironment)
         {
             Plan = plan,
             Fleet = new FleetOrganization("org-a", [cluster]),
-            AddonVersions = latest,
         };
         var metrics = new AusMetrics();
-        metrics.RecordPass(OrganizationPolicy.DefaultEnvironment, new PassReport(Now, [outcome], TimeSpan.FromSeconds(1)), new Dictionary<string, OrganizationPolicy> { ["org-a"] = policy });
+        metrics.RecordPass(OrganizationPolicy.DefaultEnvironment, new PassReport(Now, [outcome], TimeSpan.FromSeconds(1)));
         using var stream = new MemoryStream();
         await metrics.WriteAsync(stream, CancellationToken.None);
         return PrometheusText.Parse(System.Text.Encoding.UTF8.GetString(stream.ToArray()));

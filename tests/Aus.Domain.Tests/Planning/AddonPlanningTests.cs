@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 using Aus.TestKit;
+using Aus.Domain.Versions;
 using static Aus.TestKit.Build;
 
 namespace Aus.Domain.Tests.Planning;
@@ -40,7 +41,7 @@ public sealed class AddonPlanningTests
         decision.TargetVersion.ShouldBe("1.3.0");
         decision.NextRun.ShouldBe(Now.AddMinutes(6));
         decision.Detail.ShouldBe("upgrade add-on addon-a to 1.3.0 at 2026-11-23T12:06:00Z: the highest version that meets every condition");
-        plan.Actions.ShouldBe([new CreateUpgradePolicy("c", new ClusterId("id-c"), UpgradePolicyKind.Addon, "1.3.0", Now.AddMinutes(6)) { Addon = "addon-a" }]);
+        plan.Actions.ShouldBe([new CreateUpgradePolicy("c", new ClusterId("id-c"), UpgradePolicyKind.Addon, OpenShiftVersion.Parse("1.3.0"), Now.AddMinutes(6)) { Addon = "addon-a" }]);
     }
 
     [Fact]
@@ -229,7 +230,7 @@ public sealed class AddonPlanningTests
         var plan = PlanWithAddons(Organization("org", [Policy("c"), Policy("other")]), clusters, Latest, Now);
 
         plan.AddonDecision("c", "addon-a").Reason.ShouldBe(Reason.UpgradeInProgress);
-        plan.Warnings.ShouldBe([new OrganizationMessage("c", "cluster c has 2 upgrade policies for add-on addon-a in OCM; expected at most one")]);
+        plan.Warnings.ShouldBe([new OrganizationMessage("c", "cluster c has 2 upgrade policies for add-on addon-a in OCM; expected at most one") { ClusterId = new ClusterId("id-c") }]);
         plan.Errors.ShouldBeEmpty();
         plan.AddonDecision("other", "addon-a").Reason.ShouldBe(Reason.Scheduled);
     }
@@ -245,7 +246,7 @@ public sealed class AddonPlanningTests
 
         var plan = PlanWithAddons(Organization("org", [Policy("c"), Policy("d")]), clusters, Latest, Now);
 
-        plan.Errors.ShouldBe([new OrganizationMessage("d", "cluster d has add-on addon-x ready, but the add-on catalog (addonVersions) has no latest version for it")]);
+        plan.Errors.ShouldBe([new OrganizationMessage("d", "cluster d has add-on addon-x ready, but the add-on catalog (addonVersions) has no latest version for it") { ClusterId = new ClusterId("id-d") }]);
         plan.Actions.ShouldBeEmpty();
         plan.Clusters.ShouldAllBe(c => c.Reason == Reason.InvalidPolicy);
         plan.History.ShouldNotBeNull();

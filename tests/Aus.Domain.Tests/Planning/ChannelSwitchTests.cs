@@ -1,5 +1,6 @@
 using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
+using Aus.Domain.Versions;
 using static Aus.TestKit.Build;
 
 namespace Aus.Domain.Tests.Planning;
@@ -150,7 +151,7 @@ public sealed class ChannelSwitchTests
             [OnChannel("c", "4.20.3", "stable-4.20", ["stable-4.21"], "4.20.4")],
             Now);
 
-        plan.Actions.ShouldBe([new CreateUpgradePolicy("c", new ClusterId("id-c"), UpgradePolicyKind.Cluster, "4.20.4", At("2026-11-23T12:07:00Z"))]);
+        plan.Actions.ShouldBe([new CreateUpgradePolicy("c", new ClusterId("id-c"), UpgradePolicyKind.Cluster, OpenShiftVersion.Parse("4.20.4"), At("2026-11-23T12:07:00Z"))]);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class ExistingPolicyTests
 
         plan.Decision("c").Reason.ShouldBe(Reason.UpgradeInProgress);
         plan.Decision("c").Detail.ShouldBe("upgrade policy p-1 to 4.16.9 exists in OCM (state scheduled) with 1 other policy");
-        plan.Warnings.ShouldBe([new OrganizationMessage("c", "cluster c has 2 upgrade policies in OCM; expected at most one")]);
+        plan.Warnings.ShouldBe([new OrganizationMessage("c", "cluster c has 2 upgrade policies in OCM; expected at most one") { ClusterId = new ClusterId("id-c") }]);
         plan.Errors.ShouldBeEmpty();
         plan.Decision("other").Reason.ShouldBe(Reason.Scheduled);
     }

@@ -1,5 +1,6 @@
 using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
+using Aus.Domain.Versions;
 using static Aus.TestKit.Build;
 
 namespace Aus.Domain.Tests.Planning;
@@ -14,7 +15,7 @@ public sealed class HostedControlPlaneTests
     {
         var plan = PlanOne(Organization("org", [Policy("h")]), [Hcp("h", "4.16.1", ["4.16.2"], ("workers", "4.16.1"))], Now);
 
-        plan.Actions.ShouldBe([new CreateUpgradePolicy("h", new ClusterId("id-h"), UpgradePolicyKind.ControlPlane, "4.16.2", At("2026-11-23T12:07:00Z"))]);
+        plan.Actions.ShouldBe([new CreateUpgradePolicy("h", new ClusterId("id-h"), UpgradePolicyKind.ControlPlane, OpenShiftVersion.Parse("4.16.2"), At("2026-11-23T12:07:00Z"))]);
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class HostedControlPlaneTests
             [Hcp("h", "4.16.2", ["4.16.3"], ("current", "4.16.2"), ("second", "4.16.1"), ("third", "4.16.0"))],
             now);
 
-        plan.Actions.ShouldBe([new CreateUpgradePolicy("h", new ClusterId("id-h"), UpgradePolicyKind.NodePool, "4.16.2", At("2026-11-23T12:06:30Z"), "second")]);
+        plan.Actions.ShouldBe([new CreateUpgradePolicy("h", new ClusterId("id-h"), UpgradePolicyKind.NodePool, OpenShiftVersion.Parse("4.16.2"), At("2026-11-23T12:06:30Z"), "second")]);
         var decision = plan.Decision("h");
         decision.Decision.ShouldBe(Decision.Upgrade);
         decision.Reason.ShouldBe(Reason.NodePoolUpgrade);

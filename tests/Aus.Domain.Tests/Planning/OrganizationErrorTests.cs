@@ -1,3 +1,4 @@
+using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 using Aus.TestKit;
 using static Aus.TestKit.Build;
@@ -19,7 +20,7 @@ public sealed class OrganizationErrorTests
         var plan = PlanMany([Input(organization, history, errors)], Build.Fleet("org", [Cluster("a", "4.16.1", "4.16.2"), Cluster("b", "4.16.1", "4.16.2")]), Now)
             .Organizations.Single();
 
-        plan.Errors.ShouldBe(errors);
+        plan.Errors.ShouldBe([errors[0] with { ClusterId = new ClusterId("id-a") }], "the planner names the cluster's OCM id");
         plan.Actions.ShouldBeEmpty();
         plan.Clusters.Select(c => (c.Name, c.Decision, c.Reason)).ShouldBe([("a", Decision.Skip, Reason.InvalidPolicy), ("b", Decision.Skip, Reason.InvalidPolicy)]);
         plan.Decision("a").Detail.ShouldBe("the cluster's policy is invalid: workload foo is not in upgradePolicyAllowedWorkloads");

@@ -165,15 +165,15 @@ public sealed class PlannerPropertyTests
             {
                 var policy = organization.Clusters.Single(c => c.Name == action.Cluster);
                 var spec = new UpgradeSpec(organization, policy, scenario.Fleet().Single(c => c.Name == action.Cluster));
-                spec.AvailableUpgrades.Select(v => v.ToString()).ShouldContain(action.Version);
+                spec.AvailableUpgrades.ShouldContain(action.Version);
                 if (action.Kind == UpgradePolicyKind.NodePool)
                 {
-                    action.Version.ShouldBe(spec.CurrentVersion.ToString());
+                    action.Version.ShouldBe(spec.CurrentVersion);
                 }
                 else
                 {
-                    spec.BlockingPattern(V(action.Version)).ShouldBeNull();
-                    V(action.Version).ShouldBeGreaterThan(spec.CurrentVersion);
+                    spec.BlockingPattern(action.Version).ShouldBeNull();
+                    action.Version.ShouldBeGreaterThan(spec.CurrentVersion);
                 }
             }
 
@@ -210,7 +210,7 @@ public sealed class PlannerPropertyTests
                 UpgradePolicies = c.UpgradePolicies.AddRange(created.Where(a => a.Cluster == c.Name).Select(a => new ExistingUpgradePolicy
                 {
                     Id = $"new-{a.Cluster}",
-                    Version = a.Version,
+                    Version = a.Version.ToString(),
                     Kind = a.Kind,
                     NodePoolId = a.NodePool,
                     NextRun = a.NextRun,

@@ -100,7 +100,7 @@ public sealed class SafetyControlsPropertyTests
         {
             var plan = Plan(Organization(clusters), clusters, new RolloutControls { HaltedVersions = [Versions[halted]] });
 
-            plan.Actions.OfType<CreateUpgradePolicy>().ShouldNotContain(a => a.Version == Versions[halted]);
+            plan.Actions.OfType<CreateUpgradePolicy>().ShouldNotContain(a => a.Version.ToString() == Versions[halted]);
             plan.Clusters.Where(d => d.Reason == Reason.VersionHalted).ShouldAllBe(d => d.Detail.StartsWith(Versions[halted] + " is halted", StringComparison.Ordinal));
         }, iter: 200);
     }

@@ -2,6 +2,7 @@ using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
 using Aus.TestKit;
+using Aus.Domain.Versions;
 using static Aus.TestKit.Build;
 
 namespace Aus.Domain.Tests.Planning;
@@ -94,8 +95,8 @@ public sealed class SectorsExampleTests
 
         plan.Actions.ShouldBe(
         [
-            new CreateUpgradePolicy("prod-3", new ClusterId("id-prod-3"), UpgradePolicyKind.Cluster, "4.16.8", At("2026-11-23T13:00:00Z")),
-            new CreateUpgradePolicy("stage-1", new ClusterId("id-stage-1"), UpgradePolicyKind.Cluster, "4.16.9", At("2026-11-23T13:00:00Z")),
+            new CreateUpgradePolicy("prod-3", new ClusterId("id-prod-3"), UpgradePolicyKind.Cluster, OpenShiftVersion.Parse("4.16.8"), At("2026-11-23T13:00:00Z")),
+            new CreateUpgradePolicy("stage-1", new ClusterId("id-stage-1"), UpgradePolicyKind.Cluster, OpenShiftVersion.Parse("4.16.9"), At("2026-11-23T13:00:00Z")),
         ]);
     }
 
@@ -118,7 +119,7 @@ public sealed class SectorsExampleTests
     {
         var first = PlanOne(SectorsOrg(), SectorsFleet(), Now, SectorsHistory());
         var applied = SectorsFleet().Select(c => first.Actions.OfType<CreateUpgradePolicy>().FirstOrDefault(a => a.Cluster == c.Name) is { } created
-            ? c with { UpgradePolicies = [ExistingPolicy(created.Version, nextRun: created.NextRun)] }
+            ? c with { UpgradePolicies = [ExistingPolicy(created.Version.ToString(), nextRun: created.NextRun)] }
             : c);
 
         var second = PlanOne(SectorsOrg(), applied, Now, first.History);

@@ -1,5 +1,6 @@
 using Aus.Domain.Planning;
 using Aus.TestKit;
+using Aus.Domain.Versions;
 using static Aus.TestKit.Build;
 
 namespace Aus.Domain.Tests.Planning;
@@ -19,7 +20,7 @@ public sealed class VersionChoiceTests
         decision.TargetVersion.ShouldBe("4.16.10");
         decision.NextRun.ShouldBe(At("2026-11-23T12:07:00Z"));
         decision.Detail.ShouldBe("upgrade to 4.16.10 at 2026-11-23T12:07:00Z: the highest version that meets every condition");
-        plan.Actions.ShouldBe([new CreateUpgradePolicy("c", new("id-c"), Aus.Domain.Fleet.UpgradePolicyKind.Cluster, "4.16.10", At("2026-11-23T12:07:00Z"))]);
+        plan.Actions.ShouldBe([new CreateUpgradePolicy("c", new("id-c"), Aus.Domain.Fleet.UpgradePolicyKind.Cluster, OpenShiftVersion.Parse("4.16.10"), At("2026-11-23T12:07:00Z"))]);
     }
 
     [Fact]

@@ -3,13 +3,14 @@ using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 using Aus.Ocm.Actions;
 using Aus.Ocm.Tests.Support;
+using Aus.Domain.Versions;
 
 namespace Aus.Ocm.Tests.Actions;
 
 public sealed class ActionApplierTests
 {
     private const string Policies = "/api/clusters_mgmt/v1/clusters/c1/upgrade_policies";
-    private static readonly CreateUpgradePolicy Create = new("cluster-1", new ClusterId("c1"), UpgradePolicyKind.Cluster, "4.16.9", new DateTimeOffset(2026, 11, 23, 13, 0, 0, TimeSpan.Zero));
+    private static readonly CreateUpgradePolicy Create = new("cluster-1", new ClusterId("c1"), UpgradePolicyKind.Cluster, OpenShiftVersion.Parse("4.16.9"), new DateTimeOffset(2026, 11, 23, 13, 0, 0, TimeSpan.Zero));
     private static readonly string EmptyPage = """{"kind":"List","page":1,"size":0,"total":0,"items":[]}""";
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 using Aus.Ocm.Actions;
+using Aus.Domain.Versions;
 
 namespace Aus.Ocm.Tests.Simulator;
 
@@ -12,7 +13,7 @@ public sealed class SimActionTests
     private static readonly DateTimeOffset InAnHour = SimFleets.Start.AddHours(1);
 
     private static CreateUpgradePolicy Classic(string cluster, string id, string version) =>
-        new(cluster, new ClusterId(id), UpgradePolicyKind.Cluster, version, InAnHour);
+        new(cluster, new ClusterId(id), UpgradePolicyKind.Cluster, OpenShiftVersion.Parse(version), InAnHour);
 
     [Fact]
     public async Task EveryKindOfActionIsAppliedWithTheReferencePayloads()
@@ -33,8 +34,8 @@ public sealed class SimActionTests
         PlannedAction[] actions =
         [
             Classic("classic-1", "c1", "4.16.9"),
-            new CreateUpgradePolicy("hcp-1", new ClusterId("h1"), UpgradePolicyKind.ControlPlane, "4.16.10", InAnHour),
-            new CreateUpgradePolicy("hcp-1", new ClusterId("h1"), UpgradePolicyKind.NodePool, "4.16.9", SimFleets.Start.AddMinutes(6), "infra"),
+            new CreateUpgradePolicy("hcp-1", new ClusterId("h1"), UpgradePolicyKind.ControlPlane, OpenShiftVersion.Parse("4.16.10"), InAnHour),
+            new CreateUpgradePolicy("hcp-1", new ClusterId("h1"), UpgradePolicyKind.NodePool, OpenShiftVersion.Parse("4.16.9"), SimFleets.Start.AddMinutes(6), "infra"),
             new SwitchChannel("classic-1", new ClusterId("c1"), "stable-4.16", "stable-4.17"),
             new AgreeVersionGate("sts-1", new ClusterId("s1"), "gate-417-sts", VersionGate.StsLabel, "4.17"),
         ];
@@ -74,7 +75,7 @@ public sealed class SimActionTests
         await using var sim = await SimClient.StartAsync(SimFleets.Mixed);
         PlannedAction[] actions =
         [
-            new CreateUpgradePolicy("classic-1", new ClusterId("c1"), UpgradePolicyKind.Cluster, "4.16.9", SimFleets.Start.AddMinutes(1)),
+            new CreateUpgradePolicy("classic-1", new ClusterId("c1"), UpgradePolicyKind.Cluster, OpenShiftVersion.Parse("4.16.9"), SimFleets.Start.AddMinutes(1)),
             Classic("sts-1", "s1", "4.17.1"),
         ];
 
@@ -131,7 +132,7 @@ public sealed class SimActionTests
                 ? throw new HttpRequestException("connection reset")
                 : Task.CompletedTask;
 
-        var result = (await sim.Client.ApplyAsync([new CreateUpgradePolicy("hcp-1", new ClusterId("h1"), UpgradePolicyKind.ControlPlane, "4.16.10", InAnHour)], dryRun: false, None))
+        var result = (await sim.Client.ApplyAsync([new CreateUpgradePolicy("hcp-1", new ClusterId("h1"), UpgradePolicyKind.ControlPlane, OpenShiftVersion.Parse("4.16.10"), InAnHour)], dryRun: false, None))
             .ShouldHaveSingleItem();
 
         result.Outcome.ShouldBe(OcmActionOutcome.Applied);

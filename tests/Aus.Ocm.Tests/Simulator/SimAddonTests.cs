@@ -1,6 +1,7 @@
 using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 using Aus.Ocm.Actions;
+using Aus.Domain.Versions;
 
 namespace Aus.Ocm.Tests.Simulator;
 
@@ -116,7 +117,7 @@ public sealed class SimAddonTests
         PlannedAction[] actions =
         [
             new DeleteUpgradePolicy("a-1", new ClusterId("a1"), UpgradePolicyKind.Addon, "plan-1") { Addon = "addon-a" },
-            new CreateUpgradePolicy("a-1", new ClusterId("a1"), UpgradePolicyKind.Addon, "2.1.0", nextRun) { Addon = "addon-b" },
+            new CreateUpgradePolicy("a-1", new ClusterId("a1"), UpgradePolicyKind.Addon, OpenShiftVersion.Parse("2.1.0"), nextRun) { Addon = "addon-b" },
         ];
 
         var results = await sim.Client.ApplyAsync(actions, dryRun: false, None);
@@ -143,7 +144,7 @@ public sealed class SimAddonTests
         var bodies = RecordBodies(sim);
 
         var results = await sim.Client.ApplyAsync(
-            [new CreateUpgradePolicy("a-1", new ClusterId("a1"), UpgradePolicyKind.Addon, "2.1.0", SimFleets.Start.AddMinutes(6)) { Addon = "addon-b" }],
+            [new CreateUpgradePolicy("a-1", new ClusterId("a1"), UpgradePolicyKind.Addon, OpenShiftVersion.Parse("2.1.0"), SimFleets.Start.AddMinutes(6)) { Addon = "addon-b" }],
             dryRun: false,
             None);
 

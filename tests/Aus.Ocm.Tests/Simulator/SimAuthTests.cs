@@ -2,6 +2,7 @@ using System.Net;
 using Aus.Ocm.Configuration;
 using Aus.Ocm.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
+using Aus.Domain.Versions;
 
 namespace Aus.Ocm.Tests.Simulator;
 
@@ -111,7 +112,7 @@ public sealed class SimAuthTests
         var result = await sim.Client.ReadFleetAsync(["org-a"], None).ContinueWith(t => t.Exception?.InnerException, TaskScheduler.Default);
         sim.Sim.Faults = Aus.Simulator.FaultSettings.None;
         var actions = await sim.Client.ApplyAsync(
-            [new Aus.Domain.Planning.CreateUpgradePolicy("classic-1", new Aus.Domain.Fleet.ClusterId("c1"), Aus.Domain.Fleet.UpgradePolicyKind.Cluster, "9.9.9", SimFleets.Start.AddHours(1))],
+            [new Aus.Domain.Planning.CreateUpgradePolicy("classic-1", new Aus.Domain.Fleet.ClusterId("c1"), Aus.Domain.Fleet.UpgradePolicyKind.Cluster, OpenShiftVersion.Parse("9.9.9"), SimFleets.Start.AddHours(1))],
             dryRun: false,
             None);
 

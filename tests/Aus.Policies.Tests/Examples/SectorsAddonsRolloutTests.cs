@@ -174,12 +174,13 @@ public sealed class SectorsAddonsRolloutTests
                         Clusters[index] = cluster with { AddonUpgradePolicies = cluster.AddonUpgradePolicies.RemoveAll(p => p.Id == delete.PolicyId) };
                         break;
                     case CreateUpgradePolicy { Kind: UpgradePolicyKind.Addon } create:
-                        var soaked = plan.AddonHistories[create.Addon!].SoakDays(create.Version, Service);
-                        Creates.Add(new Created(now, create.Cluster, create.Addon!, create.Version, soaked));
+                        var version = create.Version.ToString();
+                        var soaked = plan.AddonHistories[create.Addon!].SoakDays(version, Service);
+                        Creates.Add(new Created(now, create.Cluster, create.Addon!, version, soaked));
                         var created = new ExistingUpgradePolicy
                         {
                             Id = $"{create.Cluster}-{create.Addon}-{Creates.Count}",
-                            Version = create.Version,
+                            Version = version,
                             Kind = UpgradePolicyKind.Addon,
                             AddonId = create.Addon,
                             NextRun = create.NextRun,
