@@ -169,7 +169,6 @@ internal sealed class ForecastRun
     private (List<OrganizationState> Planned, List<OrganizationState> Lenders) Due(DateTimeOffset time, HashSet<string> changed)
     {
         var due = new HashSet<OrganizationState>();
-        var inheritors = new List<OrganizationState>();
         foreach (var organization in _organizations)
         {
             if (organization.NextPass is { } pass && pass <= time || changed.Contains(organization.OrgId))
@@ -177,18 +176,8 @@ internal sealed class ForecastRun
                 due.Add(organization);
                 if (changed.Contains(organization.OrgId))
                 {
-                    inheritors.AddRange(organization.Inheritors);
+                    due.UnionWith(organization.Inheritors);
                 }
-            }
-        }
-
-        // The sources' histories checked in at this pass, shared by their inheritors.
-        var checkedIn = new Dictionary<OrganizationState, VersionHistory>();
-        foreach (var inheritor in inheritors)
-        {
-            if (!due.Contains(inheritor) && (_everyPass || !InheritsUnchanged(inheritor, time, checkedIn)))
-            {
-                due.Add(inheritor);
             }
         }
 
@@ -230,67 +219,6 @@ internal sealed class ForecastRun
         return ([.. _organizations.Where(due.Contains)], [.. _organizations.Where(lenders.Contains)]);
     }
 
-    /// <summary>
-    /// Whether an organization whose sources' clusters changed versions at this pass (and that has no
-    /// event of its own) would decide as before, so that it need not be planned: the minimum versions
-    /// it inherits are the same, and no soak total it decides with reaches its soakDays at this pass.
-    /// Its next pass is brought forward to the soak crossing the new versions make earliest.
-    /// </summary>
-    /// <remarks>
-    /// The data is aggregated as the planner would at this pass (every history checked in now, which
-    /// changes no total: a check-in adds the time since the previous one), only to look at it.
-    /// </remarks>
-    private bool InheritsUnchanged(OrganizationState organization, DateTimeOffset time, Dictionary<OrganizationState, VersionHistory> checkedIn)
-    {
-        if (organization.HasErrors || organization.VersionData is not { } before || organization.Input.Policy.AddonManagedUpgrades)
-        {
-            return false;
-        }
-
-        var sources = organization.Sources
-            .Select(s => new InheritedVersionData(s.Input.Policy.Environment, s.OrgId, SharedCheckIn(s)))
-            .ToList();
-        var data = VersionDataInheritance.Aggregate(CheckedIn(organization, time), sources);
-        if (!SameMinimums(before.InheritedStats, data.InheritedStats))
-        {
-            return false;
-        }
-
-        if (NextSoakCrossing(organization, data, time) is { } crossing)
-        {
-            var pass = _grid.AtOrAfter(crossing - SoakMargin);
-            if (pass <= time)
-            {
-                return false;
-            }
-
-            if (organization.NextPass is not { } next || pass < next)
-            {
-                organization.NextPass = pass;
-            }
-        }
-
-        return true;
-
-        VersionHistory SharedCheckIn(OrganizationState source)
-        {
-            if (!checkedIn.TryGetValue(source, out var history))
-            {
-                history = CheckedIn(source, time);
-                checkedIn[source] = history;
-            }
-
-            return history;
-        }
-    }
-
-    private static bool SameMinimums(VersionStats? a, VersionStats? b) =>
-        ReferenceEquals(a, b)
-        || a is not null && b is not null
-            && Equals(a.MinVersion, b.MinVersion)
-            && a.MinVersionPerWorkload.Count == b.MinVersionPerWorkload.Count
-            && a.MinVersionPerWorkload.All(p => b.MinVersionPerWorkload.TryGetValue(p.Key, out var v) && Equals(v, p.Value));
-
     private void Plan(List<OrganizationState> organizations, List<OrganizationState> lenders, DateTimeOffset time)
     {
         foreach (var lender in lenders)
@@ -313,7 +241,6 @@ internal sealed class ForecastRun
             ReplayWindowFlips(organization, time);
             organization.HasErrors = !result.Errors.IsEmpty;
             organization.History = result.History ?? organization.History;
-            organization.VersionData = result.VersionData;
             foreach (var decision in result.Clusters)
             {
                 if (organization.Tracks.TryGetValue(decision.Name, out var track))
@@ -687,9 +614,6 @@ internal sealed class ForecastRun
         public Dictionary<string, ClusterPolicy> Policies { get; } = new(StringComparer.Ordinal);
 
         public List<OrganizationState> Inheritors { get; } = [];
-
-        /// <summary>The version data (own and inherited) the organization was last planned with.</summary>
-        public VersionHistory? VersionData { get; set; }
 
         /// <summary>The soak rates last counted (see SoakRates), and the version changes they were counted at.</summary>
         public Dictionary<(string Version, Workload Workload), int>? Rates { get; set; }
