@@ -72,9 +72,10 @@ internal static class ScaleRun
     }
 
     /// <summary>Plans the same fleet again and again, for perf or another sampling profiler.</summary>
-    public static int Profile(int clusters, int perOrganization, int runs)
+    /// <param name="includeReport">Plan with the fleet report's rows, as `aus serve` does for its dashboard.</param>
+    public static int Profile(int clusters, int perOrganization, int runs, bool includeReport = false)
     {
-        var request = SyntheticFleet.Create(clusters, perOrganization);
+        var request = SyntheticFleet.Create(clusters, perOrganization) with { IncludeReport = includeReport };
         WarmUp(request);
         using var sampler = new AllocationSampler();
         var watch = Stopwatch.StartNew();

@@ -172,7 +172,7 @@ internal static class DemoCommand
 
             // The live view owns the terminal: log lines would tear it, and every failure is shown in it anyway.
             using var logging = live ? NullLoggerFactory.Instance : AusLogging.Create(LogLevel.Warning);
-            await using var dashboard = listenAt is null ? null : await DemoDashboard.StartAsync(listenAt, cancellationToken);
+            await using var dashboard = listenAt is null ? null : await DemoDashboard.StartAsync(listenAt, settings, cancellationToken);
             if (dashboard is not null)
             {
                 await stderr.WriteLineAsync($"aus: the dashboard follows the demo on {dashboard.Address}");

@@ -25,7 +25,11 @@ internal sealed class DemoDashboard : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<DemoDashboard> StartAsync(IPEndPoint listen, CancellationToken cancellationToken)
+    /// <summary>
+    /// Serves the dashboard on <paramref name="listen"/>; after each pass it forecasts the newest
+    /// release as `aus serve` does, with the demo's pass interval and upgrade duration.
+    /// </summary>
+    public static async Task<DemoDashboard> StartAsync(IPEndPoint listen, DemoSettings settings, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -36,6 +40,7 @@ internal sealed class DemoDashboard : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(listen));
         var app = builder.Build();
         var state = new DashboardState();
+        state.ForecastNewestRelease(settings.PassInterval, settings.UpgradeDuration);
 
         // The demo's passes come every few real seconds: the page follows them.
         DashboardEndpoints.Map(app, () => state.View(DateTimeOffset.UnixEpoch), refreshSeconds: 2);

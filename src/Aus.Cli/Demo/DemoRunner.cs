@@ -121,7 +121,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
                 passes++;
                 var now = simulator.Clock.Now;
                 var report = await reconcile.RunAsync(organizations, now, cancellationToken);
-                dashboard?.Record(report.Now, report.Duration, report.Organizations, organizations);
+                dashboard?.Record(report.Now, report.Duration, report.Organizations, organizations, report.Request is { } request ? [request] : []);
                 notifications?.Notify(report);
                 var pass = Describe(report, passes, start, policies, versions, upgrading, soakWhenScheduled) with
                 {

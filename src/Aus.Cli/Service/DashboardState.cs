@@ -38,9 +38,15 @@ internal sealed class DashboardState
     private bool _forecasting;
     private Task _forecastLoop = Task.CompletedTask;
 
-    /// <summary>From now on, forecasts each environment's newest release after every pass, with passes every <paramref name="passInterval"/>.</summary>
-    public void ForecastNewestRelease(TimeSpan passInterval) =>
-        ForecastWith((request, limit) => ReleaseTimeline.ForNewestRelease(request, new ReleaseTimelineOptions { Interval = passInterval, CancellationToken = limit }), ForecastTimeout);
+    /// <summary>
+    /// From now on, forecasts each environment's newest release after every pass, with passes every
+    /// <paramref name="passInterval"/> and upgrades that take <paramref name="upgradeDuration"/> (by default the forecast's 90 minutes).
+    /// </summary>
+    public void ForecastNewestRelease(TimeSpan passInterval, TimeSpan? upgradeDuration = null)
+    {
+        var options = new ReleaseTimelineOptions { Interval = passInterval, UpgradeDuration = upgradeDuration ?? ForecastRequest.DefaultUpgradeDuration };
+        ForecastWith((request, limit) => ReleaseTimeline.ForNewestRelease(request, options with { CancellationToken = limit }), ForecastTimeout);
+    }
 
     /// <summary>
     /// From now on, forecasts with <paramref name="forecast"/> after every pass (null: the fleet has no

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Aus.Domain.Policies;
+using Aus.Domain.Reporting;
 
 namespace Aus.Domain.Planning;
 
@@ -12,6 +13,8 @@ internal sealed class PassMemo
 {
     private readonly List<Dictionary<string, CandidateEvaluation>> _evaluationTables = [];
     private int _evaluationTablesInUse;
+    private readonly List<Dictionary<string, SoakingUpgrade?>> _reportTables = [];
+    private int _reportTablesInUse;
 
     public Dictionary<MutexName, UpgradePass.Holder> Locked { get; } = [];
 
@@ -31,6 +34,9 @@ internal sealed class PassMemo
 
     public Dictionary<string, string?> NextChannels { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What the fleet report's rows of each evaluation profile share (a pass with the report only).</summary>
+    public Dictionary<UpgradePass.EvaluationProfile, UpgradePass.ProfileRows> ReportProfiles { get; } = [];
+
     /// <summary>An empty table for one evaluation profile's evaluations, by version text.</summary>
     public Dictionary<string, CandidateEvaluation> NewEvaluationTable()
     {
@@ -40,6 +46,19 @@ internal sealed class PassMemo
         }
 
         var table = _evaluationTables[_evaluationTablesInUse++];
+        table.Clear();
+        return table;
+    }
+
+    /// <summary>An empty table for one evaluation profile's report entries, by version text.</summary>
+    public Dictionary<string, SoakingUpgrade?> NewReportTable()
+    {
+        if (_reportTablesInUse == _reportTables.Count)
+        {
+            _reportTables.Add(new(StringComparer.Ordinal));
+        }
+
+        var table = _reportTables[_reportTablesInUse++];
         table.Clear();
         return table;
     }
@@ -57,5 +76,7 @@ internal sealed class PassMemo
         DependencyConditions.Clear();
         NextChannels.Clear();
         _evaluationTablesInUse = 0;
+        ReportProfiles.Clear();
+        _reportTablesInUse = 0;
     }
 }

@@ -35,6 +35,19 @@ public sealed class DashboardStateTests
     }
 
     [Fact]
+    public async Task The_newest_release_is_forecast_with_the_given_upgrade_duration()
+    {
+        var state = new DashboardState();
+        state.ForecastNewestRelease(TimeSpan.FromMinutes(5), upgradeDuration: TimeSpan.FromMinutes(25));
+
+        RecordPass(state);
+        await state.ForecastsDone;
+
+        var cluster = OrganizationOf(state).Forecast.ShouldNotBeNull().Clusters.ShouldHaveSingleItem();
+        (cluster.Completion - cluster.Start).ShouldBe(TimeSpan.FromMinutes(25));
+    }
+
+    [Fact]
     public async Task A_forecast_that_throws_is_unavailable_with_its_message_and_the_clusters_still_show()
     {
         var state = new DashboardState();
