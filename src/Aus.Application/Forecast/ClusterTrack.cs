@@ -16,6 +16,8 @@ internal sealed class ClusterTrack(string orgId, string name)
     private DateTimeOffset _since;
     private ClusterDecision? _inWindow;
     private ClusterDecision? _outsideWindow;
+    private readonly Dictionary<string, ForecastUpgrade> _byPolicy = new(StringComparer.Ordinal);
+    private string? _startPolicy;
 
     public string OrgId { get; } = orgId;
 
@@ -58,12 +60,36 @@ internal sealed class ClusterTrack(string orgId, string name)
     /// <summary>Takes in an upgrade that starts at <paramref name="start"/>; one to the release (or later) is the cluster's start.</summary>
     public void Created(ExistingUpgradePolicy policy, DateTimeOffset? created, DateTimeOffset start, DateTimeOffset completesAt, ForecastRelease release)
     {
-        Upgrades.Add(new ForecastUpgrade(policy.Kind, policy.NodePoolId, policy.Version, created, start, completesAt));
+        var upgrade = new ForecastUpgrade(policy.Kind, policy.NodePoolId, policy.Version, created, start, completesAt);
+        Upgrades.Add(upgrade);
+        _byPolicy[policy.Id] = upgrade;
         if (IsWaiting && policy.Kind != UpgradePolicyKind.NodePool && OpenShiftVersion.Parse(policy.Version) >= release.Version)
         {
+            _startPolicy = policy.Id;
             Start = start;
             Completion = completesAt;
             TargetVersion = policy.Version;
+        }
+    }
+
+    /// <summary>
+    /// Forgets an upgrade whose policy was deleted before it ran (a pause cancelled it): it never
+    /// happens, and when it was the cluster's start, the cluster waits for the release again.
+    /// </summary>
+    public void Cancelled(string policyId)
+    {
+        if (!_byPolicy.Remove(policyId, out var upgrade))
+        {
+            return;
+        }
+
+        Upgrades.Remove(upgrade);
+        if (_startPolicy == policyId)
+        {
+            _startPolicy = null;
+            Start = null;
+            Completion = null;
+            TargetVersion = null;
         }
     }
 

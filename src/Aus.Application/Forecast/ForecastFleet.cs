@@ -65,6 +65,9 @@ internal sealed class ForecastFleet
     public IReadOnlyList<ModelCluster> ClustersOf(string orgId) =>
         _byOrgId.TryGetValue(orgId, out var organization) ? organization.Clusters : [];
 
+    /// <summary>How many times a cluster of the organization changed versions: what the soak rates are counted from changed when it did.</summary>
+    public int VersionChangesOf(string orgId) => _byOrgId.TryGetValue(orgId, out var organization) ? organization.VersionChanges : 0;
+
     public ModelCluster? Find(string orgId, string name) =>
         _byOrgId.TryGetValue(orgId, out var organization) ? organization.Find(name) : null;
 
@@ -76,7 +79,12 @@ internal sealed class ForecastFleet
         {
             _completions.Dequeue();
             var (cluster, policyId) = due;
-            cluster.InFlight.Remove(policyId);
+            if (!cluster.InFlight.Remove(policyId))
+            {
+                // Deleted before it completed (a pause cancelled it).
+                continue;
+            }
+
             var policy = cluster.Cluster.UpgradePolicies.First(p => p.Id == policyId);
             var ocm = cluster.Cluster with { UpgradePolicies = cluster.Cluster.UpgradePolicies.Remove(policy) };
             if (policy.Kind == UpgradePolicyKind.NodePool)
@@ -90,6 +98,11 @@ internal sealed class ForecastFleet
             }
 
             Replace(cluster, ocm);
+            if (policy.Kind != UpgradePolicyKind.NodePool)
+            {
+                _byOrgId[cluster.OrgId].VersionChanges++;
+            }
+
             changed.Add(cluster.OrgId);
         }
 
@@ -111,10 +124,15 @@ internal sealed class ForecastFleet
         return new FleetSnapshot(_gates, [.. _organizations.Select(o => o.Snapshot())]);
     }
 
-    /// <summary>Applies what the planner decided for an organization; returns the upgrade policies created.</summary>
-    public List<(ModelCluster Cluster, ExistingUpgradePolicy Policy, DateTimeOffset CompletesAt)> Apply(string orgId, IEnumerable<PlannedAction> actions)
+    /// <summary>
+    /// Applies what the planner decided for an organization; returns the upgrade policies created and
+    /// the ids of those deleted (scheduled ones a pause cancelled: they never run, and the cluster is free again).
+    /// </summary>
+    public (List<(ModelCluster Cluster, ExistingUpgradePolicy Policy, DateTimeOffset CompletesAt)> Created, List<(ModelCluster Cluster, string PolicyId)> Deleted) Apply(
+        string orgId, IEnumerable<PlannedAction> actions)
     {
         var created = new List<(ModelCluster, ExistingUpgradePolicy, DateTimeOffset)>();
+        var deleted = new List<(ModelCluster, string)>();
         foreach (var action in actions)
         {
             if (Find(orgId, action.Cluster) is not { } cluster)
@@ -147,10 +165,20 @@ internal sealed class ForecastFleet
                 case AgreeVersionGate agree:
                     Replace(cluster, cluster.Cluster with { GateAgreements = cluster.Cluster.GateAgreements.Add(agree.Gate) });
                     break;
+                case DeleteUpgradePolicy { Kind: not UpgradePolicyKind.Addon } delete
+                    when cluster.Cluster.UpgradePolicies.FirstOrDefault(p => p.Id == delete.PolicyId) is { } cancelled:
+                    if (cluster.InFlight.Remove(cancelled.Id))
+                    {
+                        _completions.Remove((cluster, cancelled.Id), out _, out _);
+                    }
+
+                    Replace(cluster, cluster.Cluster with { UpgradePolicies = cluster.Cluster.UpgradePolicies.Remove(cancelled) });
+                    deleted.Add((cluster, cancelled.Id));
+                    break;
             }
         }
 
-        return created;
+        return (created, deleted);
     }
 
     /// <summary>
@@ -237,6 +265,8 @@ internal sealed class ForecastFleet
         private FleetOrganization? _snapshot;
 
         public List<ModelCluster> Clusters { get; } = [];
+
+        public int VersionChanges { get; set; }
 
         public void Add(ModelCluster cluster)
         {

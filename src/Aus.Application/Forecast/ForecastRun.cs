@@ -260,10 +260,16 @@ internal sealed class ForecastRun
                 }
             }
 
-            foreach (var (cluster, policy, completesAt) in _fleet.Apply(organization.OrgId, result.Actions))
+            var (created, deleted) = _fleet.Apply(organization.OrgId, result.Actions);
+            foreach (var (cluster, policy, completesAt) in created)
             {
                 organization.Tracks.GetValueOrDefault(cluster.Cluster.Name)?.Created(policy, time, policy.NextRun!.Value, completesAt, _request.Release);
                 CheckInBefore(organization, completesAt, time);
+            }
+
+            foreach (var (cluster, policyId) in deleted)
+            {
+                organization.Tracks.GetValueOrDefault(cluster.Cluster.Name)?.Cancelled(policyId);
             }
 
             organization.NextPass = NextPass(organization, result, time);
@@ -311,6 +317,15 @@ internal sealed class ForecastRun
         if (_request.Release.OfferedAt is { } offered && offered > time)
         {
             next = _grid.AtOrAfter(offered);
+        }
+
+        foreach (var pause in organization.Input.Controls.Pauses)
+        {
+            // A pause that ends frees its clusters at the first pass after.
+            if (pause.Until is { } until && until > time)
+            {
+                next = Earliest(next, _grid.AtOrAfter(until));
+            }
         }
 
         if (plan.VersionData is { } data && NextSoakCrossing(organization, data, time) is { } crossing)
@@ -425,24 +440,7 @@ internal sealed class ForecastRun
             return null;
         }
 
-        var rates = new Dictionary<(string Version, Workload Workload), int>();
-        foreach (var member in organization.Sources.Prepend(organization))
-        {
-            foreach (var policy in member.Input.Policy.Clusters)
-            {
-                if (_fleet.Find(member.OrgId, policy.Name) is not { } cluster)
-                {
-                    continue;
-                }
-
-                var version = cluster.Cluster.Version.ToString();
-                foreach (var workload in policy.Workloads)
-                {
-                    rates[(version, workload)] = rates.GetValueOrDefault((version, workload)) + 1;
-                }
-            }
-        }
-
+        var rates = SoakRates(organization);
         DateTimeOffset? earliest = null;
         foreach (var (version, workloads) in data.Versions)
         {
@@ -466,6 +464,46 @@ internal sealed class ForecastRun
         }
 
         return earliest;
+    }
+
+    /// <summary>
+    /// Per version and workload, the clusters of the organization and its sources that run it: counted
+    /// again only after one of them changed versions.
+    /// </summary>
+    private Dictionary<(string Version, Workload Workload), int> SoakRates(OrganizationState organization)
+    {
+        var stamp = _fleet.VersionChangesOf(organization.OrgId);
+        foreach (var source in organization.Sources)
+        {
+            stamp += _fleet.VersionChangesOf(source.OrgId);
+        }
+
+        if (organization.Rates is { } cached && organization.RatesStamp == stamp)
+        {
+            return cached;
+        }
+
+        var rates = new Dictionary<(string Version, Workload Workload), int>();
+        foreach (var member in organization.Sources.Prepend(organization))
+        {
+            foreach (var policy in member.Input.Policy.Clusters)
+            {
+                if (_fleet.Find(member.OrgId, policy.Name) is not { } cluster)
+                {
+                    continue;
+                }
+
+                var version = cluster.Cluster.Version.ToString();
+                foreach (var workload in policy.Workloads)
+                {
+                    rates[(version, workload)] = rates.GetValueOrDefault((version, workload)) + 1;
+                }
+            }
+        }
+
+        organization.Rates = rates;
+        organization.RatesStamp = stamp;
+        return rates;
     }
 
     /// <summary>Done early when no cluster that could still act waits for the release and nothing is in flight.</summary>
@@ -576,6 +614,11 @@ internal sealed class ForecastRun
         public Dictionary<string, ClusterPolicy> Policies { get; } = new(StringComparer.Ordinal);
 
         public List<OrganizationState> Inheritors { get; } = [];
+
+        /// <summary>The soak rates last counted (see SoakRates), and the version changes they were counted at.</summary>
+        public Dictionary<(string Version, Workload Workload), int>? Rates { get; set; }
+
+        public int RatesStamp { get; set; }
 
         /// <summary>Per workload, the soakDays its clusters require, lowest first.</summary>
         public Dictionary<Workload, SortedSet<int>> Thresholds { get; } = input.Policy.Clusters

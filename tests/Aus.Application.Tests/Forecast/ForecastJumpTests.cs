@@ -27,6 +27,21 @@ public sealed class ForecastJumpTests
             threads: 1);
 
     [Fact]
+    public void Jumping_forecasts_what_stepping_forecasts_when_a_source_has_several_inheritors() =>
+        ForecastScenario.Gen.Select(s => s with { SecondInheritor = true }).Sample(
+            scenario =>
+            {
+                var request = scenario.Request(Horizon);
+                var jumped = ForecastEngine.Run(request);
+                var stepped = ForecastEngine.RunEveryPass(request);
+
+                Summary(jumped).ShouldBe(Summary(stepped), scenario.ToString());
+                jumped.PlannedPasses.ShouldBeLessThanOrEqualTo(stepped.PlannedPasses, scenario.ToString());
+            },
+            iter: 60,
+            threads: 1);
+
+    [Fact]
     public async Task The_sectors_example_forecasts_the_same_both_ways()
     {
         var request = await SectorsExampleForecastTests.SectorsRequestAsync(ForecastScenario.Interval) with { Horizon = TimeSpan.FromDays(30) };

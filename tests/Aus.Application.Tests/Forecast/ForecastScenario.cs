@@ -37,9 +37,12 @@ internal sealed record ForecastScenario(int[][] Clusters, int[] Numbers)
         (clusters, numbers) => new ForecastScenario(clusters, numbers));
 
     public override string ToString() =>
-        $"clusters: [{string.Join("; ", Clusters.Select(c => string.Join(",", c)))}], numbers: [{string.Join(",", Numbers)}]";
+        $"clusters: [{string.Join("; ", Clusters.Select(c => string.Join(",", c)))}], numbers: [{string.Join(",", Numbers)}]{(SecondInheritor ? ", second inheritor" : string.Empty)}";
 
     public ForecastRelease Release => new(V("4.16.5"), Now.AddHours(Numbers[0] % 30));
+
+    /// <summary>A third organization, org-c, that inherits org-a's data as org-b does: a source with several inheritors.</summary>
+    public bool SecondInheritor { get; init; }
 
     public bool UsesSectorLimits => Sectors().Any(s => s.MaxParallelUpgrades is not null);
 
@@ -55,28 +58,43 @@ internal sealed record ForecastScenario(int[][] Clusters, int[] Numbers)
         var (first, second) = Policies();
         yield return new OrganizationInput { Policy = first, History = History(Numbers[2]) };
         yield return new OrganizationInput { Policy = second, History = History(Numbers[3]) };
+        if (SecondInheritor)
+        {
+            yield return new OrganizationInput { Policy = Third(), History = History(Numbers[2] + Numbers[3]) };
+        }
     }
 
     /// <summary>The organization of cluster i: even ones in the first, odd ones in the second.</summary>
     public static string OrgOf(int i) => i % 2 == 0 ? "org-a" : "org-b";
 
-    public (OrganizationPolicy First, OrganizationPolicy Second) Policies()
-    {
-        var policies = Clusters.Select((a, i) => (Org: OrgOf(i), Policy: Policy(
+    /// <summary>The organization of cluster i: with <see cref="SecondInheritor"/>, every third one in org-c.</summary>
+    private string Org(int i) => SecondInheritor ? ((string[])["org-a", "org-b", "org-c"])[i % 3] : OrgOf(i);
+
+    private bool Inherits => SecondInheritor || Numbers[4] % 2 == 0;
+
+    private IEnumerable<ClusterPolicy> PoliciesOf(string orgId) =>
+        Clusters.Select((a, i) => (Org: Org(i), Policy: Policy(
             $"c{i}",
             soakDays: a[1] % 4,
             schedule: Schedules[a[2] % Schedules.Length],
             workloads: WorkloadSets[a[3] % WorkloadSets.Length],
             mutexes: MutexSets[a[4] % MutexSets.Length],
-            sector: a[5] % 3 == 0 ? null : $"s{a[5] % 3}"))).ToList();
-        var inherits = Numbers[4] % 2 == 0;
-        var first = Build.Organization("org-a", policies.Where(p => p.Org == "org-a").Select(p => p.Policy), Sectors()) with
+            sector: a[5] % 3 == 0 ? null : $"s{a[5] % 3}"))).Where(p => p.Org == orgId).Select(p => p.Policy);
+
+    private OrganizationPolicy Third() => Build.Organization("org-c", PoliciesOf("org-c"), Sectors()) with
+    {
+        InheritVersionData = [new InheritedOrganization("org-a", null)],
+    };
+
+    public (OrganizationPolicy First, OrganizationPolicy Second) Policies()
+    {
+        var first = Build.Organization("org-a", PoliciesOf("org-a"), Sectors()) with
         {
-            PublishVersionData = inherits ? ["org-b"] : [],
+            PublishVersionData = Inherits ? (SecondInheritor ? ["org-b", "org-c"] : ["org-b"]) : [],
         };
-        var second = Build.Organization("org-b", policies.Where(p => p.Org == "org-b").Select(p => p.Policy), Sectors()) with
+        var second = Build.Organization("org-b", PoliciesOf("org-b"), Sectors()) with
         {
-            InheritVersionData = inherits ? [new InheritedOrganization("org-a", null)] : [],
+            InheritVersionData = Inherits ? [new InheritedOrganization("org-a", null)] : [],
         };
         return (first, second);
     }
@@ -89,8 +107,9 @@ internal sealed record ForecastScenario(int[][] Clusters, int[] Numbers)
 
     public FleetSnapshot Fleet()
     {
-        var clusters = Clusters.Select((a, i) => (Org: OrgOf(i), Cluster: Cluster(a, i))).ToList();
-        return new FleetSnapshot([], [.. new[] { "org-a", "org-b" }.Select(o => new FleetOrganization(o, [.. clusters.Where(c => c.Org == o).Select(c => c.Cluster)]))]);
+        var clusters = Clusters.Select((a, i) => (Org: Org(i), Cluster: Cluster(a, i))).ToList();
+        string[] orgIds = SecondInheritor ? ["org-a", "org-b", "org-c"] : ["org-a", "org-b"];
+        return new FleetSnapshot([], [.. orgIds.Select(o => new FleetOrganization(o, [.. clusters.Where(c => c.Org == o).Select(c => c.Cluster)]))]);
     }
 
     private static OcmCluster Cluster(int[] a, int i)
