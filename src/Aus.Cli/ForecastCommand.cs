@@ -75,7 +75,7 @@ internal static class ForecastCommand
                 return exitCode;
             }
 
-            var graph = await ReadGraphAsync(parse.GetValue(inputs.Fleet), cancellationToken);
+            ImmutableArray<GraphRelease> graph = [.. loaded.FleetReleases.Select(r => new GraphRelease(r.Version, r.Channels))];
             var request = new ForecastRequest(loaded.Request.Organizations, loaded.Request.Fleet, loaded.Request.Now, target)
             {
                 UpgradeDuration = assumptions.Value.Duration,
@@ -174,17 +174,5 @@ internal static class ForecastCommand
         }
 
         return new ForecastRelease(version, offered.ToUniversalTime());
-    }
-
-    /// <summary>The fleet file's releases, when it has them: the upgrade graph OCM offers from.</summary>
-    private static async Task<ImmutableArray<GraphRelease>> ReadGraphAsync(string? fleetPath, CancellationToken cancellationToken)
-    {
-        if (fleetPath is null)
-        {
-            return [];
-        }
-
-        var document = await FleetReader.ReadFileAsync(fleetPath, cancellationToken);
-        return [.. document.Releases.Select(r => new GraphRelease(r.Version, r.Channels))];
     }
 }

@@ -27,6 +27,9 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
 {
     public PlanRequest Request => Inputs.Request;
 
+    /// <summary>The fleet file's releases (the upgrade graph OCM offers from), read with its snapshot; empty without a fleet file.</summary>
+    public ImmutableArray<FleetRelease> FleetReleases { get; init; } = [];
+
     /// <summary>Loads every input, printing problems as found; null (with the exit code) when something cannot be read or used.</summary>
     public static async Task<(PlanInputs? Inputs, int ExitCode)> LoadAsync(
         ParseResult parse, PlanInputOptions options, TimeProvider time, TextWriter stderr, CancellationToken cancellationToken)
@@ -90,6 +93,7 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
 
         List<OrganizationConfig> organizations;
         FleetRead? labelledFleet = null;
+        var fleetReleases = ImmutableArray<FleetRelease>.Empty;
         if (labels)
         {
             var (labelled, labelExit) = await LoadLabelledAsync(fleetPath, ocm, documents, time, stderr, cancellationToken);
@@ -98,7 +102,7 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
                 return (null, labelExit);
             }
 
-            (labelledFleet, organizations) = labelled.Value;
+            (labelledFleet, organizations, fleetReleases) = labelled.Value;
         }
         else
         {
@@ -126,13 +130,14 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         }
         else if (ocm is null)
         {
-            var (snapshot, fleetExit) = await ReadFleetFileAsync(fleetPath!, stderr, cancellationToken);
-            if (snapshot is null)
+            var (document, fleetExit) = await ReadFleetFileAsync(fleetPath!, stderr, cancellationToken);
+            if (document is null)
             {
                 return (null, fleetExit);
             }
 
-            fleet = new FleetRead(snapshot);
+            fleet = new FleetRead(document.Snapshot!);
+            fleetReleases = document.Releases;
         }
         else
         {
@@ -163,7 +168,7 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
             await stderr.WriteLineAsync($"aus: warning: {warning}");
         }
 
-        return (new PlanInputs(inputs, historyOut), ExitCodes.Success);
+        return (new PlanInputs(inputs, historyOut) { FleetReleases = fleetReleases }, ExitCodes.Success);
     }
 
     /// <summary>
@@ -171,22 +176,24 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
     /// organizations its labels configure; the --config files supply only names and environments.
     /// Every label problem is printed, and goes on as the organization's error or warning.
     /// </summary>
-    private static async Task<((FleetRead Fleet, List<OrganizationConfig> Organizations)? Labelled, int ExitCode)> LoadLabelledAsync(
+    private static async Task<((FleetRead Fleet, List<OrganizationConfig> Organizations, ImmutableArray<FleetRelease> FleetReleases)? Labelled, int ExitCode)> LoadLabelledAsync(
         string? fleetPath, OcmSettings? ocm, List<OrganizationDocument> files, TimeProvider time, TextWriter stderr, CancellationToken cancellationToken)
     {
         var policies = files.Select(d => d.Policy!).ToList();
         FleetRead fleet;
         ImmutableArray<OrganizationDocument> documents;
+        var fleetReleases = ImmutableArray<FleetRelease>.Empty;
         if (ocm is null)
         {
-            var (snapshot, fleetExit) = await ReadFleetFileAsync(fleetPath!, stderr, cancellationToken);
-            if (snapshot is null)
+            var (fleetDocument, fleetExit) = await ReadFleetFileAsync(fleetPath!, stderr, cancellationToken);
+            if (fleetDocument is null)
             {
                 return (null, fleetExit);
             }
 
-            fleet = new FleetRead(snapshot);
-            documents = LabelInputs.Read(snapshot, policies);
+            fleet = new FleetRead(fleetDocument.Snapshot!);
+            fleetReleases = fleetDocument.Releases;
+            documents = LabelInputs.Read(fleetDocument.Snapshot!, policies);
         }
         else
         {
@@ -221,11 +228,11 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
             await stderr.WriteLineAsync("aus: warning: no cluster carries an sre-capabilities.aus.* label: there is nothing to plan");
         }
 
-        return ((fleet, documents.Select(InputFiles.ToConfig).ToList()), ExitCodes.Success);
+        return ((fleet, documents.Select(InputFiles.ToConfig).ToList(), fleetReleases), ExitCodes.Success);
     }
 
-    /// <summary>The snapshot of a fleet file, its problems printed; null (with the exit code) when it cannot be used.</summary>
-    private static async Task<(FleetSnapshot? Snapshot, int ExitCode)> ReadFleetFileAsync(string fleetPath, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>A fleet file (its snapshot and releases), its problems printed; null (with the exit code) when it cannot be used.</summary>
+    private static async Task<(FleetDocument? Document, int ExitCode)> ReadFleetFileAsync(string fleetPath, TextWriter stderr, CancellationToken cancellationToken)
     {
         var document = await FleetReader.ReadFileAsync(fleetPath, cancellationToken);
         if (!await InputFiles.CheckFleetKindAsync(document, stderr))
@@ -239,7 +246,7 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
             return (null, ExitStatus.Of(document.IsUnreadable, invalid: true));
         }
 
-        return (document.Snapshot, ExitCodes.Success);
+        return (document, ExitCodes.Success);
     }
 
     /// <summary>Whether every organization's environment is one the settings define; prints those that are not.</summary>

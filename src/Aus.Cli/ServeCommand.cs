@@ -51,6 +51,12 @@ internal static class ServeCommand
                 return exitCode;
             }
 
+            if (ServiceStartup.ListenProblem(settings.Listen) is { } listenProblem)
+            {
+                await stderr.WriteLineAsync($"aus: error: cannot listen on {settings.Listen}: {listenProblem}");
+                return ExitCodes.Usage;
+            }
+
             var withoutStore = ServiceStartup.IsDryRunWithoutStore(settings);
             var store = withoutStore ? null : await ServiceStartup.OpenStoreAsync(settings, stderr, cancellationToken);
             if (store is null && !withoutStore)

@@ -62,8 +62,8 @@ internal static class ValidateCommand
                     continue;
                 }
 
-                var (kind, diagnostics) = PolicyFiles.Validate(source);
-                if (kind == PolicyFileKind.Organization && PolicyFiles.ReadIfOrganization(source) is { } organization)
+                var (_, diagnostics, organization) = PolicyFiles.Validate(source);
+                if (organization is not null)
                 {
                     organizations.Add(organization);
                 }

@@ -83,7 +83,7 @@ public sealed partial class ReconcilePass
         return step;
     }
 
-    /// <summary>"2 clusters failed to upgrade to 4.16.11 (haltOnFailure.failedUpgrades 2): c-1, c-2".</summary>
+    /// <summary>"2 clusters failed to upgrade to 4.16.11 (haltOnFailure.failedUpgrades 2): c-1, c-2", "1 cluster failed ...".</summary>
     private static string HaltReason(string version, Domain.Policies.HaltOnFailure rule, IEnumerable<RecordedFailure> recorded, IEnumerable<UpgradeFailure> seen)
     {
         var clusters = recorded.Where(r => !r.Cleared).Select(r => r.Failure).Concat(seen)
@@ -94,7 +94,7 @@ public sealed partial class ReconcilePass
             .ToList();
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{clusters.Count} clusters failed to upgrade to {version} (haltOnFailure.failedUpgrades {rule.FailedUpgrades}): {string.Join(", ", clusters)}");
+            $"{clusters.Count} {(clusters.Count == 1 ? "cluster" : "clusters")} failed to upgrade to {version} (haltOnFailure.failedUpgrades {rule.FailedUpgrades}): {string.Join(", ", clusters)}");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "organization {OrgId} cluster {Cluster}: the upgrade to {Version} failed")]

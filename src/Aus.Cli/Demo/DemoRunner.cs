@@ -150,6 +150,14 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
             // Ctrl+C: show how far the rollout got.
         }
 
+        if (notifications is not null && converged)
+        {
+            // The last upgrade completed after the last pass: one more look, which changes nothing
+            // (a dry run, not shown), lets the notifier see it and post its upgrade-completed.
+            var closing = new ReconcilePass(ports, new ReconcileSettings { DryRun = true }, loggerFactory.CreateLogger("aus.demo"));
+            notifications.Notify(await closing.RunAsync(organizations, simulator.Clock.Now, CancellationToken.None));
+        }
+
         if (settings.ReportPath is not null)
         {
             await WriteReportAsync(client, store, documents, simulator.Clock.Now, settings.ReportPath, CancellationToken.None);

@@ -18,6 +18,9 @@ namespace Aus.Cli.Service;
 /// </summary>
 internal sealed class ServiceHost : IAsyncDisposable
 {
+    /// <summary>How much longer than the shutdown timeout the host waits for the pass loop to stop.</summary>
+    public static readonly TimeSpan StopAllowance = TimeSpan.FromSeconds(5);
+
     private readonly WebApplication _app;
 
     private ServiceHost(WebApplication app, Uri address)
@@ -55,7 +58,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         builder.Services.AddHostedService<PassLoop>();
 
         // The host waits for the pass loop a little longer than the loop lets a pass run on.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = service.Settings.ShutdownTimeout + TimeSpan.FromSeconds(5));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = service.Settings.ShutdownTimeout + StopAllowance);
         if (!handleSignals)
         {
             builder.Services.AddSingleton<IHostLifetime, NoSignalsLifetime>();

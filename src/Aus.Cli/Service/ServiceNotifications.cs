@@ -71,6 +71,21 @@ internal sealed partial class ServiceNotifications : IAsyncDisposable
     }
 
     /// <summary>
+    /// Builds every environment's sinks and throws them away, to report at start-up, before the
+    /// store is opened, what <see cref="Create"/> would: a Slack URL that is not one, a
+    /// destination listed twice. Sends nothing.
+    /// </summary>
+    public static void Check(IReadOnlyList<OcmEnvironmentSettings> environments, ICollection<string> errors, Func<string, string?>? getVariable = null)
+    {
+        ArgumentNullException.ThrowIfNull(environments);
+        using var http = new HttpClient();
+        foreach (var environment in environments.Where(e => !e.Integrations.Notifications.IsEmpty))
+        {
+            _ = IntegrationFactory.Sinks(environment.Integrations, http, getVariable ?? Environment.GetEnvironmentVariable, File.ReadAllText, $"environment {environment.Name ?? "(default)"}", errors);
+        }
+    }
+
+    /// <summary>
     /// The notifications of `aus run` or `aus serve`, on the store's delivery records (in memory for
     /// a dry run or without a store); null when no environment has sinks. A sink that cannot be
     /// built is printed and gives <c>Ok</c> false.

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
 using Aus.Policies.Organizations;
 using Aus.Application.Ports;
 using Aus.Storage;
@@ -80,13 +82,39 @@ internal static class ServiceStartup
             await stderr.WriteLineAsync(error);
         }
 
-        return environmentErrors.IsEmpty ? (result.Settings, documents, ExitCodes.Success) : (null, null, ExitCodes.Usage);
+        // Checked here, before the store is opened (or created): a start that fails leaves nothing behind.
+        var sinkErrors = new List<string>();
+        ServiceNotifications.Check(result.Settings.Environments, sinkErrors);
+        foreach (var error in sinkErrors)
+        {
+            await stderr.WriteLineAsync($"aus: error: {error}");
+        }
+
+        return environmentErrors.IsEmpty && sinkErrors.Count == 0 ? (result.Settings, documents, ExitCodes.Success) : (null, null, ExitCodes.Usage);
     }
 
     /// <summary>
-    /// Opens the store for this process alone (SQLite) or as one replica (PostgreSQL); null after
-    /// printing why not. A dry run opens it too (it reads the histories); the pass keeps its writes out.
+    /// Why <paramref name="listen"/> cannot be listened on (in use, not this host's), or null: asked
+    /// before the store is opened, so that a start that fails creates no store.
     /// </summary>
+    public static string? ListenProblem(IPEndPoint listen)
+    {
+        ArgumentNullException.ThrowIfNull(listen);
+        try
+        {
+            using var socket = new Socket(listen.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+
+            // As Kestrel binds: connections of an earlier process still in TIME_WAIT do not make the port busy.
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            socket.Bind(listen);
+            return null;
+        }
+        catch (SocketException e)
+        {
+            return e.Message;
+        }
+    }
+
     /// <summary>
     /// A dry run on a SQLite store that does not exist yet plans from empty histories and opens no
     /// store, since opening one would create the file: a dry run creates nothing.
@@ -94,6 +122,10 @@ internal static class ServiceStartup
     public static bool IsDryRunWithoutStore(ServiceSettings settings) =>
         settings.DryRun && settings.State.Dialect == StateDialect.Sqlite && !File.Exists(settings.State.Target);
 
+    /// <summary>
+    /// Opens the store for this process alone (SQLite) or as one replica (PostgreSQL); null after
+    /// printing why not. A dry run opens it too (it reads the histories); the pass keeps its writes out.
+    /// </summary>
     public static async Task<IStateStore?> OpenStoreAsync(ServiceSettings settings, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -95,23 +95,51 @@ public static class PolicyFiles
         return root.Has("versions") || root.Has("check_in") || root.Entries.Count == 0 ? PolicyFileKind.History : PolicyFileKind.Organization;
     }
 
-    /// <summary>Every problem of a file of any kind, and the kind it was read as.</summary>
-    public static (PolicyFileKind Kind, IReadOnlyList<Diagnostic> Diagnostics) Validate(SourceText source)
+    /// <summary>
+    /// Every problem of a file of any kind, the kind it was read as, and, for an organization file,
+    /// the document (for checks across files). A fleet snapshot or organization file is parsed once
+    /// for its kind and its content.
+    /// </summary>
+    public static (PolicyFileKind Kind, IReadOnlyList<Diagnostic> Diagnostics, OrganizationDocument? Organization) Validate(SourceText source)
     {
         if (source.Text is null)
         {
-            return (PolicyFileKind.Organization, [source.Error!]);
+            return (PolicyFileKind.Organization, [source.Error!], null);
         }
 
-        var kind = Classify(source.Text);
-        IReadOnlyList<Diagnostic> diagnostics = kind switch
+        if (SourceFiles.CheckText(source.File, source.Text) is not null)
         {
-            PolicyFileKind.Fleet => FleetReader.Read(source.Text, source.File).Diagnostics,
-            PolicyFileKind.History => HistoryReader.Read(source.Text, source.File).Diagnostics,
-            PolicyFileKind.OtherAppInterfaceFile => [SourceFiles.FileWarning(source.File, PolicyMessages.NotAPolicyFile)],
-            PolicyFileKind.Settings => [new Diagnostic(source.File, 1, 1, DiagnosticSeverity.Warning, PolicyMessages.SettingsNotValidatedHere)],
-            _ => OrganizationReader.Read(source.Text, source.File).Diagnostics,
-        };
-        return (kind, diagnostics);
+            // Not text (binary, bad encoding): each reader reports that itself.
+            var unreadableKind = Classify(source.Text);
+            if (unreadableKind == PolicyFileKind.Organization)
+            {
+                var document = OrganizationReader.FromSource(source);
+                return (unreadableKind, document.Diagnostics, document);
+            }
+
+            return (unreadableKind, DiagnosticsOf(unreadableKind, source, null, null), null);
+        }
+
+        var bag = new DiagnosticBag(source.File);
+        var parsed = YamlTreeParser.Parse(source.Text, bag);
+        var kind = Classify(parsed);
+        if (kind == PolicyFileKind.Organization)
+        {
+            var organization = OrganizationReader.FromParsed(parsed, bag);
+            return (kind, organization.Diagnostics, organization);
+        }
+
+        return (kind, DiagnosticsOf(kind, source, parsed, bag), null);
     }
+
+    /// <summary>The problems of a file that is not an organization file; a fleet snapshot already parsed is read from its tree.</summary>
+    private static IReadOnlyList<Diagnostic> DiagnosticsOf(PolicyFileKind kind, SourceText source, YamlParseResult? parsed, DiagnosticBag? bag) => kind switch
+    {
+        PolicyFileKind.Fleet when parsed is not null && bag is not null => FleetReader.FromParsed(parsed, bag).Diagnostics,
+        PolicyFileKind.Fleet => FleetReader.Read(source.Text!, source.File).Diagnostics,
+        PolicyFileKind.History => HistoryReader.Read(source.Text!, source.File).Diagnostics,
+        PolicyFileKind.OtherAppInterfaceFile => [SourceFiles.FileWarning(source.File, PolicyMessages.NotAPolicyFile)],
+        PolicyFileKind.Settings => [new Diagnostic(source.File, 1, 1, DiagnosticSeverity.Warning, PolicyMessages.SettingsNotValidatedHere)],
+        _ => OrganizationReader.Read(source.Text!, source.File).Diagnostics,
+    };
 }

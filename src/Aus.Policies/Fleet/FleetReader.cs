@@ -32,7 +32,13 @@ public static class FleetReader
         }
 
         // One parse serves both the kind of the file and its content: a fleet snapshot is the largest file aus reads.
-        var parsed = YamlTreeParser.Parse(text, bag);
+        return FromParsed(YamlTreeParser.Parse(text, bag), bag);
+    }
+
+    /// <summary>Reads a document already parsed into <paramref name="bag"/>'s file.</summary>
+    internal static FleetDocument FromParsed(YamlParseResult parsed, DiagnosticBag bag)
+    {
+        var file = bag.File;
         var otherKind = PolicyFiles.KindOtherThanFleet(parsed);
         var root = DocumentRoot.FromParsed(parsed, bag, PolicyMessages.FleetExpected);
         if (root is null)

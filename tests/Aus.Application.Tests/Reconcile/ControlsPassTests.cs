@@ -92,6 +92,22 @@ public sealed class ControlsPassTests
     }
 
     [Fact]
+    public async Task OneFailedUpgrade_HaltsWithAReasonInTheSingular()
+    {
+        var world = new PassWorld { Controls = new InMemoryControlStore() };
+        var organization = Organization("org-h", [Policy("f-1"), Policy("ok-1")]) with { HaltOnFailure = new HaltOnFailure(1) };
+        world.Organizations.Add(new Aus.Application.Inputs.OrganizationConfig(organization));
+        world.Fleet.With(
+            "org-h",
+            Cluster("f-1", "4.16.1", "4.16.2") with { UpgradePolicies = [ExistingPolicy("4.16.2", UpgradePolicyState.Failed)] },
+            Cluster("ok-1", "4.16.1", "4.16.2"));
+
+        await world.RunAsync();
+
+        world.Controls!.Halts.ShouldHaveSingleItem().Reason.ShouldBe("1 cluster failed to upgrade to 4.16.2 (haltOnFailure.failedUpgrades 1): f-1");
+    }
+
+    [Fact]
     public async Task FailuresBelowTheThreshold_AreRecorded_AndHaltNothing()
     {
         var world = HaltWorld(failedUpgrades: 3);

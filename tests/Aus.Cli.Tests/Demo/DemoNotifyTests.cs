@@ -17,15 +17,12 @@ public sealed class DemoNotifyTests
         run.ExitCode.ShouldBe(0, run.Stderr);
         var events = receiver.Events;
         events.Select(e => e.Id).ShouldBeUnique();
-        foreach (var type in (string[])["aus.upgrade-scheduled", "aus.upgrade-started"])
+
+        // The last upgrade completes after the last pass; the demo takes one more look, so its completion is posted too.
+        foreach (var type in (string[])["aus.upgrade-scheduled", "aus.upgrade-started", "aus.upgrade-completed"])
         {
             events.Where(e => e.Type == type && e.Version == "4.16.10").Select(e => e.Subject).ShouldBe(Clusters, ignoreOrder: true, type);
         }
-
-        // The demo ends when the last upgrade completes, before a pass could see it: every other completion is posted.
-        var completed = events.Where(e => e.Type == "aus.upgrade-completed" && e.Version == "4.16.10").Select(e => e.Subject!).ToList();
-        completed.Count.ShouldBe(Clusters.Length - 1);
-        completed.ShouldBeSubsetOf(Clusters);
 
         run.Stderr.ShouldContain($"aus: posted {events.Count} notifications to {receiver.Url}");
     }

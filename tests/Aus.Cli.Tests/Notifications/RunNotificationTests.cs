@@ -126,6 +126,7 @@ public sealed class RunNotificationTests
         run.ExitCode.ShouldBe(2);
         run.Stderr.ShouldContain($"aus: error: environment production.notifications[0].slack: the incoming-webhook URL in file {urlFile} is not an http or https URL");
         bed.Simulator.Stats.Count("POST /api/clusters_mgmt/v1/clusters/{id}/upgrade_policies", 201).ShouldBe(0, "nothing is done before the settings are right");
+        File.Exists(bed.StateFile).ShouldBeFalse("a start that fails creates no store");
     }
 
     private static async Task<string> WriteSettingsAsync(ServiceTestBed bed, Uri webhook, string more = "")

@@ -83,19 +83,21 @@ public sealed class DeployManifestTests
     }
 
     [Fact]
-    public void Deployment_GivesAPassItsWholeShutdownTimeoutBeforeTheKill()
+    public void Deployment_GivesTheWholeShutdownItsTimeWithAMarginBeforeTheKill()
     {
         var deployment = Load("deployment.yaml");
         var pod = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)deployment["spec"])["template"])["spec"];
         var grace = TimeSpan.FromSeconds(int.Parse(Scalar(pod, "terminationGracePeriodSeconds")!, System.Globalization.CultureInfo.InvariantCulture));
 
         // The manifest runs `aus serve` without a settings file, so the pass gets the default shutdownTimeout;
-        // the host then needs its own few seconds to stop (ServiceHost). Kubernetes' kill must come after both.
+        // then the host waits a little longer for the pass loop, and queued notifications are drained.
+        // Kubernetes' kill must come after all three, with a margin.
         Strings(Container(deployment)["args"]).ShouldNotContain("--settings");
         ((YamlSequenceNode)Container(deployment)["env"]).Children.Cast<YamlMappingNode>().Select(e => Scalar(e, "name")).ShouldNotContain("AUS_SETTINGS");
+        var longestStop = Aus.Cli.Service.ServiceSettings.DefaultShutdownTimeout + Aus.Cli.Service.ServiceHost.StopAllowance + Aus.Cli.Service.ServiceNotifications.DrainBound;
         grace.ShouldBeGreaterThanOrEqualTo(
-            Aus.Cli.Service.ServiceSettings.DefaultShutdownTimeout + RequiredShutdownMargin,
-            $"terminationGracePeriodSeconds must exceed shutdownTimeout ({Aus.Cli.Service.ServiceSettings.DefaultShutdownTimeout.TotalSeconds}s) by {RequiredShutdownMargin.TotalSeconds}s");
+            longestStop + RequiredShutdownMargin,
+            $"terminationGracePeriodSeconds must exceed the longest stop (shutdownTimeout + host + notification drain = {longestStop.TotalSeconds}s) by {RequiredShutdownMargin.TotalSeconds}s");
     }
 
     [Fact]

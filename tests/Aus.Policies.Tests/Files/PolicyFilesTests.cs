@@ -73,4 +73,45 @@ public sealed class PolicyFilesTests
         document.IsUnreadable.ShouldBeTrue();
         document.Diagnostics.ShouldBe([error!]);
     }
+
+    [Fact]
+    public void Validate_OrganizationFile_GivesTheReadersDiagnosticsAndDocument()
+    {
+        var text = Organization.Replace("soakDays: 0", "soakDays: -1", StringComparison.Ordinal);
+
+        var (kind, diagnostics, document) = PolicyFiles.Validate(new SourceText("org.yaml", text, null));
+
+        var expected = OrganizationReader.Read(text, "org.yaml");
+        kind.ShouldBe(PolicyFileKind.Organization);
+        diagnostics.ShouldBe(expected.Diagnostics);
+        diagnostics.ShouldNotBeEmpty();
+        document.ShouldNotBeNull().Diagnostics.ShouldBe(expected.Diagnostics);
+        document.Policy.ShouldNotBeNull().OrgId.ShouldBe("org-1");
+    }
+
+    [Theory]
+    [InlineData("organizations:\n- orgId: o\n  clusters:\n  - {name: c, channel: 7}\n")]
+    [InlineData("versionGates: 3\n")]
+    public void Validate_FleetSnapshot_GivesTheFleetReadersDiagnostics_AndNoOrganization(string text)
+    {
+        var (kind, diagnostics, document) = PolicyFiles.Validate(new SourceText("fleet.yaml", text, null));
+
+        kind.ShouldBe(PolicyFileKind.Fleet);
+        diagnostics.ShouldBe(Aus.Policies.Fleet.FleetReader.Read(text, "fleet.yaml").Diagnostics);
+        diagnostics.ShouldNotBeEmpty();
+        document.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Validate_History_GivesTheHistoryReadersDiagnostics_AndNoOrganization()
+    {
+        const string text = "{\"check_in\": \"not a time\", \"versions\": {}}";
+
+        var (kind, diagnostics, document) = PolicyFiles.Validate(new SourceText("h.json", text, null));
+
+        kind.ShouldBe(PolicyFileKind.History);
+        diagnostics.ShouldBe(Aus.Policies.History.HistoryReader.Read(text, "h.json").Diagnostics);
+        diagnostics.ShouldNotBeEmpty();
+        document.ShouldBeNull();
+    }
 }

@@ -94,7 +94,7 @@ public sealed class SourceFilesTests : IDisposable
     [Fact]
     public void Validate_AnEmptyHistory_IsValid()
     {
-        var (kind, diagnostics) = PolicyFiles.Validate(new SourceText("h.json", "{}", null));
+        var (kind, diagnostics, _) = PolicyFiles.Validate(new SourceText("h.json", "{}", null));
 
         kind.ShouldBe(PolicyFileKind.History);
         diagnostics.ShouldBeEmpty();

@@ -100,7 +100,7 @@ public sealed class ReaderFuzzTests
     {
         // Through the bytes, as a file is read: BOM, NUL and encoding checks included.
         var source = SourceFiles.Decode(file, Encoding.UTF8.GetBytes(text));
-        var (_, classified) = PolicyFiles.Validate(source);
+        var (_, classified, _) = PolicyFiles.Validate(source);
         CheckDiagnostics(classified);
         CheckDiagnostics(OrganizationReader.FromSource(source).Diagnostics);
         CheckDiagnostics(FleetReader.FromSource(source).Diagnostics);

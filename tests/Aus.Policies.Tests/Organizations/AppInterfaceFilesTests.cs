@@ -203,7 +203,7 @@ public sealed class AppInterfaceFilesTests : IDisposable
             "$schema: '/openshift/openshift-cluster-manager-environment-1.yml' is not an organization file; expected /openshift/openshift-cluster-manager-1.yml (or no $schema)");
         var source = await SourceFiles.LoadAsync(path, CancellationToken.None);
         PolicyFiles.ReadIfOrganization(source).ShouldBeNull();
-        var (kind, diagnostics) = PolicyFiles.Validate(source);
+        var (kind, diagnostics, _) = PolicyFiles.Validate(source);
         kind.ShouldBe(PolicyFileKind.OtherAppInterfaceFile);
         diagnostics.ShouldHaveSingleItem().IsError.ShouldBeFalse();
     }
