@@ -163,13 +163,9 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         }
 
         var inputs = PassInputs.Build(organizations, fleet, histories, now.Value, controls);
-        if (ocm is not null)
+        foreach (var warning in StoredPassInputs.MissingHistoryWarnings(inputs, liveFleet: ocm is not null))
         {
-            // Planning live OCM data from an empty history looks like a real decision and is not one.
-            foreach (var orgId in inputs.WithoutHistory)
-            {
-                await stderr.WriteLineAsync($"aus: warning: organization {orgId}: no soak history found (no --history file, nothing in a store given with --state or AUS_STATE); it is planned as if no version had soaked yet");
-            }
+            await stderr.WriteLineAsync($"aus: warning: {warning}");
         }
 
         return (new PlanInputs(inputs, historyOut) { FleetReleases = fleetReleases }, ExitCodes.Success);
@@ -291,11 +287,11 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
     }
 
     /// <summary>
-    /// The histories of the files, with those of the store named by --state or AUS_STATE for the
-    /// organizations without one, and every organization's rollout controls from that store. Only a
+    /// The histories of the files, with what <see cref="StoredPassInputs"/> adds from the store named
+    /// by --state or AUS_STATE, and every organization's rollout controls from that store. Only a
     /// store named explicitly is read, and a SQLite file that does not exist is not created.
     /// </summary>
-    private static async Task<(Dictionary<string, VersionHistory>? Histories, Dictionary<string, RolloutControls>? Controls, int ExitCode)> ReadStoreAsync(
+    private static async Task<(IReadOnlyDictionary<string, VersionHistory>? Histories, IReadOnlyDictionary<string, RolloutControls>? Controls, int ExitCode)> ReadStoreAsync(
         ParseResult parse,
         System.CommandLine.Option<string?> stateOption,
         IReadOnlyList<OrganizationConfig> organizations,
@@ -320,50 +316,17 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
             return (files, null, ExitCodes.Success);
         }
 
-        var histories = new Dictionary<string, VersionHistory>(files, StringComparer.Ordinal);
-        var controls = new Dictionary<string, RolloutControls>(StringComparer.Ordinal);
         try
         {
             await using var store = await GuardedStateStore.OpenAsync(location, cancellationToken: cancellationToken);
-            var controlStore = new StoreControlStore(store);
-            foreach (var organization in organizations)
-            {
-                controls[organization.OrgId] = (await controlStore.GetControlsAsync(organization.Key, cancellationToken)).Controls;
-                if (files.ContainsKey(organization.OrgId))
-                {
-                    continue;
-                }
-
-                var stored = await store.GetHistoryAsync(new HistoryKey(organization.Policy.Environment, organization.OrgId), cancellationToken);
-                if (!ReferenceEquals(stored, VersionHistory.Empty) && (stored.CheckIn is not null || stored.Versions.Count > 0))
-                {
-                    histories[organization.OrgId] = stored;
-                }
-
-                if (organization.Policy.AddonManagedUpgrades)
-                {
-                    await AddStoredAddonHistoriesAsync(store, organization, histories, cancellationToken);
-                }
-            }
+            var stored = await new StoredPassInputs(new StorePassStore(store, owner: "aus"), new StoreControlStore(store))
+                .ReadAsync(organizations, files, cancellationToken);
+            return (stored.Histories, stored.Controls, ExitCodes.Success);
         }
         catch (StateStoreException e)
         {
             await stderr.WriteLineAsync($"aus: error: {e.Message}");
             return (null, null, ExitCodes.Invalid);
-        }
-
-        return (histories, controls, ExitCodes.Success);
-    }
-
-    /// <summary>The organization's add-on histories of the store (keys ORGID/ADDON_ID), where no --history file gave one.</summary>
-    private static async Task AddStoredAddonHistoriesAsync(IStateStore store, OrganizationConfig organization, Dictionary<string, VersionHistory> histories, CancellationToken cancellationToken)
-    {
-        foreach (var stored in await store.ListHistoriesAsync(organization.Policy.Environment, cancellationToken))
-        {
-            if (stored.Key.OrganizationId == organization.OrgId && stored.Key.AddonId is { } addonId)
-            {
-                histories.TryAdd(AddonHistoryKey.Of(organization.OrgId, addonId), stored.History);
-            }
         }
     }
 

@@ -31,6 +31,16 @@ public sealed class HistoryFilePassStore(IReadOnlyDictionary<string, VersionHist
         return Task.FromResult(found);
     }
 
+    public Task<IReadOnlyDictionary<string, VersionHistory>> ListAddonHistoriesAsync(OrganizationKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        IReadOnlyDictionary<string, VersionHistory> found = histories
+            .Select(h => (Addon: AddonHistoryKey.AddonOf(key.OrganizationId, h.Key), History: h.Value))
+            .Where(h => h.Addon is not null)
+            .ToDictionary(h => h.Addon!, h => h.History, StringComparer.Ordinal);
+        return Task.FromResult(found);
+    }
+
     /// <summary>Writes the histories of the add-ons that have a file; an add-on without one is not kept.</summary>
     public async Task CommitAddonHistoriesAsync(OrganizationKey key, IReadOnlyDictionary<string, VersionHistory> histories, IStoreLease? lease, CancellationToken cancellationToken)
     {

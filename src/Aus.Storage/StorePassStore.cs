@@ -28,6 +28,14 @@ public sealed class StorePassStore(IStateStore store, string owner) : IPassStore
         return histories;
     }
 
+    public async Task<IReadOnlyDictionary<string, VersionHistory>> ListAddonHistoriesAsync(OrganizationKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return (await _store.ListHistoriesAsync(key.Environment, cancellationToken))
+            .Where(h => h.Key.OrganizationId == key.OrganizationId && h.Key.AddonId is not null)
+            .ToDictionary(h => h.Key.AddonId!, h => h.History, StringComparer.Ordinal);
+    }
+
     public async Task CommitAddonHistoriesAsync(OrganizationKey key, IReadOnlyDictionary<string, VersionHistory> histories, IStoreLease? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);

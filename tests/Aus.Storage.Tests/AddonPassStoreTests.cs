@@ -42,4 +42,20 @@ public sealed class AddonPassStoreTests : IDisposable
         (await File.ReadAllTextAsync(output)).ShouldContain("2026-11-23T13:00:00");
         Directory.GetFiles(_directory.FullName).ShouldBe([output], "an add-on without a file is not kept");
     }
+
+    [Fact]
+    public async Task BothPassStores_ListEveryAddonHistoryOfTheOrganization_AndNoOtherOrganizations()
+    {
+        await using var store = await StateStore.OpenAsync(Path.Combine(_directory.FullName, "state.db"));
+        var statePassStore = new StorePassStore(store, "test");
+        await statePassStore.CommitAddonHistoriesAsync(Key, new Dictionary<string, VersionHistory> { ["addon-x"] = Histories.Sample(Now) }, null, CancellationToken.None);
+        await statePassStore.CommitAddonHistoriesAsync(Key with { OrganizationId = "org-b" }, new Dictionary<string, VersionHistory> { ["addon-y"] = Histories.Sample(Now) }, null, CancellationToken.None);
+        await store.CommitPassAsync(new HistoryKey("production", "org-a"), Histories.Sample(Now), []);
+        var filePassStore = new HistoryFilePassStore(
+            new Dictionary<string, VersionHistory> { ["org-a"] = VersionHistory.Empty, ["org-a/addon-x"] = Histories.Sample(Now), ["org-b/addon-y"] = Histories.Sample(Now) },
+            new Dictionary<string, string>());
+
+        (await statePassStore.ListAddonHistoriesAsync(Key, CancellationToken.None)).Keys.ShouldBe(["addon-x"]);
+        (await filePassStore.ListAddonHistoriesAsync(Key, CancellationToken.None)).Keys.ShouldBe(["addon-x"]);
+    }
 }

@@ -159,7 +159,7 @@ internal sealed class ForecastFleet
                     created.Add((cluster, policy, completesAt));
                     break;
                 case SwitchChannel switchChannel:
-                    var switched = cluster.Cluster with { Channel = switchChannel.To };
+                    var switched = cluster.Cluster with { Channel = switchChannel.To.Value };
                     Replace(cluster, _graph.IsEmpty ? switched : Offered(switched, cluster.Stated));
                     break;
                 case AgreeVersionGate agree:

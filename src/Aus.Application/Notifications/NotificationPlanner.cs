@@ -22,8 +22,8 @@ public static class NotificationPlanner
     {
         ArgumentNullException.ThrowIfNull(input);
         var notifications = new List<Notification>();
-        var planned = input.Plan.Clusters.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var clusters = input.Fleet.Clusters.Where(c => planned.Contains(c.Name)).ToList();
+        var planned = input.Plan.Clusters.Where(c => c.ClusterId is not null).Select(c => c.ClusterId!.Value).ToHashSet();
+        var clusters = input.Fleet.Clusters.Where(c => planned.Contains(c.Id)).ToList();
 
         foreach (var created in input.CreatedPolicies)
         {

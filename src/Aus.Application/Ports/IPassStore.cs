@@ -16,6 +16,9 @@ public interface IPassStore
     /// </summary>
     Task<IReadOnlyDictionary<string, Domain.History.VersionHistory>> GetAddonHistoriesAsync(OrganizationKey key, IReadOnlyCollection<string> addonIds, CancellationToken cancellationToken);
 
+    /// <summary>Every stored soak history of the organization's add-ons, by add-on id: what a read-only command plans from.</summary>
+    Task<IReadOnlyDictionary<string, Domain.History.VersionHistory>> ListAddonHistoriesAsync(OrganizationKey key, CancellationToken cancellationToken);
+
     /// <summary>
     /// Keeps the checked-in histories of the organization's add-ons, by add-on id. With a lease, the
     /// write is refused once the lease is lost.

@@ -29,7 +29,7 @@ public static class ActionNames
         DeleteUpgradePolicy { Addon: { } addon } => addon,
         DeleteUpgradePolicy { Version: { } version } => version,
         CreateUpgradePolicy create => create.Version.ToString(),
-        SwitchChannel channel => channel.To,
+        SwitchChannel channel => channel.To.Value,
         AgreeVersionGate gate => gate.VersionPrefix,
         _ => null,
     };

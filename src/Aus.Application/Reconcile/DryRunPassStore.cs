@@ -15,6 +15,9 @@ internal sealed class DryRunPassStore(IPassStore inner) : IPassStore
     public Task<IReadOnlyDictionary<string, VersionHistory>> GetAddonHistoriesAsync(OrganizationKey key, IReadOnlyCollection<string> addonIds, CancellationToken cancellationToken) =>
         inner.GetAddonHistoriesAsync(key, addonIds, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, VersionHistory>> ListAddonHistoriesAsync(OrganizationKey key, CancellationToken cancellationToken) =>
+        inner.ListAddonHistoriesAsync(key, cancellationToken);
+
     public Task CommitAddonHistoriesAsync(OrganizationKey key, IReadOnlyDictionary<string, VersionHistory> histories, IStoreLease? lease, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 

@@ -329,7 +329,7 @@ public sealed partial class ReconcilePass
             DeleteUpgradePolicy delete => delete.Addon,
             _ => null,
         };
-        var reason = result.Succeeded ? plan.Clusters.FirstOrDefault(c => c.Name == action.Cluster && c.Addon == addon)?.Detail : $"{result.Outcome}: {result.Message}";
+        var reason = result.Succeeded ? plan.Clusters.FirstOrDefault(c => c.ClusterId == action.ClusterId && c.Addon == addon)?.Detail : $"{result.Outcome}: {result.Message}";
         return new AuditEntry(now, key, action.Cluster, ActionNames.Of(action), ActionNames.TargetOf(action), reason, outcome, result.OperationId);
     }
 

@@ -66,7 +66,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
 
         await using var store = await StateStore.OpenAsync(location!, new StateStoreOptions { ExclusiveProcess = true }, cancellationToken);
         await store.ImportHistoriesAsync(
-            [.. inputs.Histories.Select(h => new StoredHistory(StoreKey(h.Key), h.Value))],
+            [.. StoredHistories()],
             cancellationToken);
 
         using var client = CreateClient(simulator);
@@ -367,17 +367,14 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
         return $"{policy.Name} ({policy.OrgId}): {Output.Plural.Count(policy.Clusters.Length, "cluster")}: {string.Join(" -> ", groups)}";
     }
 
-    /// <summary>The store's key of a history: "ORGID", or "ORGID/ADDON_ID" for an add-on's (from --history ORGID/ADDON_ID=FILE).</summary>
-    private HistoryKey StoreKey(string key)
-    {
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0
-            ? new HistoryKey(EnvironmentOf(key), key)
-            : new HistoryKey(EnvironmentOf(key[..slash]), key[..slash], key[(slash + 1)..]);
-    }
-
-    private string EnvironmentOf(string orgId) =>
-        inputs.Documents.FirstOrDefault(d => d.Policy!.OrgId == orgId)?.Policy!.Environment ?? OrganizationPolicy.DefaultEnvironment;
+    /// <summary>
+    /// The histories as the store keeps them, under their organization's environment: the
+    /// organization's own ("ORGID") and its add-ons' ("ORGID/ADDON_ID", from --history ORGID/ADDON_ID=FILE).
+    /// </summary>
+    private IEnumerable<StoredHistory> StoredHistories() =>
+        inputs.Documents.Select(d => d.Policy!).SelectMany(policy => inputs.Histories
+            .Where(h => h.Key == policy.OrgId || AddonHistoryKey.AddonOf(policy.OrgId, h.Key) is not null)
+            .Select(h => new StoredHistory(new HistoryKey(policy.Environment, policy.OrgId, AddonHistoryKey.AddonOf(policy.OrgId, h.Key)), h.Value)));
 
     private static OcmClient CreateClient(OcmSimulator simulator)
     {

@@ -116,8 +116,8 @@ internal static class PlanJsonWriter
             case SwitchChannel channel:
                 json.WriteString("action", "switch-channel");
                 WriteTarget(json, action);
-                json.WriteString("from", channel.From);
-                json.WriteString("to", channel.To);
+                json.WriteString("from", channel.From.Value);
+                json.WriteString("to", channel.To.Value);
                 break;
             case AgreeVersionGate gate:
                 json.WriteString("action", "agree-version-gate");

@@ -259,7 +259,7 @@ internal sealed class AusMetrics
         {
             if (result.Action is SwitchChannel change && ocm.TryGetValue(change.ClusterId, out var cluster))
             {
-                _channelSwitch.Set(environment, L(plan.OrgId, cluster.ExternalId, change.From, change.To), 1);
+                _channelSwitch.Set(environment, L(plan.OrgId, cluster.ExternalId, change.From.Value, change.To.Value), 1);
             }
         }
     }

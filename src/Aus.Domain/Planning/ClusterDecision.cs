@@ -5,6 +5,9 @@ public sealed record ClusterDecision
 {
     public required string Name { get; init; }
 
+    /// <summary>The OCM id of the cluster; null where the organization could not be planned (its clusters are only names then).</summary>
+    public Fleet.ClusterId? ClusterId { get; init; }
+
     /// <summary>The add-on the decision is about; null for the cluster's own upgrade.</summary>
     public string? Addon { get; init; }
 

@@ -40,7 +40,7 @@ public sealed record DeleteUpgradePolicy(
 }
 
 /// <summary>Move a cluster to the next y-stream channel.</summary>
-public sealed record SwitchChannel(string Cluster, ClusterId ClusterId, string From, string To) : PlannedAction(Cluster, ClusterId);
+public sealed record SwitchChannel(string Cluster, ClusterId ClusterId, ChannelName From, ChannelName To) : PlannedAction(Cluster, ClusterId);
 
 /// <summary>Agree to a version gate for a cluster.</summary>
 public sealed record AgreeVersionGate(string Cluster, ClusterId ClusterId, string Gate, string Label, string VersionPrefix) : PlannedAction(Cluster, ClusterId);

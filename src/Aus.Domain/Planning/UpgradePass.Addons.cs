@@ -69,6 +69,7 @@ internal sealed partial class UpgradePass
         return new ClusterDecision
         {
             Name = spec.Name,
+            ClusterId = spec.ClusterId,
             Version = spec.CurrentVersion.ToString(),
             Decision = Decision.Upgrade,
             Reason = Reason.Scheduled,

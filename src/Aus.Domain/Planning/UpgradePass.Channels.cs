@@ -29,7 +29,7 @@ internal sealed partial class UpgradePass
             return string.Empty;
         }
 
-        _actions.Add(new SwitchChannel(spec.Name, spec.ClusterId, current, target));
+        _actions.Add(new SwitchChannel(spec.Name, spec.ClusterId, new Fleet.ChannelName(current), new Fleet.ChannelName(target)));
         Record(PlanningMessages.ChannelSwitch(current, target));
         return PlanningMessages.ChannelSwitch(current, target);
     }

@@ -229,6 +229,7 @@ internal sealed partial class UpgradePass
         return new ClusterDecision
         {
             Name = spec.Name,
+            ClusterId = spec.ClusterId,
             Version = spec.CurrentVersion.ToString(),
             Decision = Decision.Upgrade,
             Reason = Reason.Scheduled,
@@ -248,6 +249,7 @@ internal sealed partial class UpgradePass
         return new ClusterDecision
         {
             Name = spec.Name,
+            ClusterId = spec.ClusterId,
             Version = version,
             Decision = Decision.Upgrade,
             Reason = Reason.NodePoolUpgrade,
@@ -266,6 +268,7 @@ internal sealed partial class UpgradePass
     private static ClusterDecision Skip(UpgradeSpec spec, Reason reason, string detail, string? targetVersion = null) => new()
     {
         Name = spec.Name,
+        ClusterId = spec.ClusterId,
         Version = spec.CurrentVersion.ToString(),
         Decision = Decision.Skip,
         Reason = reason,

@@ -152,13 +152,13 @@ internal sealed partial class OcmActionApplier(OcmApi api, OcmCallCounter counte
             action,
             async ct =>
             {
-                var response = await api.PatchChannelAsync(clusterId, action.To, ct).ConfigureAwait(false);
+                var response = await api.PatchChannelAsync(clusterId, action.To.Value, ct).ConfigureAwait(false);
                 return (response.OperationId, (string?)null);
             },
             async ct =>
             {
                 var cluster = await api.GetClusterAsync(clusterId, ct).ConfigureAwait(false);
-                return string.Equals(cluster.Channel, action.To, StringComparison.Ordinal) ? clusterId : null;
+                return string.Equals(cluster.Channel, action.To.Value, StringComparison.Ordinal) ? clusterId : null;
             },
             cancellationToken);
     }

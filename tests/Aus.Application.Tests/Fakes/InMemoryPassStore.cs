@@ -43,6 +43,11 @@ internal sealed class InMemoryPassStore : IPassStore
             .Where(a => AddonHistories.ContainsKey((key, a)))
             .ToDictionary(a => a, a => AddonHistories[(key, a)], StringComparer.Ordinal));
 
+    public Task<IReadOnlyDictionary<string, VersionHistory>> ListAddonHistoriesAsync(OrganizationKey key, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, VersionHistory>>(AddonHistories
+            .Where(h => h.Key.Organization == key)
+            .ToDictionary(h => h.Key.Addon, h => h.Value, StringComparer.Ordinal));
+
     public Task CommitAddonHistoriesAsync(OrganizationKey key, IReadOnlyDictionary<string, VersionHistory> histories, IStoreLease? lease, CancellationToken cancellationToken)
     {
         foreach (var (addon, history) in histories)

@@ -15,7 +15,7 @@ public sealed class NotificationPlannerTests
         OrgId = "org-1",
         Name = "my-org",
         Errors = [.. errors],
-        Clusters = [.. clusters.Select(c => new ClusterDecision { Name = c, Decision = Decision.Skip, Reason = Reason.NoUpgradesAvailable, Detail = "" })],
+        Clusters = [.. clusters.Select(c => new ClusterDecision { Name = c, ClusterId = new ClusterId("id-" + c), Decision = Decision.Skip, Reason = Reason.NoUpgradesAvailable, Detail = "" })],
     };
 
     private static IReadOnlyList<Notification> Of(OrganizationPlan plan, IEnumerable<OcmCluster> clusters, params CreateUpgradePolicy[] created) =>
@@ -60,6 +60,16 @@ public sealed class NotificationPlannerTests
 
         notifications.Where(n => n.Event == NotificationEvent.UpgradeCompleted).Select(n => (n.Cluster, n.Version))
             .ShouldBe([("c1", "4.16.2"), ("c2", "4.16.3")]);
+    }
+
+    [Fact]
+    public void TheFleetsClusters_AreMatchedToThePlanByTheirOcmId_NotByName()
+    {
+        var renamed = Cluster("c1", "4.16.2") with { Id = new ClusterId("id-another") };
+
+        var notifications = Of(Plan(["c1"]), [renamed]);
+
+        notifications.ShouldNotContain(n => n.Event == NotificationEvent.UpgradeCompleted);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class PassNotificationsTests
     {
         OrgId = "org-1",
         Name = "my-org",
-        Clusters = [new ClusterDecision { Name = "c1", Decision = Decision.Upgrade, Reason = Reason.Scheduled, Detail = "" }],
+        Clusters = [new ClusterDecision { Name = "c1", ClusterId = new ClusterId("id-c1"), Decision = Decision.Upgrade, Reason = Reason.Scheduled, Detail = "" }],
     };
 
     private static CreateUpgradePolicy Create(UpgradePolicyKind kind = UpgradePolicyKind.Cluster) =>

@@ -40,7 +40,7 @@ public sealed class ChannelSwitchTests
             [OnChannel("c", "4.20.3", "stable-4.20", ["stable-4.20", "stable-4.21"], "4.20.4")],
             Now);
 
-        plan.Actions.ShouldBe([new SwitchChannel("c", new ClusterId("id-c"), "stable-4.20", "stable-4.21")]);
+        plan.Actions.ShouldBe([new SwitchChannel("c", new ClusterId("id-c"), new ChannelName("stable-4.20"), new ChannelName("stable-4.21"))]);
         plan.Decision("c").Reason.ShouldBe(Reason.OutsideWindow);
         plan.Decision("c").Detail.ShouldBe("next slot 2027-01-01T00:00:00Z is beyond the 2-hour look-ahead; switching channel stable-4.20 to stable-4.21");
     }
@@ -53,7 +53,7 @@ public sealed class ChannelSwitchTests
             [OnChannel("c", "4.20.3", "eus-4.20", ["eus-4.20", "eus-4.21", "eus-4.22"])],
             Now);
 
-        plan.Actions.ShouldBe([new SwitchChannel("c", new ClusterId("id-c"), "eus-4.20", "eus-4.22")]);
+        plan.Actions.ShouldBe([new SwitchChannel("c", new ClusterId("id-c"), new ChannelName("eus-4.20"), new ChannelName("eus-4.22"))]);
     }
 
     [Theory]
@@ -80,7 +80,7 @@ public sealed class ChannelSwitchTests
             Now);
 
         plan.Decision("c").Reason.ShouldBe(Reason.NoUpgradesAvailable);
-        plan.Actions.ShouldBe([new SwitchChannel("c", new ClusterId("id-c"), "stable-4.20", "stable-4.21")]);
+        plan.Actions.ShouldBe([new SwitchChannel("c", new ClusterId("id-c"), new ChannelName("stable-4.20"), new ChannelName("stable-4.21"))]);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class ChannelSwitchTests
             Now);
 
         plan.Decision("c").Reason.ShouldBe(Reason.Blocked);
-        plan.Actions.ShouldBe([new SwitchChannel("c", new ClusterId("id-c"), "stable-4.20", "stable-4.21")]);
+        plan.Actions.ShouldBe([new SwitchChannel("c", new ClusterId("id-c"), new ChannelName("stable-4.20"), new ChannelName("stable-4.21"))]);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class ChannelSwitchTests
             [Cluster("busy", "4.20.1") with { UpgradePolicies = [ExistingPolicy("4.20.2")] }, OnChannel("c", "4.20.3", "stable-4.20", ["stable-4.21"])],
             Now);
 
-        plan.Actions.ShouldBe([new SwitchChannel("c", new ClusterId("id-c"), "stable-4.20", "stable-4.21")]);
+        plan.Actions.ShouldBe([new SwitchChannel("c", new ClusterId("id-c"), new ChannelName("stable-4.20"), new ChannelName("stable-4.21"))]);
     }
 
     [Fact]
@@ -162,6 +162,6 @@ public sealed class ChannelSwitchTests
             [OnChannel("c", "4.18.3", "stable-4.20", ["stable-4.19", "stable-4.21"])],
             Now);
 
-        plan.Actions.ShouldBe([new SwitchChannel("c", new ClusterId("id-c"), "stable-4.20", "stable-4.21")]);
+        plan.Actions.ShouldBe([new SwitchChannel("c", new ClusterId("id-c"), new ChannelName("stable-4.20"), new ChannelName("stable-4.21"))]);
     }
 }

@@ -69,6 +69,7 @@ public sealed class OrganizationErrorTests
         gone.Detail.ShouldBe("OCM has no ready cluster named gone in this organization");
         plan.Decision("c").Reason.ShouldBe(Reason.Scheduled);
         plan.Clusters.Select(c => c.Name).ShouldBe(["c", "gone"]);
+        plan.Clusters.Select(c => c.ClusterId?.Value).ShouldBe(["id-c", null], "a decision carries the OCM id of the cluster it is about, where OCM knows it");
         plan.Actions.ShouldHaveSingleItem();
     }
 

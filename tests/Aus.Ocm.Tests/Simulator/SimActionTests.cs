@@ -36,7 +36,7 @@ public sealed class SimActionTests
             Classic("classic-1", "c1", "4.16.9"),
             new CreateUpgradePolicy("hcp-1", new ClusterId("h1"), UpgradePolicyKind.ControlPlane, OpenShiftVersion.Parse("4.16.10"), InAnHour),
             new CreateUpgradePolicy("hcp-1", new ClusterId("h1"), UpgradePolicyKind.NodePool, OpenShiftVersion.Parse("4.16.9"), SimFleets.Start.AddMinutes(6), "infra"),
-            new SwitchChannel("classic-1", new ClusterId("c1"), "stable-4.16", "stable-4.17"),
+            new SwitchChannel("classic-1", new ClusterId("c1"), new ChannelName("stable-4.16"), new ChannelName("stable-4.17")),
             new AgreeVersionGate("sts-1", new ClusterId("s1"), "gate-417-sts", VersionGate.StsLabel, "4.17"),
         ];
 
@@ -94,7 +94,7 @@ public sealed class SimActionTests
     {
         await using var sim = await SimClient.StartAsync(SimFleets.Mixed);
 
-        var results = await sim.Client.ApplyAsync([Classic("classic-1", "c1", "4.16.9"), new SwitchChannel("classic-1", new ClusterId("c1"), "stable-4.16", "stable-4.17")], dryRun: true, None);
+        var results = await sim.Client.ApplyAsync([Classic("classic-1", "c1", "4.16.9"), new SwitchChannel("classic-1", new ClusterId("c1"), new ChannelName("stable-4.16"), new ChannelName("stable-4.17"))], dryRun: true, None);
 
         results.Select(r => r.Outcome).ShouldBe([OcmActionOutcome.DryRun, OcmActionOutcome.DryRun]);
         sim.Sim.Stats.Total.ShouldBe(0);
