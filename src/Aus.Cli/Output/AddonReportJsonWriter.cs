@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Aus.Domain.Planning;
 
 namespace Aus.Cli.Output;
@@ -5,41 +6,28 @@ namespace Aus.Cli.Output;
 /// <summary>`aus report --addons --output json`: one object per organization that manages add-ons, with a row per (cluster, ready add-on).</summary>
 internal static class AddonReportJsonWriter
 {
-    public static string Write(FleetPlan plan)
+    public static string Write(FleetPlan plan) =>
+        ReportJsonEnvelope.Write(plan, o => !o.AddonReport.IsEmpty, WriteRows);
+
+    private static void WriteRows(Utf8JsonWriter json, OrganizationPlan organization)
     {
-        return JsonText.Write(json =>
+        json.WriteStartArray("addons");
+        foreach (var row in organization.AddonReport)
         {
             json.WriteStartObject();
-            json.WriteString("now", TimeFormat.Format(plan.Now));
-            json.WriteStartArray("organizations");
-            foreach (var organization in plan.Organizations.Where(o => !o.AddonReport.IsEmpty).OrderBy(o => o.Name, StringComparer.Ordinal))
-            {
-                json.WriteStartObject();
-                json.WriteString("orgId", organization.OrgId);
-                json.WriteString("name", organization.Name);
-                json.WriteStartArray("addons");
-                foreach (var row in organization.AddonReport)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("cluster", row.Cluster);
-                    json.WriteString("id", row.ClusterId);
-                    json.WriteString("addonId", row.Addon);
-                    json.WriteString("currentVersion", row.CurrentVersion);
-                    json.WriteString("schedule", row.Schedule);
-                    json.WriteString("sector", row.Sector ?? string.Empty);
-                    json.WriteString("mutexes", string.Join(", ", row.Mutexes));
-                    json.WriteNumber("soakDays", row.SoakDays ?? 0);
-                    json.WriteString("workloads", string.Join(", ", row.Workloads));
-                    json.WriteString("nextVersion", row.NextVersion);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            json.WriteString("cluster", row.Cluster);
+            json.WriteString("id", row.ClusterId);
+            json.WriteString("addonId", row.Addon);
+            json.WriteString("currentVersion", row.CurrentVersion);
+            json.WriteString("schedule", row.Schedule);
+            json.WriteString("sector", row.Sector ?? string.Empty);
+            json.WriteString("mutexes", string.Join(", ", row.Mutexes));
+            json.WriteNumber("soakDays", row.SoakDays ?? 0);
+            json.WriteString("workloads", string.Join(", ", row.Workloads));
+            json.WriteString("nextVersion", row.NextVersion);
             json.WriteEndObject();
-        });
+        }
+
+        json.WriteEndArray();
     }
 }

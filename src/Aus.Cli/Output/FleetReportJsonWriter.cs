@@ -6,60 +6,47 @@ namespace Aus.Cli.Output;
 /// <summary>The fleet report as JSON: one object per organization with its rows, for scripts and dashboards.</summary>
 internal static class FleetReportJsonWriter
 {
-    public static string Write(FleetPlan plan)
+    public static string Write(FleetPlan plan) =>
+        ReportJsonEnvelope.Write(plan, o => !o.Report.IsEmpty, WriteRows) + "\n";
+
+    private static void WriteRows(Utf8JsonWriter json, OrganizationPlan organization)
     {
-        return JsonText.Write(json =>
+        json.WriteStartArray("inheritsFrom");
+        foreach (var source in organization.InheritsFrom)
+        {
+            json.WriteStringValue(source);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("clusters");
+        foreach (var row in organization.Report)
         {
             json.WriteStartObject();
-            json.WriteString("now", TimeFormat.Format(plan.Now));
-            json.WriteStartArray("organizations");
-            foreach (var organization in plan.Organizations.Where(o => !o.Report.IsEmpty).OrderBy(o => o.Name, StringComparer.Ordinal))
+            json.WriteString("cluster", row.Cluster);
+            json.WriteString("id", row.ClusterId);
+            json.WriteString("version", row.Version);
+            json.WriteString("channel", row.Channel);
+            json.WriteString("schedule", row.Schedule);
+            json.WriteString("sector", row.Sector ?? string.Empty);
+            json.WriteString("mutexes", string.Join(", ", row.Mutexes));
+            json.WriteNumber("soakDays", row.SoakDays ?? 0);
+            json.WriteString("workload", string.Join(", ", row.Workloads));
+            json.WriteStartArray("soakingUpgrades");
+            foreach (var upgrade in row.SoakingUpgrades)
             {
                 json.WriteStartObject();
-                json.WriteString("orgId", organization.OrgId);
-                json.WriteString("name", organization.Name);
-                json.WriteStartArray("inheritsFrom");
-                foreach (var source in organization.InheritsFrom)
-                {
-                    json.WriteStringValue(source);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("clusters");
-                foreach (var row in organization.Report)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("cluster", row.Cluster);
-                    json.WriteString("id", row.ClusterId);
-                    json.WriteString("version", row.Version);
-                    json.WriteString("channel", row.Channel);
-                    json.WriteString("schedule", row.Schedule);
-                    json.WriteString("sector", row.Sector ?? string.Empty);
-                    json.WriteString("mutexes", string.Join(", ", row.Mutexes));
-                    json.WriteNumber("soakDays", row.SoakDays ?? 0);
-                    json.WriteString("workload", string.Join(", ", row.Workloads));
-                    json.WriteStartArray("soakingUpgrades");
-                    foreach (var upgrade in row.SoakingUpgrades)
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("version", upgrade.Version);
-                        json.WriteNumber("soakDays", upgrade.SoakDays);
-                        json.WriteString("mark", upgrade.Mark.ToString().ToLowerInvariant());
-                        json.WriteEndObject();
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                WriteHeld(json, organization);
+                json.WriteString("version", upgrade.Version);
+                json.WriteNumber("soakDays", upgrade.SoakDays);
+                json.WriteString("mark", upgrade.Mark.ToString().ToLowerInvariant());
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }) + "\n";
+        }
+
+        json.WriteEndArray();
+        WriteHeld(json, organization);
     }
 
     /// <summary>The clusters a rollout safety control holds, only when there are any (reports without controls are unchanged).</summary>
