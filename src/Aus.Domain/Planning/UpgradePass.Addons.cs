@@ -52,8 +52,8 @@ internal sealed partial class UpgradePass
         }
 
         var candidates = EvaluateCandidates(spec, stopAtFirstUpgradeable: _recorder is null);
-        _recorder?.SetCandidates(candidates);
-        var chosen = candidates.FirstOrDefault(c => c.IsUpgradeable);
+        _recorder?.SetCandidates([.. candidates]);
+        var chosen = FirstUpgradeableCandidate(candidates);
         if (chosen is null)
         {
             var (reason, detail) = ExplainNoVersion(spec, candidates);

@@ -104,7 +104,7 @@ internal sealed partial class UpgradePass
         var versions = spec.AvailableUpgrades;
         if (!IsStrictlyAscending(versions))
         {
-            foreach (var version in HighestFirst(versions))
+            foreach (var version in HighestFirst(versions).Versions)
             {
                 if (Evaluation(spec, evaluations, version).IsUpgradeable)
                 {

@@ -11,23 +11,35 @@ internal sealed partial class UpgradePass
     private readonly Dictionary<(SectorName Sector, Workload Workload), ImmutableArray<SectorName>> _effectiveDependencies;
     private readonly Dictionary<EvaluationProfile, Dictionary<string, CandidateEvaluation>> _evaluations;
 
+    // Reused for every cluster: only `aus explain` keeps a cluster's candidates, and copies them.
+    private readonly List<CandidateEvaluation> _candidateScratch = [];
+
     // Reused for every evaluation (they never nest), so that each leaves one array of the exact size behind.
     private readonly ImmutableArray<Condition>.Builder _conditionScratch = ImmutableArray.CreateBuilder<Condition>();
 
+    private static readonly Condition NoInheritedMinimum = new(Reason.InheritedVersionData, true, PlanningMessages.NoInheritedMinimum);
+    private static readonly Condition NoSoakRequired = new(Reason.Soaking, true, PlanningMessages.NoSoakRequired);
+
     // Single conditions are shared too, between clusters whose profiles differ in something else.
+    private readonly Dictionary<(string Version, string? Minimum, Workload? Workload, bool Holds), Condition> _inheritedConditions;
     private readonly Dictionary<(string Version, Workload Workload, int Required), Condition> _soakConditions;
     private readonly Dictionary<(SectorName Sector, SectorName Dependency, Workload Workload, string Version), Condition> _dependencyConditions;
 
     /// <summary>
     /// Every available version, highest first, with its conditions. Unless the full picture is
-    /// wanted, evaluation stops at the first version that can be upgraded to.
+    /// wanted, evaluation stops at the first version that can be upgraded to. The list is reused by
+    /// the next call: copy it to keep it.
     /// </summary>
-    private ImmutableArray<CandidateEvaluation> EvaluateCandidates(UpgradeSpec spec, bool stopAtFirstUpgradeable)
+    private List<CandidateEvaluation> EvaluateCandidates(UpgradeSpec spec, bool stopAtFirstUpgradeable)
     {
-        var evaluations = ImmutableArray.CreateBuilder<CandidateEvaluation>();
+        var evaluations = _candidateScratch;
+        evaluations.Clear();
         var memo = EvaluationsFor(spec);
-        foreach (var version in HighestFirst(spec.AvailableUpgrades))
+        var (versions, ascending) = HighestFirst(spec.AvailableUpgrades);
+        for (var i = 0; i < versions.Length; i++)
         {
+            var version = ascending ? versions[versions.Length - 1 - i] : versions[i];
+
             // Keyed by the text: versions that differ only in build metadata are equal, yet read different soak data.
             if (!memo.TryGetValue(version.ToString(), out var evaluation))
             {
@@ -42,32 +54,38 @@ internal sealed partial class UpgradePass
             }
         }
 
-        return evaluations.ToImmutable();
+        return evaluations;
+    }
+
+    /// <summary>The first candidate that can be upgraded to, or null.</summary>
+    private static CandidateEvaluation? FirstUpgradeableCandidate(List<CandidateEvaluation> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (candidate.IsUpgradeable)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
     /// The versions highest first, equal ones in OCM's order. OCM lists them lowest first, and such a
-    /// list is walked backwards rather than sorted again for every cluster.
+    /// list is walked backwards (<c>Ascending</c>) rather than sorted again for every cluster.
     /// </summary>
-    private static IEnumerable<OpenShiftVersion> HighestFirst(ImmutableArray<OpenShiftVersion> versions)
+    private static (ImmutableArray<OpenShiftVersion> Versions, bool Ascending) HighestFirst(ImmutableArray<OpenShiftVersion> versions)
     {
         for (var i = 1; i < versions.Length; i++)
         {
             if (versions[i - 1] >= versions[i])
             {
-                return versions.OrderDescending();
+                return ([.. versions.OrderDescending()], false);
             }
         }
 
-        return Backwards(versions);
-
-        static IEnumerable<OpenShiftVersion> Backwards(ImmutableArray<OpenShiftVersion> ascending)
-        {
-            for (var i = ascending.Length - 1; i >= 0; i--)
-            {
-                yield return ascending[i];
-            }
-        }
+        return (versions, true);
     }
 
     /// <summary>
@@ -76,9 +94,11 @@ internal sealed partial class UpgradePass
     /// minimums do not change), so clusters of a profile share them rather than each building the
     /// same conditions and sentences again.
     /// </summary>
-    private Dictionary<string, CandidateEvaluation> EvaluationsFor(UpgradeSpec spec)
+    private Dictionary<string, CandidateEvaluation> EvaluationsFor(UpgradeSpec spec) =>
+        EvaluationsFor(new EvaluationProfile(spec.BlockedVersions, spec.Policy.Sector, spec.Policy.Workloads, spec.Policy.SoakDays));
+
+    private Dictionary<string, CandidateEvaluation> EvaluationsFor(EvaluationProfile profile)
     {
-        var profile = new EvaluationProfile(spec.BlockedVersions, spec.Policy.Sector, spec.Policy.Workloads, spec.Policy.SoakDays);
         if (!_evaluations.TryGetValue(profile, out var memo))
         {
             memo = _memo.NewEvaluationTable();
@@ -95,6 +115,26 @@ internal sealed partial class UpgradePass
             return new CandidateEvaluation(version, pattern.Source, []);
         }
 
+        if (spec.BlockedVersions.IsEmpty)
+        {
+            return EvaluateConditions(spec, version);
+        }
+
+        // A version no pattern blocks is evaluated as for a cluster without patterns: clusters that
+        // block different versions share the evaluations of all the others.
+        var unblocked = EvaluationsFor(new EvaluationProfile([], spec.Policy.Sector, spec.Policy.Workloads, spec.Policy.SoakDays));
+        if (!unblocked.TryGetValue(version.ToString(), out var evaluation))
+        {
+            evaluation = EvaluateConditions(spec, version);
+            unblocked[version.ToString()] = evaluation;
+        }
+
+        return evaluation;
+    }
+
+    /// <summary>The conditions of a version no pattern blocks; they depend only on the version and the sector, workloads and soakDays of the cluster.</summary>
+    private CandidateEvaluation EvaluateConditions(UpgradeSpec spec, OpenShiftVersion version)
+    {
         var conditions = _conditionScratch;
         conditions.Clear();
         AddVersionHoldCondition(conditions, version);
@@ -114,7 +154,7 @@ internal sealed partial class UpgradePass
     {
         if (_history.Stats is null || _history.InheritedStats is not { } inherited)
         {
-            return new Condition(Reason.InheritedVersionData, true, PlanningMessages.NoInheritedMinimum);
+            return NoInheritedMinimum;
         }
 
         var workloads = spec.Policy.Workloads;
@@ -133,21 +173,42 @@ internal sealed partial class UpgradePass
                 var minimum = perWorkload[workload];
                 if (version > minimum)
                 {
-                    return new Condition(Reason.InheritedVersionData, false, PlanningMessages.InheritedMinimumExceeded(version, minimum, workload));
+                    return InheritedMinimum(version, minimum, workload, holds: false);
                 }
 
                 lowest = lowest is null || minimum < lowest ? minimum : lowest;
             }
 
-            return new Condition(Reason.InheritedVersionData, true, PlanningMessages.InheritedMinimumHolds(version, lowest));
+            return InheritedMinimum(version, lowest, workload: null, holds: true);
         }
 
         if (inherited.MinVersion is { } overall && version > overall)
         {
-            return new Condition(Reason.InheritedVersionData, false, PlanningMessages.InheritedMinimumExceeded(version, overall, workload: null));
+            return InheritedMinimum(version, overall, workload: null, holds: false);
         }
 
-        return new Condition(Reason.InheritedVersionData, true, PlanningMessages.InheritedMinimumHolds(version, inherited.MinVersion));
+        return InheritedMinimum(version, inherited.MinVersion, workload: null, holds: true);
+    }
+
+    /// <summary>The inherited-minimum condition with these facts, made once per pass: clusters of many profiles share it.</summary>
+    private Condition InheritedMinimum(OpenShiftVersion version, OpenShiftVersion? minimum, Workload? workload, bool holds)
+    {
+        if (holds && minimum is null)
+        {
+            return NoInheritedMinimum;
+        }
+
+        // Keyed by the texts: versions that differ only in build metadata are equal, yet read differently.
+        var key = (version.ToString(), minimum?.ToString(), workload, holds);
+        if (!_inheritedConditions.TryGetValue(key, out var condition))
+        {
+            condition = holds
+                ? Condition.Lazy(Reason.InheritedVersionData, true, (version, minimum), static f => PlanningMessages.InheritedMinimumHolds(f.version, f.minimum))
+                : Condition.Lazy(Reason.InheritedVersionData, false, (version, minimum!, workload), static f => PlanningMessages.InheritedMinimumExceeded(f.version, f.Item2, f.workload));
+            _inheritedConditions[key] = condition;
+        }
+
+        return condition;
     }
 
     /// <summary>Every cluster of the sectors this one depends on must run at least the version, per workload.</summary>
@@ -166,8 +227,8 @@ internal sealed partial class UpgradePass
                 if (!_dependencyConditions.TryGetValue(key, out var condition))
                 {
                     condition = minimum.Version >= version
-                        ? new Condition(Reason.SectorDependency, true, PlanningMessages.SectorDependencyHolds(dependency, workload, minimum, version))
-                        : new Condition(Reason.SectorDependency, false, PlanningMessages.SectorDependencyFails(sector, dependency, minimum, version));
+                        ? Condition.Lazy(Reason.SectorDependency, true, (dependency, workload, minimum, version), static f => PlanningMessages.SectorDependencyHolds(f.dependency, f.workload, f.minimum, f.version))
+                        : Condition.Lazy(Reason.SectorDependency, false, (sector, dependency, minimum, version), static f => PlanningMessages.SectorDependencyFails(f.sector, f.dependency, f.minimum, f.version));
                     _dependencyConditions[key] = condition;
                 }
 
@@ -245,7 +306,7 @@ internal sealed partial class UpgradePass
     {
         if (spec.Policy.SoakDays is not { } required)
         {
-            conditions.Add(new Condition(Reason.Soaking, true, PlanningMessages.NoSoakRequired));
+            conditions.Add(NoSoakRequired);
             return;
         }
 
@@ -255,7 +316,7 @@ internal sealed partial class UpgradePass
             if (!_soakConditions.TryGetValue(key, out var condition))
             {
                 var soaked = _history.SoakDays(version.ToString(), workload);
-                condition = new Condition(Reason.Soaking, soaked >= required, PlanningMessages.Soak(version, soaked, required, workload));
+                condition = Condition.Lazy(Reason.Soaking, soaked >= required, (version, soaked, required, workload), static f => PlanningMessages.Soak(f.version, f.soaked, f.required, f.workload));
                 _soakConditions[key] = condition;
             }
 
@@ -263,9 +324,9 @@ internal sealed partial class UpgradePass
         }
     }
 
-    private static (Reason Reason, string Detail) ExplainNoVersion(UpgradeSpec spec, ImmutableArray<CandidateEvaluation> candidates)
+    private static (Reason Reason, string Detail) ExplainNoVersion(UpgradeSpec spec, List<CandidateEvaluation> candidates)
     {
-        if (candidates.IsEmpty)
+        if (candidates.Count == 0)
         {
             return (Reason.NoUpgradesAvailable, PlanningMessages.NoUpgrades(spec.CurrentVersion));
         }

@@ -67,6 +67,9 @@ internal sealed partial class UpgradePass
         _evaluations = _memo.Evaluations;
         _soakConditions = _memo.SoakConditions;
         _dependencyConditions = _memo.DependencyConditions;
+        _inheritedConditions = _memo.InheritedConditions;
+        _holdConditions = _memo.HoldConditions;
+        _approvalConditions = _memo.ApprovalConditions;
         _nextChannels = _memo.NextChannels;
         _addonId = addonId;
         _organization = organization;
@@ -119,7 +122,7 @@ internal sealed partial class UpgradePass
                 if (!_recorder.HasCandidates)
                 {
                     // Explain every candidate, even where the pipeline stopped before choosing.
-                    _recorder.SetCandidates(EvaluateCandidates(spec, stopAtFirstUpgradeable: false));
+                    _recorder.SetCandidates([.. EvaluateCandidates(spec, stopAtFirstUpgradeable: false)]);
                 }
 
                 explanation = _recorder.Build(decision, _actions.Skip(actionsBefore), GateReport(spec));
@@ -190,7 +193,7 @@ internal sealed partial class UpgradePass
         var slot = spec.Policy.Schedule.NextAfter(_now + PolicyDelay);
         if (slot is null || slot.Value - _now > LookAhead)
         {
-            var outside = PlanningMessages.OutsideWindow(spec.Policy.Schedule.Expression, slot);
+            var outside = _memo.OutsideWindow(spec.Policy.Schedule.Expression, slot);
             Record(outside);
             var channel = TrySwitchChannel(spec);
             return Skip(spec, Reason.OutsideWindow, outside + channel);
@@ -208,8 +211,8 @@ internal sealed partial class UpgradePass
         }
 
         var candidates = EvaluateCandidates(spec, stopAtFirstUpgradeable: _recorder is null);
-        _recorder?.SetCandidates(candidates);
-        var chosen = candidates.FirstOrDefault(c => c.IsUpgradeable);
+        _recorder?.SetCandidates([.. candidates]);
+        var chosen = FirstUpgradeableCandidate(candidates);
         if (chosen is null)
         {
             var (reason, detail) = ExplainNoVersion(spec, candidates);
