@@ -30,10 +30,11 @@ public static class FleetPlanner
         var plans = ImmutableArray.CreateBuilder<OrganizationPlan>(prepared.Count);
         var blocked = new BlockedVersionMatches();
         var memo = new PassMemo();
+        var prefixed = new PrefixedReporting();
         ClusterExplanation? explanation = null;
         foreach (var organization in prepared)
         {
-            var (plan, explained) = PlanOrganization(organization, byOrgId, request, blocked, memo);
+            var (plan, explained) = PlanOrganization(organization, byOrgId, request, blocked, memo, prefixed);
             if (request.IncludeRemainingSoak)
             {
                 var policy = organization.Input.Policy;
@@ -136,7 +137,8 @@ public static class FleetPlanner
         Dictionary<string, PreparedOrganization> byOrgId,
         PlanRequest request,
         BlockedVersionMatches blocked,
-        PassMemo memo)
+        PassMemo memo,
+        PrefixedReporting prefixed)
     {
         var input = organization.Input;
         var policy = input.Policy;
@@ -177,11 +179,11 @@ public static class FleetPlanner
             return (InvalidOrganization(input, errors, organization.CheckedIn) with { AddonHistories = organization.Addons.CheckedIn }, null);
         }
 
-        var history = sources.Count == 0 ? organization.CheckedIn : VersionDataInheritance.Aggregate(organization.CheckedIn, sources);
+        var history = sources.Count == 0 ? organization.CheckedIn : VersionDataInheritance.Aggregate(organization.CheckedIn, sources, prefixed);
         var explainCluster = request.ExplainAddon is null ? request.ExplainCluster : null;
         var pass = new UpgradePass(policy, organization.Specs, request.Fleet.VersionGates, history, request.Now, explainCluster, request.IncludeReport, blocked, input.Controls, memo: memo);
         var result = pass.Run();
-        var addons = PlanAddons(organization, sourceOrganizations, request, blocked, memo);
+        var addons = PlanAddons(organization, sourceOrganizations, request, blocked, memo, prefixed);
         var decisions = result.Decisions.AddRange(organization.NotInOcm.Select(NotInOcm)).AddRange(addons.Decisions);
         var explanation = result.Explanation ?? addons.Explanation;
         if (explanation is null && explainCluster is { } name && organization.NotInOcm.Contains(name))
@@ -217,7 +219,8 @@ public static class FleetPlanner
         List<PreparedOrganization> sources,
         PlanRequest request,
         BlockedVersionMatches blocked,
-        PassMemo memo)
+        PassMemo memo,
+        PrefixedReporting prefixed)
     {
         var decisions = ImmutableArray.CreateBuilder<ClusterDecision>();
         var actions = ImmutableArray.CreateBuilder<PlannedAction>();
@@ -233,7 +236,7 @@ public static class FleetPlanner
                 .Where(s => s.Addons.CheckedIn.ContainsKey(addonId))
                 .Select(s => new InheritedVersionData(s.Input.Policy.Environment, s.Input.Policy.OrgId, s.Addons.CheckedIn[addonId]))
                 .ToList();
-            var history = inherited.Count == 0 ? own : VersionDataInheritance.Aggregate(own, inherited);
+            var history = inherited.Count == 0 ? own : VersionDataInheritance.Aggregate(own, inherited, prefixed);
             versionData[addonId] = history;
             var explainCluster = request.ExplainAddon == addonId ? request.ExplainCluster : null;
             var pass = new UpgradePass(policy, specs, [], history, request.Now, explainCluster, request.IncludeReport, blocked, organization.Input.Controls, addonId, memo);

@@ -31,7 +31,7 @@ internal sealed class PassMemo
 
     public Dictionary<(string Version, Workload Workload, int Required), Condition> SoakConditions { get; } = [];
 
-    public Dictionary<(SectorName Sector, SectorName Dependency, Workload Workload, string Version), Condition> DependencyConditions { get; } = [];
+    public Dictionary<(SectorName Sector, Workload Workload), UpgradePass.DependencyGate[]> DependencyGates { get; } = [];
 
     public Dictionary<(string Version, string? Minimum, Workload? Workload, bool Holds), Condition> InheritedConditions { get; } = [];
 
@@ -97,7 +97,7 @@ internal sealed class PassMemo
         EffectiveDependencies.Clear();
         Evaluations.Clear();
         SoakConditions.Clear();
-        DependencyConditions.Clear();
+        DependencyGates.Clear();
         InheritedConditions.Clear();
         HoldConditions.Clear();
         ApprovalConditions.Clear();

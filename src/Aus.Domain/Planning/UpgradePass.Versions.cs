@@ -23,7 +23,7 @@ internal sealed partial class UpgradePass
     // Single conditions are shared too, between clusters whose profiles differ in something else.
     private readonly Dictionary<(string Version, string? Minimum, Workload? Workload, bool Holds), Condition> _inheritedConditions;
     private readonly Dictionary<(string Version, Workload Workload, int Required), Condition> _soakConditions;
-    private readonly Dictionary<(SectorName Sector, SectorName Dependency, Workload Workload, string Version), Condition> _dependencyConditions;
+    private readonly Dictionary<(SectorName Sector, Workload Workload), DependencyGate[]> _dependencyGates;
 
     /// <summary>
     /// Every available version, highest first, with its conditions. Unless the full picture is
@@ -216,25 +216,42 @@ internal sealed partial class UpgradePass
     {
         foreach (var workload in spec.Policy.Workloads)
         {
-            foreach (var dependency in EffectiveDependencies(sector, workload))
+            foreach (var gate in DependencyGates(sector, workload))
             {
-                if (SectorMinimumFor(dependency, workload) is not { } minimum)
+                if (!gate.Conditions.TryGetValue(version.ToString(), out var condition))
                 {
-                    continue;
-                }
-
-                var key = (sector, dependency, workload, version.ToString());
-                if (!_dependencyConditions.TryGetValue(key, out var condition))
-                {
+                    var (dependency, minimum) = (gate.Dependency, gate.Minimum);
                     condition = minimum.Version >= version
                         ? Condition.Lazy(Reason.SectorDependency, true, (dependency, workload, minimum, version), static f => PlanningMessages.SectorDependencyHolds(f.dependency, f.workload, f.minimum, f.version))
                         : Condition.Lazy(Reason.SectorDependency, false, (sector, dependency, minimum, version), static f => PlanningMessages.SectorDependencyFails(f.sector, f.dependency, f.minimum, f.version));
-                    _dependencyConditions[key] = condition;
+                    gate.Conditions[version.ToString()] = condition;
                 }
 
                 conditions.Add(condition);
             }
         }
+    }
+
+    /// <summary>The sectors that gate the sector for the workload, each with its lowest cluster; looked up once per pass.</summary>
+    private DependencyGate[] DependencyGates(SectorName sector, Workload workload)
+    {
+        if (_dependencyGates.TryGetValue((sector, workload), out var gates))
+        {
+            return gates;
+        }
+
+        var found = new List<DependencyGate>();
+        foreach (var dependency in EffectiveDependencies(sector, workload))
+        {
+            if (SectorMinimumFor(dependency, workload) is { } minimum)
+            {
+                found.Add(new DependencyGate(dependency, minimum, new Dictionary<string, Condition>(StringComparer.Ordinal)));
+            }
+        }
+
+        gates = [.. found];
+        _dependencyGates[(sector, workload)] = gates;
+        return gates;
     }
 
     /// <summary>
@@ -340,6 +357,9 @@ internal sealed partial class UpgradePass
         var failure = best.FirstFailure!;
         return (failure.FailureReason, failure.Detail);
     }
+
+    /// <summary>A sector that gates another for a workload, its lowest cluster, and the conditions made of it so far, by version text.</summary>
+    internal sealed record DependencyGate(SectorName Dependency, SectorLowestCluster Minimum, Dictionary<string, Condition> Conditions);
 
     /// <summary>Everything of a cluster that its candidates' evaluation depends on, compared by content.</summary>
     internal readonly record struct EvaluationProfile(

@@ -66,7 +66,7 @@ internal sealed partial class UpgradePass
         _effectiveDependencies = _memo.EffectiveDependencies;
         _evaluations = _memo.Evaluations;
         _soakConditions = _memo.SoakConditions;
-        _dependencyConditions = _memo.DependencyConditions;
+        _dependencyGates = _memo.DependencyGates;
         _inheritedConditions = _memo.InheritedConditions;
         _holdConditions = _memo.HoldConditions;
         _approvalConditions = _memo.ApprovalConditions;
@@ -82,7 +82,6 @@ internal sealed partial class UpgradePass
         _explainCluster = explainCluster;
         _includeReport = includeReport;
         _sectors = organization.Sectors.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.First());
-        _sectorMembers = BuildSectorMembers(specs, _memo.SectorMembers);
     }
 
     public PassResult Run()
