@@ -51,7 +51,7 @@ internal sealed partial class UpgradePass
             return blocked;
         }
 
-        var candidates = EvaluateCandidates(spec, stopAtFirstUpgradeable: _recorder is null);
+        var candidates = EvaluateCandidates(spec, forExplanation: _recorder is not null);
         _recorder?.SetCandidates([.. candidates]);
         var chosen = FirstUpgradeableCandidate(candidates);
         if (chosen is null)

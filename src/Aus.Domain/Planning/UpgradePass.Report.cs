@@ -131,7 +131,7 @@ internal sealed partial class UpgradePass
         var text = version.ToString();
         if (!evaluations.TryGetValue(text, out var evaluation))
         {
-            evaluation = Evaluate(spec, version);
+            evaluation = Evaluate(spec, version, complete: false);
             evaluations[text] = evaluation;
         }
 

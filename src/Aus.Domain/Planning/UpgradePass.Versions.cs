@@ -26,29 +26,36 @@ internal sealed partial class UpgradePass
     private readonly Dictionary<(SectorName Sector, Workload Workload), DependencyGate[]> _dependencyGates;
 
     /// <summary>
-    /// Every available version, highest first, with its conditions. Unless the full picture is
-    /// wanted, evaluation stops at the first version that can be upgraded to. The list is reused by
-    /// the next call: copy it to keep it.
+    /// Every available version, highest first, with its conditions. For `aus explain`
+    /// (<paramref name="forExplanation"/>) every version with every condition; otherwise
+    /// evaluation stops at the first version that can be upgraded to, and each version's at the
+    /// first condition that fails. The list is reused by the next call: copy it to keep it.
     /// </summary>
-    private List<CandidateEvaluation> EvaluateCandidates(UpgradeSpec spec, bool stopAtFirstUpgradeable)
+    private List<CandidateEvaluation> EvaluateCandidates(UpgradeSpec spec, bool forExplanation)
     {
         var evaluations = _candidateScratch;
         evaluations.Clear();
-        var memo = EvaluationsFor(spec);
+        var memo = forExplanation ? null : EvaluationsFor(spec);
         var (versions, ascending) = HighestFirst(spec.AvailableUpgrades);
         for (var i = 0; i < versions.Length; i++)
         {
             var version = ascending ? versions[versions.Length - 1 - i] : versions[i];
+            if (memo is null)
+            {
+                // The explained cluster's evaluations are made afresh, complete: the others' stop short.
+                evaluations.Add(Evaluate(spec, version, complete: true));
+                continue;
+            }
 
             // Keyed by the text: versions that differ only in build metadata are equal, yet read different soak data.
             if (!memo.TryGetValue(version.ToString(), out var evaluation))
             {
-                evaluation = Evaluate(spec, version);
+                evaluation = Evaluate(spec, version, complete: false);
                 memo[version.ToString()] = evaluation;
             }
 
             evaluations.Add(evaluation);
-            if (stopAtFirstUpgradeable && evaluation.IsUpgradeable)
+            if (evaluation.IsUpgradeable)
             {
                 break;
             }
@@ -108,16 +115,21 @@ internal sealed partial class UpgradePass
         return memo;
     }
 
-    private CandidateEvaluation Evaluate(UpgradeSpec spec, OpenShiftVersion version)
+    /// <summary>
+    /// A version's evaluation: blocked, or its conditions. Short of <paramref name="complete"/>,
+    /// the conditions stop after the first check that fails: whether the version can be upgraded
+    /// to, and the first condition that fails, are the same either way.
+    /// </summary>
+    private CandidateEvaluation Evaluate(UpgradeSpec spec, OpenShiftVersion version, bool complete)
     {
         if (_blocked.BlockingPattern(spec.BlockedVersions, spec.BlockedSubject(version)) is { } pattern)
         {
             return new CandidateEvaluation(version, pattern.Source, []);
         }
 
-        if (spec.BlockedVersions.IsEmpty)
+        if (complete || spec.BlockedVersions.IsEmpty)
         {
-            return EvaluateConditions(spec, version);
+            return EvaluateConditions(spec, version, complete);
         }
 
         // A version no pattern blocks is evaluated as for a cluster without patterns: clusters that
@@ -125,7 +137,7 @@ internal sealed partial class UpgradePass
         var unblocked = EvaluationsFor(new EvaluationProfile([], spec.Policy.Sector, spec.Policy.Workloads, spec.Policy.SoakDays));
         if (!unblocked.TryGetValue(version.ToString(), out var evaluation))
         {
-            evaluation = EvaluateConditions(spec, version);
+            evaluation = EvaluateConditions(spec, version, complete: false);
             unblocked[version.ToString()] = evaluation;
         }
 
@@ -133,20 +145,48 @@ internal sealed partial class UpgradePass
     }
 
     /// <summary>The conditions of a version no pattern blocks; they depend only on the version and the sector, workloads and soakDays of the cluster.</summary>
-    private CandidateEvaluation EvaluateConditions(UpgradeSpec spec, OpenShiftVersion version)
+    private CandidateEvaluation EvaluateConditions(UpgradeSpec spec, OpenShiftVersion version, bool complete)
     {
         var conditions = _conditionScratch;
         conditions.Clear();
         AddVersionHoldCondition(conditions, version);
         if (spec.Policy.Sector is { } sector)
         {
-            conditions.Add(InheritedMinimumCondition(spec, version));
-            AddSectorDependencyConditions(conditions, spec, sector, version);
+            if (complete || AllHold(conditions))
+            {
+                conditions.Add(InheritedMinimumCondition(spec, version));
+            }
+
+            if (complete || AllHold(conditions))
+            {
+                AddSectorDependencyConditions(conditions, spec, sector, version);
+            }
         }
 
-        AddSoakConditions(conditions, spec, version);
-        AddApprovalCondition(conditions, spec.Policy.Sector, version);
+        if (complete || AllHold(conditions))
+        {
+            AddSoakConditions(conditions, spec, version);
+        }
+
+        if (complete || AllHold(conditions))
+        {
+            AddApprovalCondition(conditions, spec.Policy.Sector, version);
+        }
+
         return new CandidateEvaluation(version, null, conditions.ToImmutable());
+    }
+
+    private static bool AllHold(ImmutableArray<Condition>.Builder conditions)
+    {
+        foreach (var condition in conditions)
+        {
+            if (!condition.Holds)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A sectored cluster never passes what the organizations it inherits from run (a reference quirk: sectored only).</summary>

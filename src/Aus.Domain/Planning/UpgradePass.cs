@@ -121,7 +121,7 @@ internal sealed partial class UpgradePass
                 if (!_recorder.HasCandidates)
                 {
                     // Explain every candidate, even where the pipeline stopped before choosing.
-                    _recorder.SetCandidates([.. EvaluateCandidates(spec, stopAtFirstUpgradeable: false)]);
+                    _recorder.SetCandidates([.. EvaluateCandidates(spec, forExplanation: true)]);
                 }
 
                 explanation = _recorder.Build(decision, _actions.Skip(actionsBefore), GateReport(spec));
@@ -209,7 +209,7 @@ internal sealed partial class UpgradePass
             return blocked;
         }
 
-        var candidates = EvaluateCandidates(spec, stopAtFirstUpgradeable: _recorder is null);
+        var candidates = EvaluateCandidates(spec, forExplanation: _recorder is not null);
         _recorder?.SetCandidates([.. candidates]);
         var chosen = FirstUpgradeableCandidate(candidates);
         if (chosen is null)
