@@ -22,7 +22,9 @@ public static class VersionDataInheritance
             known.UnionWith(workloads.Keys);
         }
 
-        var versions = own.Versions.ToDictionary(v => v.Key, v => v.Value.ToBuilder(), StringComparer.Ordinal);
+        // Only the versions a source reports change; the others keep their entries as they are.
+        var versions = own.Versions.WithComparers(StringComparer.Ordinal).ToBuilder();
+        var changed = new Dictionary<string, ImmutableSortedDictionary<Workload, WorkloadSoak>.Builder>(StringComparer.Ordinal);
         var inherited = own.InheritedStats;
         foreach (var source in sources)
         {
@@ -36,10 +38,12 @@ public static class VersionDataInheritance
                         continue;
                     }
 
-                    if (!versions.TryGetValue(version, out var ownWorkloads))
+                    if (!changed.TryGetValue(version, out var ownWorkloads))
                     {
-                        ownWorkloads = ImmutableSortedDictionary.CreateBuilder<Workload, WorkloadSoak>();
-                        versions[version] = ownWorkloads;
+                        ownWorkloads = versions.TryGetValue(version, out var existing)
+                            ? existing.ToBuilder()
+                            : ImmutableSortedDictionary.CreateBuilder<Workload, WorkloadSoak>();
+                        changed[version] = ownWorkloads;
                     }
 
                     var current = ownWorkloads.GetValueOrDefault(workload, WorkloadSoak.Empty);
@@ -55,9 +59,14 @@ public static class VersionDataInheritance
             }
         }
 
+        foreach (var (version, workloads) in changed)
+        {
+            versions[version] = workloads.ToImmutable();
+        }
+
         return own with
         {
-            Versions = versions.ToImmutableSortedDictionary(v => v.Key, v => v.Value.ToImmutable(), StringComparer.Ordinal),
+            Versions = versions.ToImmutable(),
             InheritedStats = inherited,
         };
     }

@@ -39,6 +39,7 @@ internal sealed class PassMemo
 
     public Dictionary<(SectorName Sector, string Version), Condition> ApprovalConditions { get; } = [];
 
+    /// <summary>The next y-stream channel of each channel; kept across organizations, since it depends on the channel alone.</summary>
     public Dictionary<string, string?> NextChannels { get; } = new(StringComparer.Ordinal);
 
     /// <summary>What the fleet report's rows of each evaluation profile share (a pass with the report only).</summary>
@@ -101,7 +102,6 @@ internal sealed class PassMemo
         InheritedConditions.Clear();
         HoldConditions.Clear();
         ApprovalConditions.Clear();
-        NextChannels.Clear();
         _evaluationTablesInUse = 0;
         ReportProfiles.Clear();
         _reportTablesInUse = 0;
