@@ -47,7 +47,8 @@ public static class FleetPlanner
         return new FleetPlan(request.Now, plans.MoveToImmutable()) { Explanation = explanation };
     }
 
-    private static PreparedOrganization Prepare(OrganizationInput input, FleetOrganization? fleet, ImmutableDictionary<string, string> addonVersions, DateTimeOffset now)
+    /// <param name="ocmClusters">A table to use for the join, reused from one organization to the next.</param>
+    private static PreparedOrganization Prepare(OrganizationInput input, FleetOrganization? fleet, ImmutableDictionary<string, string> addonVersions, DateTimeOffset now, Dictionary<string, OcmCluster> ocmClusters)
     {
         input = MessageClusterIds.Attach(input, fleet);
         if (!input.ValidationErrors.IsEmpty)
@@ -55,7 +56,7 @@ public static class FleetPlanner
             return new PreparedOrganization(input, [], [], input.History) { Addons = new PreparedAddons([], [], input.AddonHistories) };
         }
 
-        var ocmClusters = new Dictionary<string, OcmCluster>(fleet?.Clusters.Length ?? 0, StringComparer.Ordinal);
+        ocmClusters.Clear();
         foreach (var cluster in fleet?.Clusters ?? [])
         {
             ocmClusters.TryAdd(cluster.Name, cluster);
@@ -295,6 +296,7 @@ public static class FleetPlanner
         private readonly Dictionary<string, FleetOrganization> _fleet;
         private readonly PreparedOrganization?[] _prepared;
         private readonly Dictionary<string, int> _firstByOrgId = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, OcmCluster> _ocmClusters = new(StringComparer.Ordinal);
 
         public PreparedOrganizations(PlanRequest request, Dictionary<string, FleetOrganization> fleet)
         {
@@ -312,7 +314,8 @@ public static class FleetPlanner
             _request.Organizations[index],
             _fleet.GetValueOrDefault(_request.Organizations[index].Policy.OrgId),
             _request.Fleet.AddonVersions,
-            _request.Now);
+            _request.Now,
+            _ocmClusters);
 
         public bool TryGetByOrgId(string orgId, [NotNullWhen(true)] out PreparedOrganization? organization)
         {
