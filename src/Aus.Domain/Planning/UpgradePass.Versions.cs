@@ -11,6 +11,10 @@ internal sealed partial class UpgradePass
     private readonly Dictionary<(SectorName Sector, Workload Workload), ImmutableArray<SectorName>> _effectiveDependencies;
     private readonly Dictionary<EvaluationProfile, Dictionary<string, CandidateEvaluation>> _evaluations;
 
+    // The evaluations without blocked patterns of the cluster's profile, for the cluster last evaluated.
+    private UpgradeSpec? _unblockedSpec;
+    private Dictionary<string, CandidateEvaluation>? _unblocked;
+
     // Reused for every cluster: only `aus explain` keeps a cluster's candidates, and copies them.
     private readonly List<CandidateEvaluation> _candidateScratch = [];
 
@@ -134,7 +138,14 @@ internal sealed partial class UpgradePass
 
         // A version no pattern blocks is evaluated as for a cluster without patterns: clusters that
         // block different versions share the evaluations of all the others.
-        var unblocked = EvaluationsFor(new EvaluationProfile([], spec.Policy.Sector, spec.Policy.Workloads, spec.Policy.SoakDays));
+        if (!ReferenceEquals(_unblockedSpec, spec))
+        {
+            // Looked up once per cluster rather than once per version.
+            _unblocked = EvaluationsFor(new EvaluationProfile([], spec.Policy.Sector, spec.Policy.Workloads, spec.Policy.SoakDays));
+            _unblockedSpec = spec;
+        }
+
+        var unblocked = _unblocked!;
         if (!unblocked.TryGetValue(version.ToString(), out var evaluation))
         {
             evaluation = EvaluateConditions(spec, version, complete: false);
