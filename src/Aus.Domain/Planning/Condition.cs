@@ -42,6 +42,13 @@ public class Condition : IEquatable<Condition>
 
     public override string ToString() => $"Condition {{ FailureReason = {FailureReason}, Holds = {Holds}, Detail = {Detail} }}";
 
+    public static bool operator ==(Condition? left, Condition? right) => left is null ? right is null : left.Equals(right);
+
+    public static bool operator !=(Condition? left, Condition? right) => !(left == right);
+
+    public void Deconstruct(out Reason failureReason, out bool holds, out string detail) =>
+        (failureReason, holds, detail) = (FailureReason, Holds, Detail);
+
     /// <summary>A condition whose sentence is written from <paramref name="facts"/> when first read; <paramref name="write"/> should be a static lambda.</summary>
     internal static Condition Lazy<TFacts>(Reason failureReason, bool holds, TFacts facts, Func<TFacts, string> write) =>
         new Condition<TFacts>(failureReason, holds, facts, write);

@@ -26,6 +26,9 @@ public sealed class ConditionTextTests
         lazy.GetHashCode().ShouldBe(eager.GetHashCode());
         lazy.ToString().ShouldBe(eager.ToString());
         lazy.ToString().ShouldBe("Condition { FailureReason = Soaking, Holds = False, Detail = 4.16.2 has soaked 1.50 of 7 days for workload wl }");
+        (lazy == eager).ShouldBeTrue();
+        var (reason, holds, detail) = lazy;
+        (reason, holds, detail).ShouldBe((Reason.Soaking, false, "4.16.2 has soaked 1.50 of 7 days for workload wl"));
     }
 
     [Fact]
@@ -36,6 +39,8 @@ public sealed class ConditionTextTests
         condition.ShouldNotBe(new Condition(Reason.Soaking, true, "text"));
         condition.ShouldNotBe(new Condition(Reason.SectorDependency, false, "text"));
         condition.ShouldNotBe(Condition.Lazy(Reason.Soaking, false, "other", static t => t));
+        (condition != new Condition(Reason.Soaking, false, "other")).ShouldBeTrue();
+        (condition == null).ShouldBeFalse();
     }
 
     [Fact]
