@@ -134,7 +134,7 @@ public static class FleetPlanner
 
     private static (OrganizationPlan Plan, ClusterExplanation? Explanation) PlanOrganization(
         PreparedOrganization organization,
-        PreparedOrganizations byOrgId,
+        PreparedOrganizations prepared,
         PlanRequest request,
         BlockedVersionMatches blocked,
         PassMemo memo,
@@ -157,7 +157,7 @@ public static class FleetPlanner
                 // Checked first, as the reference does: counting its own data twice would double every soak day.
                 inheritanceErrors.Add(new(null, PlanningMessages.InheritsFromItself(policy.OrgId)));
             }
-            else if (!byOrgId.TryGetByOrgId(inherited.OrgId, out var source))
+            else if (!prepared.TryGetByOrgId(inherited.OrgId, out var source))
             {
                 inheritanceErrors.Add(new(null, PlanningMessages.InheritedOrganizationMissing(policy.OrgId, inherited.OrgId)));
             }
