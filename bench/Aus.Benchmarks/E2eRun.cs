@@ -71,11 +71,20 @@ internal static class E2eRun
     /// <summary>Reads a fleet file over and over, for a profiler to sample the reader.</summary>
     public static async Task<int> ProfileFleetFileAsync(string file, int runs)
     {
+        using var sampler = new AllocationSampler();
         for (var run = 0; run < runs; run++)
         {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             var document = await FleetReader.ReadFileAsync(file, CancellationToken.None);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalMilliseconds:F0} ms, {document.Diagnostics.Length} diagnostics"));
+            var megabytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalMilliseconds:F0} ms, {megabytes:F1} MB allocated, {document.Diagnostics.Length} diagnostics"));
+        }
+
+        Console.WriteLine("allocated per run, sampled by type:");
+        foreach (var (type, bytes) in sampler.Top(25))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bytes / runs / 1e6,8:F1} MB  {type}"));
         }
 
         return 0;

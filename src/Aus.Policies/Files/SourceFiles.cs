@@ -58,7 +58,9 @@ public static class SourceFiles
     public static async Task<byte[]> ReadBoundedAsync(Stream stream, long limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
+
+        // Sized to the file when its length is known, so that a large file is not copied as the buffer grows.
+        using var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position + 1, 0, limit + 1) : 0);
         var chunk = new byte[81920];
         while (buffer.Length <= limit)
         {

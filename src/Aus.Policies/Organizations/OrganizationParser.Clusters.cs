@@ -111,12 +111,12 @@ internal sealed partial class OrganizationParser
         }
 
         var workloads = new List<Workload>();
-        foreach (var (workload, at, itemPath) in reader.StringList(node, path))
+        foreach (var (workload, at, index) in reader.StringList(node, path))
         {
             cluster.Workloads.Add((workload, at));
             if (!_allowedWorkloads.Contains(workload, StringComparer.Ordinal))
             {
-                reader.Bag.Error(at, PolicyMessages.WorkloadNotAllowed(itemPath, workload, _allowedWorkloads));
+                reader.Bag.Error(at, PolicyMessages.WorkloadNotAllowed(NodeReader.Index(path, index), workload, _allowedWorkloads));
             }
 
             workloads.Add(new Workload(workload));
@@ -176,11 +176,11 @@ internal sealed partial class OrganizationParser
     private List<MutexName> ReadMutexes(YamlNode? node, string path)
     {
         var mutexes = new List<MutexName>();
-        foreach (var (mutex, at, itemPath) in reader.StringList(node, path))
+        foreach (var (mutex, at, index) in reader.StringList(node, path))
         {
             if (!_allowedMutexes.Contains(mutex, StringComparer.Ordinal))
             {
-                reader.Bag.Error(at, PolicyMessages.MutexNotAllowed(itemPath, mutex, _allowedMutexes));
+                reader.Bag.Error(at, PolicyMessages.MutexNotAllowed(NodeReader.Index(path, index), mutex, _allowedMutexes));
             }
 
             mutexes.Add(new MutexName(mutex));

@@ -27,12 +27,24 @@ internal sealed class PlainYamlParser
     private static readonly SearchValues<char> Handled = SearchValues.Create(
         "\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
+    /// <summary>Scalars up to this long are shared: keys, versions and channels repeat thousands of times in a fleet.</summary>
+    private const int MaxSharedLength = 32;
+
+    /// <summary>How many different scalars are shared at most; past that, new ones are allocated as usual.</summary>
+    private const int MaxShared = 4096;
+
     private readonly string _text;
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _sharedBySpan;
     private int _position;
     private int _line = 1;
     private int _lineStart;
 
-    private PlainYamlParser(string text) => _text = text;
+    private PlainYamlParser(string text)
+    {
+        _text = text;
+        _sharedBySpan = _shared.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The root of <paramref name="text"/>'s tree, or null if the text is outside what this parser reads.</summary>
     public static YamlNode? TryParse(string text)
@@ -400,7 +412,7 @@ internal sealed class PlainYamlParser
                     _position += 2;
                     continue;
                 case '\'':
-                    var text = _text.Substring(start, _position - start);
+                    var text = Text(start, _position - start);
                     _position++;
                     return new YamlScalar(line, column, hasEscapedQuote ? text.Replace("''", "'", StringComparison.Ordinal) : text, isPlain: false, isStringTagged: false);
                 default:
@@ -424,7 +436,7 @@ internal sealed class PlainYamlParser
                 case '\n' or '\0' or '\\':
                     return null;
                 case '"':
-                    var text = _text.Substring(start, _position - start);
+                    var text = Text(start, _position - start);
                     _position++;
                     return new YamlScalar(line, column, text, isPlain: false, isStringTagged: false);
                 default:
@@ -486,7 +498,30 @@ internal sealed class PlainYamlParser
         }
 
         _position = end;
-        return new YamlScalar(line, column, _text.Substring(start, end - start), isPlain: true, isStringTagged: false);
+        return new YamlScalar(line, column, Text(start, end - start), isPlain: true, isStringTagged: false);
+    }
+
+    /// <summary>The text at <paramref name="start"/>, the same string each time for short texts.</summary>
+    private string Text(int start, int length)
+    {
+        var span = _text.AsSpan(start, length);
+        if (length > MaxSharedLength)
+        {
+            return span.ToString();
+        }
+
+        if (_sharedBySpan.TryGetValue(span, out var shared))
+        {
+            return shared;
+        }
+
+        var text = span.ToString();
+        if (_shared.Count < MaxShared)
+        {
+            _shared.Add(text, text);
+        }
+
+        return text;
     }
 
     private static bool IsPlainStart(char c, char next) =>
