@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Aus.Policies.Diagnostics;
 
@@ -61,17 +62,24 @@ public static class SourceFiles
 
         // Sized to the file when its length is known, so that a large file is not copied as the buffer grows.
         using var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position + 1, 0, limit + 1) : 0);
-        var chunk = new byte[81920];
-        while (buffer.Length <= limit)
+        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        try
         {
-            var wanted = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
-            var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            while (buffer.Length <= limit)
             {
-                break;
-            }
+                var wanted = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
+                var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

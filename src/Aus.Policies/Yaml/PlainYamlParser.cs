@@ -463,43 +463,46 @@ internal sealed class PlainYamlParser
         var column = Column;
         var start = _position;
         var end = _position;
-        while (true)
+        var lastWordIsStarred = false;
+        while (!IsPlainEnd(inFlow))
         {
             var c = Peek();
-            switch (c)
+            if (c is '[' or ']' or '{' or '}' or '#' || (c == ':' && inFlow))
             {
-                case '\n' or '\0':
-                    break;
-                case ' ':
-                    _position++;
-                    continue;
-                case ':' when IsBlankOrEnd(Peek(1)):
-                    break;
-                case ':' when inFlow:
-                    return null;
-                case '#' when _text[_position - 1] == ' ':
-                    break;
-                case '#' or '[' or ']' or '{' or '}':
-                    if (inFlow && c is ']' or '}')
-                    {
-                        break;
-                    }
-
-                    return null;
-                case ',' when inFlow:
-                    break;
-                default:
-                    _position++;
-                    end = _position;
-                    continue;
+                return null;
             }
 
-            break;
+            if (c != ' ' && _position > start && _text[_position - 1] == ' ')
+            {
+                lastWordIsStarred = c == '*';
+            }
+
+            _position++;
+            if (c != ' ')
+            {
+                end = _position;
+            }
+        }
+
+        // YamlDotNet does not end a scalar at ": " after a word starting with '*' ("a *b: 1" is one scalar to it): left to it.
+        if (lastWordIsStarred && Peek() == ':')
+        {
+            return null;
         }
 
         _position = end;
         return new YamlScalar(line, column, Text(start, end - start), isPlain: true, isStringTagged: false);
     }
+
+    /// <summary>Whether a plain scalar ends here: at the line end, before ": " or " #", or in a flow collection before ',', ']' or '}'.</summary>
+    private bool IsPlainEnd(bool inFlow) => Peek() switch
+    {
+        '\n' or '\0' => true,
+        ':' => IsBlankOrEnd(Peek(1)),
+        '#' => _text[_position - 1] == ' ',
+        ',' or ']' or '}' => inFlow,
+        _ => false,
+    };
 
     /// <summary>The text at <paramref name="start"/>, the same string each time for short texts.</summary>
     private string Text(int start, int length)

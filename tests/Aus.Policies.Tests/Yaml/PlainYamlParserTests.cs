@@ -106,6 +106,8 @@ public sealed class PlainYamlParserTests
     [InlineData("? a\n: 1\n", "complex key")]
     [InlineData("a: 1\n  b: 2\n", "a key indented past its mapping")]
     [InlineData("schedule: * * * * *\n", "a value starting with '*'")]
+    [InlineData("a *b: 0\n", "a key whose last word starts with '*' (one scalar to YamlDotNet)")]
+    [InlineData("{a *: 0}\n", "a flow key whose last word starts with '*'")]
     public void OtherYaml_IsLeftToYamlDotNet(string text, string what)
     {
         PlainYamlParser.TryParse(text).ShouldBeNull(what);
