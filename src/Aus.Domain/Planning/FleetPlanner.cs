@@ -16,7 +16,7 @@ public static class FleetPlanner
     public static FleetPlan Plan(PlanRequest request)
     {
         // Looked up by id once rather than scanned for every organization, which grows with the square of the fleet.
-        var fleet = new Dictionary<string, FleetOrganization>(StringComparer.Ordinal);
+        var fleet = new Dictionary<OrganizationId, FleetOrganization>();
         foreach (var organization in request.Fleet.Organizations)
         {
             fleet.TryAdd(organization.OrgId, organization);
@@ -24,8 +24,8 @@ public static class FleetPlanner
 
         var prepared = request.Organizations.Select(o => Prepare(o, fleet.GetValueOrDefault(o.Policy.OrgId), request.Fleet.AddonVersions, request.Now)).ToList();
         var byOrgId = prepared
-            .GroupBy(p => p.Input.Policy.OrgId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            .GroupBy(p => p.Input.Policy.OrgId)
+            .ToDictionary(g => g.Key, g => g.First());
 
         var plans = ImmutableArray.CreateBuilder<OrganizationPlan>(prepared.Count);
         var blocked = new BlockedVersionMatches();
@@ -133,7 +133,7 @@ public static class FleetPlanner
 
     private static (OrganizationPlan Plan, ClusterExplanation? Explanation) PlanOrganization(
         PreparedOrganization organization,
-        Dictionary<string, PreparedOrganization> byOrgId,
+        Dictionary<OrganizationId, PreparedOrganization> byOrgId,
         PlanRequest request,
         BlockedVersionMatches blocked,
         PassMemo memo)
@@ -150,7 +150,7 @@ public static class FleetPlanner
         var inheritanceErrors = new List<OrganizationMessage>();
         foreach (var inherited in policy.InheritVersionData)
         {
-            if (string.Equals(inherited.OrgId, policy.OrgId, StringComparison.Ordinal))
+            if (inherited.OrgId == policy.OrgId)
             {
                 // Checked first, as the reference does: counting its own data twice would double every soak day.
                 inheritanceErrors.Add(new(null, PlanningMessages.InheritsFromItself(policy.OrgId)));
@@ -203,7 +203,7 @@ public static class FleetPlanner
             AddonVersionData = addons.AddonVersionData,
             Report = result.Report,
             AddonReport = addons.AddonReport,
-            InheritsFrom = [.. policy.InheritVersionData.Select(i => i.Name ?? i.OrgId)],
+            InheritsFrom = [.. policy.InheritVersionData.Select(i => i.Name ?? i.OrgId.Value)],
         };
         return (plan, explanation);
     }
