@@ -75,7 +75,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
         var release = OpenShiftVersion.Parse(settings.Release);
 
         // The clusters the release is offered to (their channel is one it is in): the rollout is over when they all run it.
-        var addonOrgIds = documents.Where(d => d.Policy!.AddonManagedUpgrades).Select(d => d.Policy!.OrgId).ToHashSet(StringComparer.Ordinal);
+        var addonOrgIds = documents.Where(d => d.Policy!.AddonManagedUpgrades).Select(d => d.Policy!.OrgId).ToHashSet();
         var initial = await client.ReadFleetAsync([.. documents.Select(d => d.Policy!.OrgId)], addonOrgIds, cancellationToken);
         var ocmClusters = initial.Snapshot.Organizations.SelectMany(o => o.Clusters).Where(c => policies.ContainsKey(c.Name)).ToList();
         var inScope = ocmClusters.Where(c => c.AvailableUpgrades.Contains(release) || c.Version.CompareTo(release) >= 0).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
@@ -373,8 +373,8 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
     /// </summary>
     private IEnumerable<StoredHistory> StoredHistories() =>
         inputs.Documents.Select(d => d.Policy!).SelectMany(policy => inputs.Histories
-            .Where(h => h.Key == policy.OrgId || AddonHistoryKey.AddonOf(policy.OrgId, h.Key) is not null)
-            .Select(h => new StoredHistory(new HistoryKey(policy.Environment, policy.OrgId, AddonHistoryKey.AddonOf(policy.OrgId, h.Key)), h.Value)));
+            .Where(h => h.Key == policy.OrgId.Value || AddonHistoryKey.AddonOf(policy.OrgId, h.Key) is not null)
+            .Select(h => new StoredHistory(new HistoryKey(policy.Environment.Value, policy.OrgId.Value, AddonHistoryKey.AddonOf(policy.OrgId, h.Key)), h.Value)));
 
     private static OcmClient CreateClient(OcmSimulator simulator)
     {
@@ -397,7 +397,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
         var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
         foreach (var organization in organizations)
         {
-            histories[organization.OrgId] = await store.GetHistoryAsync(new HistoryKey(organization.Policy.Environment, organization.OrgId), cancellationToken);
+            histories[organization.OrgId.Value] = await store.GetHistoryAsync(new HistoryKey(organization.Policy.Environment.Value, organization.OrgId.Value), cancellationToken);
         }
 
         var inputs = PassInputs.Build(organizations, fleet, histories, now);
