@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Aus.Application.Notifications;
+using Aus.Application.Safety;
 using Aus.Application.Ports;
 using Aus.Application.Reconcile;
 using Aus.Domain.Controls;
@@ -310,9 +311,9 @@ internal sealed class AusMetrics
     /// <summary>What the rollout safety controls hold: clusters by reason, the pauses in force, the halted versions.</summary>
     private void RecordControls(string environment, DateTimeOffset now, OrganizationPlan plan, RolloutControls controls)
     {
-        foreach (var reason in (ReadOnlySpan<Reason>)[Reason.Paused, Reason.Frozen, Reason.AwaitingApproval, Reason.VersionHalted])
+        foreach (var reason in ControlHolds.Reasons)
         {
-            _clustersHeld.Set(environment, [Integration, environment, plan.OrgId.Value, reason.ToCode()], plan.Clusters.Count(c => c.Addon is null && c.Reason == reason));
+            _clustersHeld.Set(environment, [Integration, environment, plan.OrgId.Value, reason.ToCode()], ControlHolds.Count(plan, reason));
         }
 
         foreach (var pause in controls.Pauses.Where(p => p.IsActiveAt(now)))

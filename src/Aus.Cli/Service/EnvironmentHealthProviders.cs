@@ -20,7 +20,7 @@ internal sealed class EnvironmentHealthProviders(IReadOnlyList<OcmEnvironmentSet
         {
             if (!_built.TryGetValue(environment.Value, out var providers))
             {
-                var settings = environments.FirstOrDefault(e => e.Serves(new EnvironmentName(environment.Value)));
+                var settings = environments.FirstOrDefault(e => e.Serves(environment));
                 var errors = new List<string>();
                 var provider = settings is null
                     ? null

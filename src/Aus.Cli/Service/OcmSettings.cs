@@ -10,5 +10,5 @@ internal sealed record OcmSettings(ImmutableArray<OcmEnvironmentSettings> Enviro
     public bool Succeeded => Errors.IsEmpty && !Environments.IsEmpty;
 
     /// <summary>The environment serving organizations of <paramref name="environment"/>, if any.</summary>
-    public OcmEnvironmentSettings? For(EnvironmentName environment) => Environments.FirstOrDefault(e => e.Serves(new EnvironmentName(environment.Value)));
+    public OcmEnvironmentSettings? For(EnvironmentName environment) => Environments.FirstOrDefault(e => e.Serves(environment));
 }

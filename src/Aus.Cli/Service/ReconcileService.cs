@@ -86,7 +86,7 @@ internal sealed partial class ReconcileService : IDisposable
         return
         [
             .. documents
-                .Where(d => !settings.Environments.Any(e => e.Serves(new EnvironmentName(d.Policy!.Environment.Value))))
+                .Where(d => !settings.Environments.Any(e => e.Serves(d.Policy!.Environment)))
                 .Select(d => $"{d.File}: error: organization {d.Policy!.OrgId} is in environment '{d.Policy.Environment}', which the settings file does not define (environments: {known})"),
         ];
     }

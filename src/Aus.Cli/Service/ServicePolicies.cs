@@ -17,10 +17,10 @@ internal sealed partial class ServicePolicies(PolicySource files, ServiceSetting
     public async Task<IReadOnlyList<OrganizationConfig>> LoadAsync(CancellationToken cancellationToken)
     {
         var fromFiles = await files.LoadAsync(cancellationToken);
-        var organizations = fromFiles.Where(o => settings.Environments.FirstOrDefault(e => e.Serves(new EnvironmentName(o.Policy.Environment.Value))) is not { LabelPolicies: true }).ToList();
+        var organizations = fromFiles.Where(o => settings.Environments.FirstOrDefault(e => e.Serves(o.Policy.Environment)) is not { LabelPolicies: true }).ToList();
         foreach (var environment in settings.Environments.Where(e => e.LabelPolicies))
         {
-            var named = fromFiles.Where(o => environment.Serves(new EnvironmentName(o.Policy.Environment.Value))).Select(o => o.Policy).ToList();
+            var named = fromFiles.Where(o => environment.Serves(o.Policy.Environment)).Select(o => o.Policy).ToList();
             try
             {
                 var (_, documents) = await LabelInputs.ReadOcmAsync(new OcmSettings([environment], [], Named: true), named, time, cancellationToken);
