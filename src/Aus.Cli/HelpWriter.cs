@@ -207,9 +207,10 @@ internal sealed class HelpWriter
                 _output.Write(first);
                 if (!string.IsNullOrWhiteSpace(second))
                 {
-                    if (firstWidth > first.Length)
+                    // One space at a time: `new string(' ', n)` would need the JIT (a vectorized fill over chars).
+                    for (var pad = first.Length; pad < firstWidth; pad++)
                     {
-                        _output.Write(new string(' ', firstWidth - first.Length));
+                        _output.Write(' ');
                     }
 
                     _output.Write(Indent);
