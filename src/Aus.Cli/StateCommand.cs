@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Aus.Application.Ports;
+using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Policies.History;
 using Aus.Storage;
@@ -133,7 +134,7 @@ internal static class StateCommand
 
         if (org is not null)
         {
-            var key = new HistoryKey(environment, org, addon);
+            var key = new HistoryKey(new EnvironmentName(environment), new OrganizationId(org), addon);
             var found = histories.FirstOrDefault(h => h.Key == key);
             if (found is null)
             {
@@ -267,7 +268,7 @@ internal static class StateCommand
                 var history = VersionHistoryJson.Read(root, errors);
                 if (history is not null)
                 {
-                    histories.Add(new StoredHistory(new HistoryKey(environment, org, addon), history));
+                    histories.Add(new StoredHistory(new HistoryKey(new EnvironmentName(environment), new OrganizationId(org), addon), history));
                 }
 
                 return new ImportDocument(histories, errors, null);
@@ -301,7 +302,7 @@ internal static class StateCommand
                 errors.AddRange(problems.Select(p => p.StartsWith('$') ? path + p[1..] : $"{path}: {p}"));
                 if (history is not null)
                 {
-                    histories.Add(new StoredHistory(new HistoryKey(environment, entryOrg, entryAddon), history));
+                    histories.Add(new StoredHistory(new HistoryKey(new EnvironmentName(environment), new OrganizationId(entryOrg), entryAddon), history));
                 }
             }
 
@@ -330,7 +331,7 @@ internal static class StateCommand
             writer.WriteStartObject();
             foreach (var (key, history) in histories)
             {
-                writer.WritePropertyName(key.AddonId is null ? key.OrganizationId : $"{key.OrganizationId}/{key.AddonId}");
+                writer.WritePropertyName(key.AddonId is null ? key.OrganizationId.Value : $"{key.OrganizationId}/{key.AddonId}");
                 VersionHistoryJson.Write(writer, history);
             }
 

@@ -125,8 +125,8 @@ public sealed class OcmClient : IOcmFleetReader, IOcmLabelledFleetReader, IOcmAc
     public async Task<ImmutableArray<OcmLabel>> GetSubscriptionLabelsAsync(string subscriptionId, CancellationToken cancellationToken) =>
         ToLabels(await _api.ListSubscriptionLabelsAsync(subscriptionId, cancellationToken).ConfigureAwait(false));
 
-    public async Task<ImmutableArray<OcmLabel>> GetOrganizationLabelsAsync(string orgId, CancellationToken cancellationToken) =>
-        ToLabels(await _api.ListOrganizationLabelsAsync(orgId, cancellationToken).ConfigureAwait(false));
+    public async Task<ImmutableArray<OcmLabel>> GetOrganizationLabelsAsync(OrganizationId orgId, CancellationToken cancellationToken) =>
+        ToLabels(await _api.ListOrganizationLabelsAsync(orgId.Value, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Labels of any type whose key starts with <paramref name="keyPrefix"/>, optionally of one type ("Subscription", "Organization").</summary>
     public async Task<ImmutableArray<OcmLabel>> SearchLabelsAsync(string keyPrefix, string? type, CancellationToken cancellationToken)
@@ -146,10 +146,10 @@ public sealed class OcmClient : IOcmFleetReader, IOcmLabelledFleetReader, IOcmAc
         return ToLabel(response.Body) ?? new OcmLabel(key, value) { Type = "Subscription", SubscriptionId = subscriptionId };
     }
 
-    public async Task<OcmLabel> CreateOrganizationLabelAsync(string orgId, string key, string value, CancellationToken cancellationToken)
+    public async Task<OcmLabel> CreateOrganizationLabelAsync(OrganizationId orgId, string key, string value, CancellationToken cancellationToken)
     {
-        var response = await _api.CreateOrganizationLabelAsync(orgId, key, value, cancellationToken).ConfigureAwait(false);
-        return ToLabel(response.Body) ?? new OcmLabel(key, value) { Type = "Organization", OrganizationId = orgId };
+        var response = await _api.CreateOrganizationLabelAsync(orgId.Value, key, value, cancellationToken).ConfigureAwait(false);
+        return ToLabel(response.Body) ?? new OcmLabel(key, value) { Type = "Organization", OrganizationId = orgId.Value };
     }
 
     public async Task<ImmutableArray<ServiceLogEntry>> SearchServiceLogsAsync(ServiceLogQuery query, CancellationToken cancellationToken)

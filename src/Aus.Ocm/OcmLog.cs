@@ -1,3 +1,4 @@
+using Aus.Domain.Fleet;
 using Microsoft.Extensions.Logging;
 
 namespace Aus.Ocm;
@@ -15,7 +16,7 @@ internal static partial class OcmLog
     public static partial void CircuitOpened(ILogger logger, string host, double breakSeconds);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Reading OCM organization {OrgId} failed: {Error}")]
-    public static partial void OrganizationFailed(ILogger logger, string orgId, string error);
+    public static partial void OrganizationFailed(ILogger logger, OrganizationId orgId, string error);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Upgrade policy {PolicyId} of cluster {ClusterId}: state unreadable, treated as unknown: {Error}")]
     public static partial void PolicyStateUnreadable(ILogger logger, string clusterId, string policyId, string error);

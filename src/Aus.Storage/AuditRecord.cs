@@ -1,3 +1,5 @@
+using Aus.Domain.Fleet;
+
 namespace Aus.Storage;
 
 /// <summary>One line of the audit log: an action aus took or refused.</summary>
@@ -12,8 +14,8 @@ namespace Aus.Storage;
 /// <param name="OperationId">OCM's operation id of the request, for correlating with OCM's logs.</param>
 public sealed record AuditRecord(
     DateTimeOffset Time,
-    string Environment,
-    string OrganizationId,
+    EnvironmentName Environment,
+    OrganizationId OrganizationId,
     string? Cluster,
     string Action,
     string? Version,

@@ -1,3 +1,5 @@
+using Aus.Domain.Fleet;
+
 namespace Aus.Storage;
 
 /// <summary>
@@ -6,18 +8,18 @@ namespace Aus.Storage;
 /// </summary>
 public sealed record HistoryKey
 {
-    public HistoryKey(string environment, string organizationId, string? addonId = null)
+    public HistoryKey(EnvironmentName environment, OrganizationId organizationId, string? addonId = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(environment);
-        ArgumentException.ThrowIfNullOrWhiteSpace(organizationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(environment.Value, nameof(environment));
+        ArgumentException.ThrowIfNullOrWhiteSpace(organizationId.Value, nameof(organizationId));
         Environment = environment;
         OrganizationId = organizationId;
         AddonId = string.IsNullOrEmpty(addonId) ? null : addonId;
     }
 
-    public string Environment { get; }
+    public EnvironmentName Environment { get; }
 
-    public string OrganizationId { get; }
+    public OrganizationId OrganizationId { get; }
 
     /// <summary>The add-on whose history this is; null for the organization's own history.</summary>
     public string? AddonId { get; }

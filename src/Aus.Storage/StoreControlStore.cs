@@ -14,7 +14,7 @@ public sealed class StoreControlStore(IStateStore store) : IControlStore
         ArgumentNullException.ThrowIfNull(key);
         var stored = await _controls.GetControlsAsync(key.Environment.Value, key.OrganizationId.Value, cancellationToken);
         return new OrganizationControls(
-            stored.For(key.Environment.Value, key.OrganizationId.Value),
+            stored.For(key.Environment, key.OrganizationId),
             [.. stored.Failures.Select(f => new RecordedFailure(new UpgradeFailure(f.Cluster, f.Version), f.IsCleared))]);
     }
 

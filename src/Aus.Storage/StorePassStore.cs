@@ -18,7 +18,7 @@ public sealed class StorePassStore(IStateStore store, string owner) : IPassStore
         var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
         foreach (var addonId in addonIds)
         {
-            var stored = await _store.GetHistoryAsync(new HistoryKey(key.Environment.Value, key.OrganizationId.Value, addonId), cancellationToken);
+            var stored = await _store.GetHistoryAsync(new HistoryKey(key.Environment, key.OrganizationId, addonId), cancellationToken);
             if (!ReferenceEquals(stored, VersionHistory.Empty))
             {
                 histories[addonId] = stored;
@@ -32,7 +32,7 @@ public sealed class StorePassStore(IStateStore store, string owner) : IPassStore
     {
         ArgumentNullException.ThrowIfNull(key);
         return (await _store.ListHistoriesAsync(key.Environment.Value, cancellationToken))
-            .Where(h => h.Key.OrganizationId == key.OrganizationId.Value && h.Key.AddonId is not null)
+            .Where(h => h.Key.OrganizationId == key.OrganizationId && h.Key.AddonId is not null)
             .ToDictionary(h => h.Key.AddonId!, h => h.History, StringComparer.Ordinal);
     }
 
@@ -42,7 +42,7 @@ public sealed class StorePassStore(IStateStore store, string owner) : IPassStore
         ArgumentNullException.ThrowIfNull(histories);
         foreach (var (addonId, history) in histories.OrderBy(h => h.Key, StringComparer.Ordinal))
         {
-            await _store.CommitPassAsync(new HistoryKey(key.Environment.Value, key.OrganizationId.Value, addonId), history, [], (lease as Lease)?.Inner, cancellationToken);
+            await _store.CommitPassAsync(new HistoryKey(key.Environment, key.OrganizationId, addonId), history, [], (lease as Lease)?.Inner, cancellationToken);
         }
     }
 
@@ -72,12 +72,12 @@ public sealed class StorePassStore(IStateStore store, string owner) : IPassStore
         return _store.RecordServiceLogAsync(log.ClusterUuid, log.Summary, log.Description, sentAt, cancellationToken);
     }
 
-    private static HistoryKey ToHistoryKey(OrganizationKey key) => new(key.Environment.Value, key.OrganizationId.Value);
+    private static HistoryKey ToHistoryKey(OrganizationKey key) => new(key.Environment, key.OrganizationId);
 
     private static AuditRecord ToRecord(AuditEntry entry) => new(
         entry.Time,
-        entry.Organization.Environment.Value,
-        entry.Organization.OrganizationId.Value,
+        entry.Organization.Environment,
+        entry.Organization.OrganizationId,
         entry.Cluster,
         entry.Action,
         entry.Version,

@@ -89,9 +89,9 @@ public sealed class AuditCommandTests : IDisposable
         await using var store = await StateStore.OpenAsync(StateLocation.TryParse(StatePath, out var location, out _) ? location! : throw new InvalidOperationException());
         await store.AppendAuditAsync(
         [
-            new AuditRecord(Old, "production", "org-a", "prod-1", "create-upgrade-policy", "4.16.9", "scheduled", AuditResult.Succeeded, "op-1"),
-            new AuditRecord(Recent, "production", "org-a", "prod-2", "create-upgrade-policy", "4.16.9", "OCM answered 503", AuditResult.Failed, null),
-            new AuditRecord(Recent.AddMinutes(1), "production", "org-b", "stage-1", "agree-version-gate", "4.17", "version-gate", AuditResult.Refused, null),
+            new AuditRecord(Old, new("production"), new("org-a"), "prod-1", "create-upgrade-policy", "4.16.9", "scheduled", AuditResult.Succeeded, "op-1"),
+            new AuditRecord(Recent, new("production"), new("org-a"), "prod-2", "create-upgrade-policy", "4.16.9", "OCM answered 503", AuditResult.Failed, null),
+            new AuditRecord(Recent.AddMinutes(1), new("production"), new("org-b"), "stage-1", "agree-version-gate", "4.17", "version-gate", AuditResult.Refused, null),
         ]);
     }
 }

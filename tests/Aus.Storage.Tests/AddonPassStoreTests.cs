@@ -24,8 +24,8 @@ public sealed class AddonPassStoreTests : IDisposable
 
         read.Keys.ShouldBe(["addon-x"], "an add-on without a stored history is absent");
         read["addon-x"].ShouldBeEquivalentTo(Histories.Sample(Now));
-        (await store.GetHistoryAsync(new HistoryKey("production", "org-a", "addon-x"))).ShouldBeEquivalentTo(Histories.Sample(Now));
-        (await store.GetHistoryAsync(new HistoryKey("production", "org-a"))).ShouldBeSameAs(VersionHistory.Empty, "the organization's own history is untouched");
+        (await store.GetHistoryAsync(new HistoryKey(new("production"), new("org-a"), "addon-x"))).ShouldBeEquivalentTo(Histories.Sample(Now));
+        (await store.GetHistoryAsync(new HistoryKey(new("production"), new("org-a")))).ShouldBeSameAs(VersionHistory.Empty, "the organization's own history is untouched");
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class AddonPassStoreTests : IDisposable
         var statePassStore = new StorePassStore(store, "test");
         await statePassStore.CommitAddonHistoriesAsync(Key, new Dictionary<string, VersionHistory> { ["addon-x"] = Histories.Sample(Now) }, null, CancellationToken.None);
         await statePassStore.CommitAddonHistoriesAsync(Key with { OrganizationId = new OrganizationId("org-b") }, new Dictionary<string, VersionHistory> { ["addon-y"] = Histories.Sample(Now) }, null, CancellationToken.None);
-        await store.CommitPassAsync(new HistoryKey("production", "org-a"), Histories.Sample(Now), []);
+        await store.CommitPassAsync(new HistoryKey(new("production"), new("org-a")), Histories.Sample(Now), []);
         var filePassStore = new HistoryFilePassStore(
             new Dictionary<string, VersionHistory> { ["org-a"] = VersionHistory.Empty, ["org-a/addon-x"] = Histories.Sample(Now), ["org-b/addon-y"] = Histories.Sample(Now) },
             new Dictionary<string, string>());

@@ -44,7 +44,7 @@ public sealed class GuardedStateStoreTests : IDisposable
         var path = Path.Combine(_directory.FullName, "state.db");
         await using (var raw = await StateStore.OpenAsync(Location(path)))
         {
-            await raw.CommitPassAsync(new HistoryKey("production", "org-a"), VersionHistory.Empty, []);
+            await raw.CommitPassAsync(new HistoryKey(new("production"), new("org-a")), VersionHistory.Empty, []);
         }
 
         await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
@@ -56,7 +56,7 @@ public sealed class GuardedStateStoreTests : IDisposable
         }
 
         await using var store = await GuardedStateStore.OpenAsync(Location(path));
-        var failure = await Should.ThrowAsync<StateStoreException>(() => store.GetHistoryAsync(new HistoryKey("production", "org-a")));
+        var failure = await Should.ThrowAsync<StateStoreException>(() => store.GetHistoryAsync(new HistoryKey(new("production"), new("org-a"))));
         failure.InnerException.ShouldBeOfType<InvalidDataException>();
     }
 
@@ -73,7 +73,7 @@ public sealed class GuardedStateStoreTests : IDisposable
 
         (await passStore.GetHistoryAsync(key, CancellationToken.None)).CheckIn.ShouldBe(at);
         var audit = (await store.QueryAuditAsync(new AuditQuery())).ShouldHaveSingleItem();
-        (audit.OrganizationId, audit.Cluster, audit.Action, audit.Version, audit.Result, audit.OperationId).ShouldBe(("org-a", "c1", "switch-channel", "stable-4.17", AuditResult.Refused, "op-1"));
+        (audit.OrganizationId, audit.Cluster, audit.Action, audit.Version, audit.Result, audit.OperationId).ShouldBe((new OrganizationId("org-a"), "c1", "switch-channel", "stable-4.17", AuditResult.Refused, "op-1"));
     }
 
     private static StateLocation Location(string path) =>

@@ -17,7 +17,7 @@ public abstract partial class StateStoreContract
         var controls = await Controls.GetControlsAsync("production", "org-a");
 
         controls.ShouldBeEquivalentTo(StoredControls.None);
-        controls.For("production", "org-a").IsEmpty.ShouldBeTrue();
+        controls.For(new("production"), new("org-a")).IsEmpty.ShouldBeTrue();
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public abstract partial class StateStoreContract
         var pause = (await Controls.GetControlsAsync("production", "org-a")).Pauses.ShouldHaveSingleItem();
         pause.ShouldBe(Pause(PauseScope.Sector, "prod", until: until.AddTicks(-5)));
         var audit = (await Store.QueryAuditAsync(new AuditQuery())).ShouldHaveSingleItem();
-        audit.ShouldBe(new AuditRecord(Now, "production", "org-a", null, "pause", null, "sector prod by alice: bad release", AuditResult.Succeeded, null));
+        audit.ShouldBe(new AuditRecord(Now, new("production"), new("org-a"), null, "pause", null, "sector prod by alice: bad release", AuditResult.Succeeded, null));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public abstract partial class StateStoreContract
 
         var pause = (await Controls.GetControlsAsync("production", "org-a")).Pauses.ShouldHaveSingleItem();
         pause.CancelScheduled.ShouldBeTrue();
-        (await Controls.GetControlsAsync()).For("production", "org-a").Pauses.ShouldHaveSingleItem().CancelScheduled.ShouldBeTrue();
+        (await Controls.GetControlsAsync()).For(new("production"), new("org-a")).Pauses.ShouldHaveSingleItem().CancelScheduled.ShouldBeTrue();
         (await Store.QueryAuditAsync(new AuditQuery())).ShouldHaveSingleItem().Reason.ShouldBe("cluster prod-1 by alice: bad release (cancelling scheduled upgrades)");
     }
 
@@ -83,7 +83,7 @@ public abstract partial class StateStoreContract
         lifted.ShouldBeTrue();
         (await Controls.GetControlsAsync()).Pauses.Select(p => p.Target).ShouldBe(["prod-2"]);
         (await Store.QueryAuditAsync(new AuditQuery())).Last()
-            .ShouldBe(new AuditRecord(Now.AddHours(1), "production", "org-a", "prod-1", "resume", null, "cluster prod-1 by bob", AuditResult.Succeeded, null));
+            .ShouldBe(new AuditRecord(Now.AddHours(1), new("production"), new("org-a"), "prod-1", "resume", null, "cluster prod-1 by bob", AuditResult.Succeeded, null));
     }
 
     [Fact]
@@ -102,9 +102,9 @@ public abstract partial class StateStoreContract
 
         var approval = (await Controls.GetControlsAsync()).Approvals.ShouldHaveSingleItem();
         approval.Note.ShouldBe("looked again");
-        (await Controls.GetControlsAsync()).For("production", "org-a").IsApproved("prod", "4.16.2").ShouldBeTrue();
+        (await Controls.GetControlsAsync()).For(new("production"), new("org-a")).IsApproved("prod", "4.16.2").ShouldBeTrue();
         (await Store.QueryAuditAsync(new AuditQuery())).First()
-            .ShouldBe(new AuditRecord(Now, "production", "org-a", null, "approve", "4.16.2", "sector prod by carol: canaries fine", AuditResult.Succeeded, null));
+            .ShouldBe(new AuditRecord(Now, new("production"), new("org-a"), null, "approve", "4.16.2", "sector prod by carol: canaries fine", AuditResult.Succeeded, null));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public abstract partial class StateStoreContract
         (await Controls.HaltAsync(halt with { HaltedAt = Now.AddHours(1) })).ShouldBeFalse();
 
         (await Controls.GetControlsAsync()).Halts.ShouldBe([halt]);
-        (await Controls.GetControlsAsync()).For("production", "org-a").HaltedVersions.ShouldBe(["4.16.2"]);
+        (await Controls.GetControlsAsync()).For(new("production"), new("org-a")).HaltedVersions.ShouldBe(["4.16.2"]);
         (await Store.QueryAuditAsync(new AuditQuery())).ShouldHaveSingleItem().Action.ShouldBe("halt-version");
     }
 

@@ -122,8 +122,8 @@ public abstract partial class StateStoreContract : IAsyncLifetime
             (await Store.GetHistoryAsync(keys[i])).ShouldBeEquivalentTo(Histories.Sample(Now, soakDays: i + 1));
         }
 
-        (await Store.GetHistoryAsync(new HistoryKey("production", "org-c"))).ShouldBeSameAs(VersionHistory.Empty);
-        (await Store.GetHistoryAsync(new HistoryKey("production", "org-b", "addon-x"))).ShouldBeSameAs(VersionHistory.Empty);
+        (await Store.GetHistoryAsync(new HistoryKey(new("production"), new("org-c")))).ShouldBeSameAs(VersionHistory.Empty);
+        (await Store.GetHistoryAsync(new HistoryKey(new("production"), new("org-b"), "addon-x"))).ShouldBeSameAs(VersionHistory.Empty);
     }
 
     [Fact]
@@ -162,8 +162,8 @@ public abstract partial class StateStoreContract : IAsyncLifetime
     {
         var record = new AuditRecord(
             new DateTimeOffset(2026, 11, 23, 14, 30, 15, TimeSpan.FromHours(2)).AddTicks(1234560),
-            "production",
-            "org-a",
+            new("production"),
+            new("org-a"),
             "prod-1",
             "create-upgrade-policy",
             "4.16.2",
@@ -181,7 +181,7 @@ public abstract partial class StateStoreContract : IAsyncLifetime
     [Fact]
     public async Task AppendAudit_OptionalFieldsMissing_ReadBackAsNull()
     {
-        var record = new AuditRecord(Now, "production", "org-a", null, "organization-error", null, null, AuditResult.Refused, null);
+        var record = new AuditRecord(Now, new("production"), new("org-a"), null, "organization-error", null, null, AuditResult.Refused, null);
 
         await Store.AppendAuditAsync([record]);
 
@@ -196,7 +196,7 @@ public abstract partial class StateStoreContract : IAsyncLifetime
             Audit("prod-1", "a", AuditResult.Succeeded, Now),
             Audit("prod-2", "b", AuditResult.Succeeded, Now.AddMinutes(1)),
             Audit("prod-1", "c", AuditResult.Failed, Now.AddMinutes(2)),
-            Audit("prod-1", "d", AuditResult.Succeeded, Now.AddMinutes(3)) with { OrganizationId = "org-b" },
+            Audit("prod-1", "d", AuditResult.Succeeded, Now.AddMinutes(3)) with { OrganizationId = new("org-b") },
             Audit("prod-1", "e", AuditResult.Succeeded, Now.AddMinutes(4)) with { Environment = "stage" },
         };
         await Store.AppendAuditAsync(records);
@@ -288,10 +288,10 @@ public abstract partial class StateStoreContract : IAsyncLifetime
     [Fact]
     public async Task ListHistories_ReturnsEveryHistoryOrderedByKey_OrOneEnvironmentsOnly()
     {
-        await Store.CommitPassAsync(new HistoryKey("stage", "org-a"), Histories.Sample(Now), []);
-        await Store.CommitPassAsync(new HistoryKey("production", "org-b"), Histories.Sample(Now), []);
-        await Store.CommitPassAsync(new HistoryKey("production", "org-a", "addon"), Histories.Sample(Now), []);
-        await Store.CommitPassAsync(new HistoryKey("production", "org-a"), Histories.Sample(Now), []);
+        await Store.CommitPassAsync(new HistoryKey(new("stage"), new("org-a")), Histories.Sample(Now), []);
+        await Store.CommitPassAsync(new HistoryKey(new("production"), new("org-b")), Histories.Sample(Now), []);
+        await Store.CommitPassAsync(new HistoryKey(new("production"), new("org-a"), "addon"), Histories.Sample(Now), []);
+        await Store.CommitPassAsync(new HistoryKey(new("production"), new("org-a")), Histories.Sample(Now), []);
 
         (await Store.ListHistoriesAsync()).Select(h => h.Key.ToString())
             .ShouldBe(["production/org-a", "production/org-a/addon", "production/org-b", "stage/org-a"]);
@@ -305,7 +305,7 @@ public abstract partial class StateStoreContract : IAsyncLifetime
         var imported = new[]
         {
             new StoredHistory(OrgKey, Histories.Sample(Now.AddDays(-1), soakDays: 30)),
-            new StoredHistory(new HistoryKey("production", "org-b"), Histories.Sample(Now, soakDays: 4)),
+            new StoredHistory(new HistoryKey(new("production"), new("org-b")), Histories.Sample(Now, soakDays: 4)),
         };
 
         await Store.ImportHistoriesAsync(imported);
@@ -319,7 +319,7 @@ public abstract partial class StateStoreContract : IAsyncLifetime
     {
         var imported = new[]
         {
-            new StoredHistory(new HistoryKey("production", "org-b"), Histories.Sample(Now)),
+            new StoredHistory(new HistoryKey(new("production"), new("org-b")), Histories.Sample(Now)),
             new StoredHistory(OrgKey, Histories.Sample(Now)),
             new StoredHistory(OrgKey, Histories.Sample(Now)),
         };
@@ -334,7 +334,7 @@ public abstract partial class StateStoreContract : IAsyncLifetime
     {
         var imported = new[]
         {
-            new StoredHistory(new HistoryKey("production", "org-b"), Histories.Sample(Now)),
+            new StoredHistory(new HistoryKey(new("production"), new("org-b")), Histories.Sample(Now)),
             new StoredHistory(OrgKey, Histories.Sample(DateTimeOffset.UtcNow.AddDays(2))),
         };
 
@@ -427,7 +427,7 @@ public abstract partial class StateStoreContract : IAsyncLifetime
     [Fact]
     public async Task CommitPass_UnderAnAddonHistory_UsesTheOrganizationsLease()
     {
-        var addonKey = new HistoryKey("production", "org-a", "addon-x");
+        var addonKey = new HistoryKey(new("production"), new("org-a"), "addon-x");
         await using var lease = await Store.TryAcquireOrganizationLeaseAsync("production", "org-a", "replica-1");
 
         await Store.CommitPassAsync(addonKey, Histories.Sample(Now), [], lease);
@@ -474,7 +474,7 @@ public abstract partial class StateStoreContract : IAsyncLifetime
 
         await dryRun.CommitPassAsync(OrgKey, Histories.Sample(Now.AddHours(1), soakDays: 5), [Audit("prod-1", "a", AuditResult.Succeeded, Now)]);
         await dryRun.RecordServiceLogAsync("uuid-1", "s", "d", Now);
-        await dryRun.ImportHistoriesAsync([new StoredHistory(new HistoryKey("production", "org-b"), Histories.Sample(Now))]);
+        await dryRun.ImportHistoriesAsync([new StoredHistory(new HistoryKey(new("production"), new("org-b")), Histories.Sample(Now))]);
 
         (await dryRun.GetHistoryAsync(OrgKey)).ShouldBeEquivalentTo(Histories.Sample(Now, soakDays: 1));
         (await Store.QueryAuditAsync(new AuditQuery())).ShouldBeEmpty();
@@ -497,5 +497,5 @@ public abstract partial class StateStoreContract : IAsyncLifetime
     protected abstract Task DeleteDatabaseAsync();
 
     protected static AuditRecord Audit(string cluster, string action, AuditResult result, DateTimeOffset time, string? reason = null, string? operationId = null) =>
-        new(time, "production", "org-a", cluster, action, "4.16.2", reason, result, operationId);
+        new(time, new("production"), new("org-a"), cluster, action, "4.16.2", reason, result, operationId);
 }

@@ -311,7 +311,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
     private IEnumerable<StoredHistory> StoredHistories() =>
         inputs.Documents.Select(d => d.Policy!).SelectMany(policy => inputs.Histories
             .Where(h => h.Key == policy.OrgId.Value || AddonHistoryKey.AddonOf(policy.OrgId, h.Key) is not null)
-            .Select(h => new StoredHistory(new HistoryKey(policy.Environment.Value, policy.OrgId.Value, AddonHistoryKey.AddonOf(policy.OrgId, h.Key)), h.Value)));
+            .Select(h => new StoredHistory(new HistoryKey(policy.Environment, policy.OrgId, AddonHistoryKey.AddonOf(policy.OrgId, h.Key)), h.Value)));
 
     private static OcmClient CreateClient(OcmSimulator simulator)
     {
@@ -334,7 +334,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
         var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
         foreach (var organization in organizations)
         {
-            histories[organization.OrgId.Value] = await store.GetHistoryAsync(new HistoryKey(organization.Policy.Environment.Value, organization.OrgId.Value), cancellationToken);
+            histories[organization.OrgId.Value] = await store.GetHistoryAsync(new HistoryKey(organization.Policy.Environment, organization.OrgId), cancellationToken);
         }
 
         var inputs = PassInputs.Build(organizations, fleet, histories, now);

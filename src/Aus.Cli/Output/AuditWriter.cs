@@ -18,7 +18,7 @@ internal static class AuditWriter
 
         var rows = records.Select(r => new[]
         {
-            TimeFormat.Format(r.Time), r.Environment, r.OrganizationId, r.Cluster ?? "-", r.Action, r.Version ?? "-", Result(r.Result),
+            TimeFormat.Format(r.Time), r.Environment.Value, r.OrganizationId.Value, r.Cluster ?? "-", r.Action, r.Version ?? "-", Result(r.Result),
             OneLine(r.Reason ?? "-"), r.OperationId ?? "-",
         }).Prepend(Headers).ToList();
         var widths = Enumerable.Range(0, Headers.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
@@ -39,8 +39,8 @@ internal static class AuditWriter
         {
             json.WriteStartObject();
             json.WriteString("time", TimeFormat.Format(record.Time));
-            json.WriteString("environment", record.Environment);
-            json.WriteString("orgId", record.OrganizationId);
+            json.WriteString("environment", record.Environment.Value);
+            json.WriteString("orgId", record.OrganizationId.Value);
             WriteOptional(json, "cluster", record.Cluster);
             json.WriteString("action", record.Action);
             WriteOptional(json, "version", record.Version);

@@ -35,7 +35,7 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
         await Parallel.ForEachAsync(
             Enumerable.Range(0, distinct.Count),
             new ParallelOptions { MaxDegreeOfParallelism = maxOrganizations, CancellationToken = cancellationToken },
-            async (index, ct) => outcomes[index] = await ReadOrganizationAsync(distinct[index].Value, versionGates, addonOrgIds.Contains(distinct[index]) ? addons : null, ct).ConfigureAwait(false))
+            async (index, ct) => outcomes[index] = await ReadOrganizationAsync(distinct[index], versionGates, addonOrgIds.Contains(distinct[index]) ? addons : null, ct).ConfigureAwait(false))
             .ConfigureAwait(false);
 
         var organizations = outcomes.Where(o => o.Organization is not null).Select(o => o.Organization!).ToImmutableArray();
@@ -82,7 +82,7 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
         await Parallel.ForEachAsync(
             Enumerable.Range(0, discovered.Count),
             new ParallelOptions { MaxDegreeOfParallelism = maxOrganizations, CancellationToken = cancellationToken },
-            async (index, ct) => outcomes[index] = await ReadLabelledOrganizationAsync(discovered[index], subscriptionsByOrganization[discovered[index]], versionGates, ct).ConfigureAwait(false))
+            async (index, ct) => outcomes[index] = await ReadLabelledOrganizationAsync(new OrganizationId(discovered[index]), subscriptionsByOrganization[discovered[index]], versionGates, ct).ConfigureAwait(false))
             .ConfigureAwait(false);
 
         var organizations = outcomes.Where(o => o.Organization is not null).Select(o => o.Organization!).ToList();
@@ -109,7 +109,7 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
             .ToDictionary(g => g.Key, g => WireMapping.ToLabels(g), StringComparer.Ordinal);
 
     private async Task<(FleetOrganization?, OcmOrganizationError?)> ReadLabelledOrganizationAsync(
-        string orgId,
+        OrganizationId orgId,
         Dictionary<string, ImmutableDictionary<string, string>> labels,
         ImmutableArray<VersionGate> gates,
         CancellationToken cancellationToken)
@@ -145,7 +145,7 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
     }
 
     private async Task<(FleetOrganization?, OcmOrganizationError?)> ReadOrganizationAsync(
-        string orgId,
+        OrganizationId orgId,
         ImmutableArray<VersionGate> gates,
         AddonCatalog? addons,
         CancellationToken cancellationToken)
@@ -157,7 +157,7 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
 
         try
         {
-            var subscriptions = await api.ListSubscriptionsAsync(orgId, cancellationToken).ConfigureAwait(false);
+            var subscriptions = await api.ListSubscriptionsAsync(orgId.Value, cancellationToken).ConfigureAwait(false);
             var labels = subscriptions
                 .Where(s => s.Id is not null)
                 .GroupBy(s => s.Id!, StringComparer.Ordinal)
@@ -172,7 +172,7 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
 
     /// <summary>The ready managed OSD/ROSA clusters of some subscriptions of one organization, each with its labels and details.</summary>
     private async Task<(FleetOrganization?, OcmOrganizationError?)> ReadClustersAsync(
-        string orgId,
+        OrganizationId orgId,
         Dictionary<string, ImmutableDictionary<string, string>> labels,
         ImmutableArray<VersionGate> gates,
         AddonCatalog? addons,
@@ -220,7 +220,7 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
             return (null, Fail(orgId, string.Join("; ", detailErrors)));
         }
 
-        return (new FleetOrganization(new OrganizationId(orgId), [.. detailed]), null);
+        return (new FleetOrganization(orgId, [.. detailed]), null);
     }
 
     private async Task<OcmCluster> ReadDetailsAsync(
@@ -309,9 +309,9 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
         }
     }
 
-    private OcmOrganizationError Fail(string orgId, string message)
+    private OcmOrganizationError Fail(OrganizationId orgId, string message)
     {
         OcmLog.OrganizationFailed(logger, orgId, message);
-        return new OcmOrganizationError(new OrganizationId(orgId), message);
+        return new OcmOrganizationError(orgId, message);
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Aus.Domain.Controls;
+using Aus.Domain.Fleet;
 using Aus.Storage.Controls;
 
 namespace Aus.Storage.Ado;
@@ -160,7 +161,7 @@ internal abstract partial class AdoStateStore
         ArgumentException.ThrowIfNullOrWhiteSpace(approval.Version);
         ArgumentException.ThrowIfNullOrWhiteSpace(approval.ApprovedBy);
         var audit = new AuditRecord(
-            approval.ApprovedAt, approval.Environment, approval.OrganizationId, null, "approve", approval.Version,
+            approval.ApprovedAt, new EnvironmentName(approval.Environment), new OrganizationId(approval.OrganizationId), null, "approve", approval.Version,
             By(approval.ApprovedBy, $"sector {approval.Sector}", approval.Note), AuditResult.Succeeded, null);
         return RunWriteAsync(
             null,
@@ -227,7 +228,7 @@ internal abstract partial class AdoStateStore
                     if (await command.ExecuteNonQueryAsync(ct) > 0)
                     {
                         added++;
-                        var audit = new AuditRecord(failure.SeenAt, failure.Environment, failure.OrganizationId, failure.Cluster, "record-upgrade-failure", failure.Version, "OCM reports the upgrade as failed", AuditResult.Succeeded, null);
+                        var audit = new AuditRecord(failure.SeenAt, new EnvironmentName(failure.Environment), new OrganizationId(failure.OrganizationId), failure.Cluster, "record-upgrade-failure", failure.Version, "OCM reports the upgrade as failed", AuditResult.Succeeded, null);
                         await InsertAuditAsync(connection, transaction, [audit], ct);
                     }
                 }
@@ -262,7 +263,7 @@ internal abstract partial class AdoStateStore
                 added = await command.ExecuteNonQueryAsync(ct) > 0;
                 if (added)
                 {
-                    var audit = new AuditRecord(halt.HaltedAt, halt.Environment, halt.OrganizationId, null, "halt-version", halt.Version, halt.Reason, AuditResult.Succeeded, null);
+                    var audit = new AuditRecord(halt.HaltedAt, new EnvironmentName(halt.Environment), new OrganizationId(halt.OrganizationId), null, "halt-version", halt.Version, halt.Reason, AuditResult.Succeeded, null);
                     await InsertAuditAsync(connection, transaction, [audit], ct);
                 }
             },
@@ -351,8 +352,8 @@ internal abstract partial class AdoStateStore
 
     private static AuditRecord ControlAudit(DateTimeOffset time, string environment, string organizationId, string action, PauseScope scope, string? target, string reason) => new(
         time,
-        environment,
-        organizationId,
+        new EnvironmentName(environment),
+        new OrganizationId(organizationId),
         scope == PauseScope.Cluster ? target : null,
         action,
         scope == PauseScope.Version ? target : null,

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Policies.History;
 using Aus.Storage.Controls;
@@ -70,15 +71,15 @@ internal abstract partial class AdoStateStore : IStateStore, IRolloutControlStor
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var key = new HistoryKey(reader.GetString(0), reader.GetString(1), reader.GetString(2));
+                var key = new HistoryKey(new EnvironmentName(reader.GetString(0)), new OrganizationId(reader.GetString(1)), reader.GetString(2));
                 histories.Add(new StoredHistory(key, Decode(key, reader.GetString(3))));
             }
         }
 
         // Sorted here, not in SQL, so the order does not depend on the database's collation.
         return [.. histories
-            .OrderBy(h => h.Key.Environment, StringComparer.Ordinal)
-            .ThenBy(h => h.Key.OrganizationId, StringComparer.Ordinal)
+            .OrderBy(h => h.Key.Environment)
+            .ThenBy(h => h.Key.OrganizationId)
             .ThenBy(h => h.Key.AddonId ?? string.Empty, StringComparer.Ordinal)];
     }
 
@@ -93,7 +94,7 @@ internal abstract partial class AdoStateStore : IStateStore, IRolloutControlStor
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(audit);
         ValidateAudit(audit);
-        if (lease is not null && (lease.Environment != key.Environment || lease.OrganizationId != key.OrganizationId))
+        if (lease is not null && (lease.Environment != key.Environment.Value || lease.OrganizationId != key.OrganizationId.Value))
         {
             throw new ArgumentException(
                 $"the lease is for {lease.Environment}/{lease.OrganizationId}, not for the history {key}", nameof(lease));
@@ -179,8 +180,8 @@ internal abstract partial class AdoStateStore : IStateStore, IRolloutControlStor
             {
                 records.Add(new AuditRecord(
                     FromDatabaseTime(reader, 0),
-                    reader.GetString(1),
-                    reader.GetString(2),
+                    new EnvironmentName(reader.GetString(1)),
+                    new OrganizationId(reader.GetString(2)),
                     NullableString(reader, 3),
                     reader.GetString(4),
                     NullableString(reader, 5),
@@ -419,8 +420,8 @@ internal abstract partial class AdoStateStore : IStateStore, IRolloutControlStor
 
     private static void AddKey(DbCommand command, HistoryKey key)
     {
-        AddParameter(command, "environment", key.Environment);
-        AddParameter(command, "organization", key.OrganizationId);
+        AddParameter(command, "environment", key.Environment.Value);
+        AddParameter(command, "organization", key.OrganizationId.Value);
         AddParameter(command, "addon", key.AddonId ?? string.Empty);
     }
 
@@ -461,8 +462,8 @@ internal abstract partial class AdoStateStore : IStateStore, IRolloutControlStor
                 VALUES (@recorded_at, @environment, @organization, @cluster, @action, @version, @reason, @result, @operation)
                 """;
             AddParameter(command, "recorded_at", ToDatabaseTime(record.Time));
-            AddParameter(command, "environment", record.Environment);
-            AddParameter(command, "organization", record.OrganizationId);
+            AddParameter(command, "environment", record.Environment.Value);
+            AddParameter(command, "organization", record.OrganizationId.Value);
             AddParameter(command, "cluster", record.Cluster);
             AddParameter(command, "action", record.Action);
             AddParameter(command, "version", record.Version);
@@ -478,7 +479,7 @@ internal abstract partial class AdoStateStore : IStateStore, IRolloutControlStor
         for (var i = 0; i < audit.Count; i++)
         {
             var record = audit[i] ?? throw new ArgumentException($"audit record {i} is null", nameof(audit));
-            if (string.IsNullOrWhiteSpace(record.Environment) || string.IsNullOrWhiteSpace(record.OrganizationId) || string.IsNullOrWhiteSpace(record.Action))
+            if (string.IsNullOrWhiteSpace(record.Environment.Value) || string.IsNullOrWhiteSpace(record.OrganizationId.Value) || string.IsNullOrWhiteSpace(record.Action))
             {
                 throw new ArgumentException($"audit record {i} needs an environment, an organization and an action: {record}", nameof(audit));
             }

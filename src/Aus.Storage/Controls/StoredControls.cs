@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Aus.Domain.Controls;
+using Aus.Domain.Fleet;
 
 namespace Aus.Storage.Controls;
 
@@ -20,10 +21,10 @@ public sealed record StoredControls
     /// The planner's input for one organization: its pauses (expired ones included; the planner
     /// ignores a pause whose until has passed), approvals and halted versions.
     /// </summary>
-    public RolloutControls For(string environment, string organizationId)
+    public RolloutControls For(EnvironmentName environment, OrganizationId organizationId)
     {
         bool Of(string env, string org) =>
-            string.Equals(env, environment, StringComparison.Ordinal) && string.Equals(org, organizationId, StringComparison.Ordinal);
+            string.Equals(env, environment.Value, StringComparison.Ordinal) && string.Equals(org, organizationId.Value, StringComparison.Ordinal);
 
         return new RolloutControls
         {

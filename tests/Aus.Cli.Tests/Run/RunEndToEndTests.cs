@@ -86,7 +86,7 @@ public sealed class RunEndToEndTests : IAsyncLifetime
         greenFirst.ShouldBeGreaterThan(blueDone);
         maxConcurrentPerMutex["blue"].ShouldBe(1);
         maxConcurrentPerMutex["green"].ShouldBe(1);
-        var history = await store.GetHistoryAsync(new HistoryKey("production", "org-sectors"));
+        var history = await store.GetHistoryAsync(new HistoryKey(new("production"), new("org-sectors")));
         history.Versions["4.16.11"].Values.Single().SoakDays.ShouldBeGreaterThan(7);
     }
 

@@ -54,6 +54,6 @@ public sealed class ServeAddonTests
         policy["kind"]!.GetValue<string>().ShouldBe("addon");
         policy["addon"]!.GetValue<string>().ShouldBe("addon-x");
         policy["version"]!.GetValue<string>().ShouldBe("1.1.0");
-        (await store.GetHistoryAsync(new HistoryKey("production", "org-x", "addon-x"), CancellationToken.None)).Versions.Keys.ShouldBe(["1.0.0"]);
+        (await store.GetHistoryAsync(new HistoryKey(new("production"), new("org-x"), "addon-x"), CancellationToken.None)).Versions.Keys.ShouldBe(["1.0.0"]);
     }
 }

@@ -90,13 +90,13 @@ public sealed class ServeKillTests
     private static async Task<DateTimeOffset?> CheckInOfOrgCAsync(ServiceTestBed bed)
     {
         await using var store = await StateStore.OpenAsync(ServiceTestBed.Sqlite(bed.StateFile), new StateStoreOptions { ExclusiveProcess = true });
-        return (await store.GetHistoryAsync(new HistoryKey("production", "org-c"))).CheckIn;
+        return (await store.GetHistoryAsync(new HistoryKey(new("production"), new("org-c")))).CheckIn;
     }
 
     private static async Task<string> HistoryOfOrgCAsync(string stateFile)
     {
         await using var store = await StateStore.OpenAsync(ServiceTestBed.Sqlite(stateFile), new StateStoreOptions { ExclusiveProcess = true });
-        return VersionHistoryJson.Write(await store.GetHistoryAsync(new HistoryKey("production", "org-c")));
+        return VersionHistoryJson.Write(await store.GetHistoryAsync(new HistoryKey(new("production"), new("org-c"))));
     }
 
     /// <summary>The same organizations against a fresh simulator, one uninterrupted pass at each committed time.</summary>
@@ -112,6 +112,6 @@ public sealed class ServeKillTests
             await service.RunPassAsync(null, CancellationToken.None);
         }
 
-        return VersionHistoryJson.Write(await store.GetHistoryAsync(new HistoryKey("production", "org-c")));
+        return VersionHistoryJson.Write(await store.GetHistoryAsync(new HistoryKey(new("production"), new("org-c"))));
     }
 }

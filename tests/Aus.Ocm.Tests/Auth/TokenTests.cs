@@ -44,7 +44,7 @@ public sealed class TokenTests
         var ocm = new FakeOcmHandler().On("GET", "/api/accounts_mgmt/v1/organizations/.*/labels", _ => FakeOcmHandler.Json(EmptyPage));
         using var client = TestClients.Create(ocm);
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => client.GetOrganizationLabelsAsync($"o{i}", CancellationToken.None)));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => client.GetOrganizationLabelsAsync(new($"o{i}"), CancellationToken.None)));
 
         ocm.TokenRequests.Count().ShouldBe(1);
     }

@@ -12,7 +12,7 @@ public sealed class ErrorDecodingTests
             FakeOcmHandler.Error(HttpStatusCode.Forbidden, "ACCOUNT-MGMT-11", "Account is not allowed to view labels", "op-403"));
         using var client = TestClients.Create(ocm);
 
-        var error = await Should.ThrowAsync<OcmApiException>(client.GetOrganizationLabelsAsync("o1", CancellationToken.None));
+        var error = await Should.ThrowAsync<OcmApiException>(client.GetOrganizationLabelsAsync(new("o1"), CancellationToken.None));
 
         error.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         error.Code.ShouldBe("ACCOUNT-MGMT-11");
@@ -35,7 +35,7 @@ public sealed class ErrorDecodingTests
         });
         using var client = TestClients.Create(ocm);
 
-        var error = await Should.ThrowAsync<OcmApiException>(client.GetOrganizationLabelsAsync("o1", CancellationToken.None));
+        var error = await Should.ThrowAsync<OcmApiException>(client.GetOrganizationLabelsAsync(new("o1"), CancellationToken.None));
 
         error.Code.ShouldBeNull();
         error.Reason.ShouldBe("the answer is text/plain, not OCM's JSON (is the URL OCM's API?); it starts \"<html>bad gateway page</html>\"");
@@ -50,7 +50,7 @@ public sealed class ErrorDecodingTests
             new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent(page, System.Text.Encoding.UTF8, "text/html") });
         using var client = TestClients.Create(ocm);
 
-        var error = await Should.ThrowAsync<OcmApiException>(client.GetOrganizationLabelsAsync("o1", CancellationToken.None));
+        var error = await Should.ThrowAsync<OcmApiException>(client.GetOrganizationLabelsAsync(new("o1"), CancellationToken.None));
 
         error.Message.ShouldBe(
             "OCM call GET /api/accounts_mgmt/v1/organizations/o1/labels failed: 404 NotFound: the answer is text/html, not OCM's JSON (is the URL OCM's API?); it starts \"<!DOCTYPE html>\"");
@@ -64,7 +64,7 @@ public sealed class ErrorDecodingTests
             new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(longLine, System.Text.Encoding.UTF8, "text/html") });
         using var client = TestClients.Create(ocm);
 
-        var error = await Should.ThrowAsync<OcmApiException>(client.GetOrganizationLabelsAsync("o1", CancellationToken.None));
+        var error = await Should.ThrowAsync<OcmApiException>(client.GetOrganizationLabelsAsync(new("o1"), CancellationToken.None));
 
         error.StatusCode.ShouldBe(HttpStatusCode.OK);
         error.Reason.ShouldStartWith("the answer is text/html, not OCM's JSON (is the URL OCM's API?); it starts \"<html><head><title>ttt");

@@ -180,7 +180,7 @@ public sealed class ResilienceTests
         });
         using var client = TestClients.Create(ocm, options: TestClients.Options() with { MaxConcurrency = bound });
 
-        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => client.GetOrganizationLabelsAsync($"org-{i}", CancellationToken.None)));
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => client.GetOrganizationLabelsAsync(new($"org-{i}"), CancellationToken.None)));
 
         maxInFlight.ShouldBe(bound);
     }

@@ -164,9 +164,9 @@ public sealed class SimFleetReadTests
         await using var sim = await SimClient.StartAsync(SimFleets.Mixed);
         var client = sim.Client;
 
-        var created = await client.CreateOrganizationLabelAsync("org-a", "sre-capabilities.aus.blocked-versions", "^4.16.9$", None);
+        var created = await client.CreateOrganizationLabelAsync(new("org-a"), "sre-capabilities.aus.blocked-versions", "^4.16.9$", None);
         created.Key.ShouldBe("sre-capabilities.aus.blocked-versions");
-        (await client.GetOrganizationLabelsAsync("org-a", None)).ShouldContain(l => l.Key == "sre-capabilities.aus.blocked-versions" && l.Value == "^4.16.9$");
+        (await client.GetOrganizationLabelsAsync(new("org-a"), None)).ShouldContain(l => l.Key == "sre-capabilities.aus.blocked-versions" && l.Value == "^4.16.9$");
         (await client.SearchLabelsAsync("sre-capabilities.aus.", "Organization", None)).ShouldContain(l => l.OrganizationId == "org-a");
 
         var fleet = await client.ReadFleetAsync([new OrganizationId("org-a")], None);

@@ -37,7 +37,7 @@ public sealed class PostgresStateStoreTests(PostgresServer server) : StateStoreC
     public async Task CommitPass_OfAReplicaThatLostItsSession_IsFencedOffWhileTheNewHolderWrites()
     {
         var other = await OpenAsync();
-        var key = new HistoryKey("production", "org-a");
+        var key = new HistoryKey(new("production"), new("org-a"));
         var lease = await Store.TryAcquireOrganizationLeaseAsync("production", "org-a", "replica-1");
         lease.ShouldNotBeNull();
         await server.TerminateBackendAsync(((Aus.Storage.PostgreSql.PostgresOrganizationLease)lease).BackendProcessId);

@@ -111,7 +111,7 @@ public sealed class SqliteStateFileTests : IDisposable
     public async Task OpenShared_WhileAProcessServes_CanStillRead()
     {
         await using var serving = await StateStore.OpenAsync(DatabasePath, new StateStoreOptions { ExclusiveProcess = true });
-        var key = new HistoryKey("production", "org-a");
+        var key = new HistoryKey(new("production"), new("org-a"));
         await serving.CommitPassAsync(key, Histories.Sample(DateTimeOffset.UnixEpoch), []);
 
         await using var reader = await StateStore.OpenAsync(DatabasePath);
