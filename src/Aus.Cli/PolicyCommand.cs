@@ -62,7 +62,7 @@ internal static class PolicyCommand
             org, fleet, ocmUrl, tokenUrl,
         };
         command.SetAction((parse, cancellationToken) => FromLabelsAsync(
-            parse.GetValue(org)!,
+            new OrganizationId(parse.GetValue(org)!),
             parse.GetValue(fleet),
             parse.GetValue(ocmUrl),
             parse.GetValue(tokenUrl),
@@ -92,7 +92,7 @@ internal static class PolicyCommand
     }
 
     private static async Task<int> FromLabelsAsync(
-        string orgId, string? fleetPath, string? ocmUrl, string? tokenUrl, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        OrganizationId orgId, string? fleetPath, string? ocmUrl, string? tokenUrl, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (fleetPath is not null && ocmUrl is not null)
         {
@@ -121,7 +121,7 @@ internal static class PolicyCommand
         return document.HasErrors ? ExitCodes.Invalid : ExitCodes.Success;
     }
 
-    private static async Task<FleetOrganization?> FromFleetAsync(string orgId, string fleetPath, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<FleetOrganization?> FromFleetAsync(OrganizationId orgId, string fleetPath, TextWriter stderr, CancellationToken cancellationToken)
     {
         var fleet = await FleetReader.ReadFileAsync(fleetPath, cancellationToken);
         if (!await InputFiles.CheckFleetKindAsync(fleet, stderr))
@@ -135,10 +135,10 @@ internal static class PolicyCommand
             return null;
         }
 
-        return fleet.Snapshot.Find(new OrganizationId(orgId)) ?? new FleetOrganization(new OrganizationId(orgId), []);
+        return fleet.Snapshot.Find(orgId) ?? new FleetOrganization(orgId, []);
     }
 
-    private static async Task<FleetOrganization?> FromOcmAsync(string orgId, string? ocmUrl, string? tokenUrl, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<FleetOrganization?> FromOcmAsync(OrganizationId orgId, string? ocmUrl, string? tokenUrl, TextWriter stderr, CancellationToken cancellationToken)
     {
         using var client = OcmConnection.TryCreate(ocmUrl, tokenUrl, stderr);
         if (client is null)
@@ -148,13 +148,13 @@ internal static class PolicyCommand
 
         try
         {
-            var result = await client.ReadLabelledFleetAsync([new OrganizationId(orgId)], cancellationToken);
+            var result = await client.ReadLabelledFleetAsync([orgId], cancellationToken);
             foreach (var error in result.Errors)
             {
                 await stderr.WriteLineAsync($"aus: error: organization {error.OrgId}: {error.Message}");
             }
 
-            return result.Errors.IsEmpty ? result.Snapshot.Find(new OrganizationId(orgId)) ?? new FleetOrganization(new OrganizationId(orgId), []) : null;
+            return result.Errors.IsEmpty ? result.Snapshot.Find(orgId) ?? new FleetOrganization(orgId, []) : null;
         }
         catch (Aus.Ocm.OcmApiException e)
         {
@@ -190,7 +190,7 @@ internal static class PolicyCommand
         JsonText.Write(json =>
         {
             json.WriteStartObject();
-            json.WriteString("orgId", labels.OrgId);
+            json.WriteString("orgId", labels.OrgId.Value);
             json.WriteStartObject("organization");
             foreach (var (key, value) in labels.Organization)
             {

@@ -119,10 +119,10 @@ public static class FleetViewBuilder
             .DefaultIfEmpty()
             .Max();
         var sectors = Sectors(source.Policy, clusters, newest?.ToString());
-        var (forecast, unavailable) = source.Forecast is { } made ? ForecastTimelines.For(made, source.OrgId.Value, source.Policy, sectors) : (null, null);
+        var (forecast, unavailable) = source.Forecast is { } made ? ForecastTimelines.For(made, source.OrgId, source.Policy, sectors) : (null, null);
         return new OrganizationView
         {
-            OrgId = source.OrgId.Value,
+            OrgId = source.OrgId,
             Name = source.Name,
             Errors = [.. (plan?.Errors ?? []).Concat(source.RejectedEdit).Select(m => new MessageView(m.Cluster, m.Message))],
             Warnings = [.. (plan?.Warnings ?? []).Select(m => new MessageView(m.Cluster, m.Message))],

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
+using Aus.Domain.Fleet;
 
 namespace Aus.Application.Views;
 
 /// <summary>One organization: its clusters in planning order, its sectors in dependency order and what holds what.</summary>
 public sealed record OrganizationView
 {
-    public required string OrgId { get; init; }
+    public required OrganizationId OrgId { get; init; }
 
     public required string Name { get; init; }
 

@@ -61,7 +61,7 @@ internal static class DashboardHtmlWriter
     private static void WriteOrganization(StringBuilder html, FleetView view, OrganizationView organization)
     {
         var name = Encode(organization.Name);
-        html.Append("<section class=\"org\">\n<h3>").Append(name).Append(" <span class=\"muted\">").Append(Encode(organization.OrgId)).Append("</span></h3>\n");
+        html.Append("<section class=\"org\">\n<h3>").Append(name).Append(" <span class=\"muted\">").Append(Encode(organization.OrgId.Value)).Append("</span></h3>\n");
         if (!organization.InheritsFrom.IsEmpty)
         {
             html.Append("<p>Inherits version data from ").Append(Encode(string.Join(", ", organization.InheritsFrom))).Append(".</p>\n");

@@ -25,6 +25,7 @@ internal static class DashboardJson
             new JsonStringEnumConverter<UpgradePolicyState>(JsonNamingPolicy.KebabCaseLower),
             new JsonStringEnumConverter<PauseScope>(JsonNamingPolicy.KebabCaseLower),
             new JsonStringEnumConverter<ForecastOutcome>(JsonNamingPolicy.KebabCaseLower),
+            new OrganizationIdJsonConverter(),
         },
     });
 
@@ -36,3 +37,12 @@ internal static class DashboardJson
 [JsonSerializable(typeof(FleetView))]
 [JsonSerializable(typeof(ImmutableArray<PassView>))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;
+
+/// <summary>An organization id as its plain text, as in every other JSON aus writes.</summary>
+internal sealed class OrganizationIdJsonConverter : JsonConverter<OrganizationId>
+{
+    public override OrganizationId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        new(reader.GetString() ?? throw new JsonException("an organization id must be a string"));
+
+    public override void Write(Utf8JsonWriter writer, OrganizationId value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+}

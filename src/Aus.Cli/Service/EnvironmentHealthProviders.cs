@@ -11,14 +11,14 @@ namespace Aus.Cli.Service;
 internal sealed class EnvironmentHealthProviders(IReadOnlyList<OcmEnvironmentSettings> environments) : IHealthProviderSource, IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly Dictionary<string, IReadOnlyList<IClusterHealthProvider>> _built = new(StringComparer.Ordinal);
+    private readonly Dictionary<EnvironmentName, IReadOnlyList<IClusterHealthProvider>> _built = [];
     private readonly Lock _lock = new();
 
     public IReadOnlyList<IClusterHealthProvider> For(EnvironmentName environment)
     {
         lock (_lock)
         {
-            if (!_built.TryGetValue(environment.Value, out var providers))
+            if (!_built.TryGetValue(environment, out var providers))
             {
                 var settings = environments.FirstOrDefault(e => e.Serves(environment));
                 var errors = new List<string>();
@@ -26,7 +26,7 @@ internal sealed class EnvironmentHealthProviders(IReadOnlyList<OcmEnvironmentSet
                     ? null
                     : IntegrationFactory.HealthProvider(settings.Integrations, _http, Environment.GetEnvironmentVariable, File.ReadAllText, $"environment {environment}", errors);
                 providers = provider is null ? [] : [provider];
-                _built[environment.Value] = providers;
+                _built[environment] = providers;
             }
 
             return providers;

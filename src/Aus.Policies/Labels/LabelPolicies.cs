@@ -45,7 +45,7 @@ public sealed record LabelPolicies(ImmutableArray<OrganizationDocument> Organiza
 
         foreach (var (orgId, file) in files.Where(f => snapshot.Find(f.Key) is null))
         {
-            documents.Add(LabelPolicyReader.Read(new LabelledOrganization(orgId.Value, ImmutableDictionary<string, string>.Empty, []), file));
+            documents.Add(LabelPolicyReader.Read(new LabelledOrganization(orgId, ImmutableDictionary<string, string>.Empty, []), file));
         }
 
         return new LabelPolicies([.. documents.OrderBy(d => d.Policy!.OrgId)], publish.ToImmutable());

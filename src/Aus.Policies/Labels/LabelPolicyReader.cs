@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aus.Domain.Fleet;
 using Aus.Domain.Policies;
 using Aus.Domain.Scheduling;
 using Aus.Policies.Diagnostics;
@@ -16,7 +17,7 @@ namespace Aus.Policies.Labels;
 public static class LabelPolicyReader
 {
     /// <summary>The name diagnostics give as their file: the labels of one organization.</summary>
-    public static string SourceName(string orgId) => $"OCM labels of organization {orgId}";
+    public static string SourceName(OrganizationId orgId) => $"OCM labels of organization {orgId}";
 
     /// <param name="organization">The organization's labels and its clusters' subscription labels.</param>
     /// <param name="organizationFile">
@@ -43,7 +44,7 @@ public static class LabelPolicyReader
 
         var policyOut = (organizationPart with { Clusters = [.. clusters] }) with
         {
-            Name = organizationFile?.Name ?? organization.OrgId,
+            Name = organizationFile?.Name ?? organization.OrgId.Value,
             Environment = organizationFile?.Environment ?? OrganizationPolicy.DefaultEnvironment,
         };
         return new OrganizationDocument(diagnostics.File, policyOut, [.. clusterNames], diagnostics.ToImmutable());

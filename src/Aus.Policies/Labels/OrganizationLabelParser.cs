@@ -9,7 +9,7 @@ namespace Aus.Policies.Labels;
 /// are every name with a sector-deps label and every name listed as a dependency; a
 /// sector-max-parallel-upgrades label sets the limit of a declared sector and declares nothing itself.
 /// </summary>
-internal sealed class OrganizationLabelParser(string orgId, ImmutableDictionary<string, string> labels, LabelDiagnostics diagnostics)
+internal sealed class OrganizationLabelParser(OrganizationId orgId, ImmutableDictionary<string, string> labels, LabelDiagnostics diagnostics)
 {
     public OrganizationPolicy Read()
     {
@@ -22,8 +22,8 @@ internal sealed class OrganizationLabelParser(string orgId, ImmutableDictionary<
         WarnAboutUnknownLabels();
         return new OrganizationPolicy
         {
-            Name = orgId,
-            OrgId = new OrganizationId(orgId),
+            Name = orgId.Value,
+            OrgId = orgId,
             BlockedVersions = blocked,
             Sectors = sectors,
             InheritVersionData = inherit,
@@ -117,9 +117,9 @@ internal sealed class OrganizationLabelParser(string orgId, ImmutableDictionary<
         var inherit = ImmutableArray.CreateBuilder<InheritedOrganization>();
         foreach (var other in LabelValues.Csv(text))
         {
-            if (string.Equals(other, orgId, StringComparison.Ordinal))
+            if (string.Equals(other, orgId.Value, StringComparison.Ordinal))
             {
-                diagnostics.Error(PolicyMessages.InheritsFromItself(PolicyMessages.LabelPath(Key), orgId));
+                diagnostics.Error(PolicyMessages.InheritsFromItself(PolicyMessages.LabelPath(Key), orgId.Value));
             }
             else
             {

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Aus.Domain.Fleet;
 using Aus.Domain.Policies;
 
 namespace Aus.Policies.Labels;
 
 /// <summary>The OCM labels that express an organization policy: the organization's labels and each cluster's subscription labels.</summary>
 public sealed record PolicyLabels(
-    string OrgId,
+    OrganizationId OrgId,
     ImmutableSortedDictionary<string, string> Organization,
     ImmutableArray<(string Cluster, ImmutableSortedDictionary<string, string> Labels)> Clusters)
 {
@@ -46,7 +47,7 @@ public sealed record PolicyLabels(
             organization[AusLabelKeys.PublishVersionData] = SortedCsv(policy.PublishVersionData.Select(p => p.Value));
         }
 
-        return new PolicyLabels(policy.OrgId.Value, organization.ToImmutable(), [.. policy.Clusters.Select(c => (c.Name, ClusterLabels(c)))]);
+        return new PolicyLabels(policy.OrgId, organization.ToImmutable(), [.. policy.Clusters.Select(c => (c.Name, ClusterLabels(c)))]);
     }
 
     private static ImmutableSortedDictionary<string, string> ClusterLabels(ClusterPolicy cluster)

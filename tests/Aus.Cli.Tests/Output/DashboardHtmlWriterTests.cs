@@ -140,7 +140,7 @@ public sealed class DashboardHtmlWriterTests
         };
         var organization = new OrganizationView
         {
-            OrgId = Quotes,
+            OrgId = new(Quotes),
             Name = Long,
             Errors = [new MessageView(Script, Quotes)],
             Warnings = [new MessageView(null, Script)],

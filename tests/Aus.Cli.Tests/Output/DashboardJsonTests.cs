@@ -24,10 +24,11 @@ public sealed class DashboardJsonTests
             Status = ClusterStatus.Attention,
             Candidates = [new CandidateView("4.16.9", CandidateState.LongUpgrade, 7, [new WorkloadSoakView("wl", 7, 7)]) { StartedHoursAgo = 7.5 }],
         };
-        var view = new FleetView(Now, [new EnvironmentView("production", [new OrganizationView { OrgId = "o", Name = "org", Clusters = [cluster] }])]);
+        var view = new FleetView(Now, [new EnvironmentView("production", [new OrganizationView { OrgId = new("o"), Name = "org", Clusters = [cluster] }])]);
 
         using var json = JsonDocument.Parse(DashboardJson.Fleet(view));
 
+        json.RootElement.GetProperty("environments")[0].GetProperty("organizations")[0].GetProperty("orgId").GetString().ShouldBe("o", "the organization id is written as its text");
         var written = json.RootElement.GetProperty("environments")[0].GetProperty("organizations")[0].GetProperty("clusters")[0];
         written.GetProperty("name").GetString().ShouldBe("<prod-1>");
         written.GetProperty("status").GetString().ShouldBe("attention");
@@ -43,7 +44,7 @@ public sealed class DashboardJsonTests
     {
         var organization = new OrganizationView
         {
-            OrgId = "o",
+            OrgId = new("o"),
             Name = "org",
             InProgress = [new UpgradePolicyView("c1", UpgradePolicyKind.NodePool, "4.16.9") { NodePool = "pool-1", State = UpgradePolicyState.Started, NextRun = Now.AddHours(-7), StartedHoursAgo = 7, Long = true }],
             Controls = new ControlsView

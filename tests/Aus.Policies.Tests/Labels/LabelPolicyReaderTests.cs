@@ -18,7 +18,7 @@ public sealed class LabelPolicyReaderTests
         Labels((P + "soak-days", "0"), (P + "workloads", "svc"), (P + "schedule", "0 13 * * 1-5")).SetItems(Labels(overrides));
 
     private static OrganizationDocument Read(ImmutableDictionary<string, string> cluster, ImmutableDictionary<string, string>? organization = null) =>
-        LabelPolicyReader.Read(new LabelledOrganization("org-1", organization ?? Labels(), [new LabelledCluster("c1", cluster)]));
+        LabelPolicyReader.Read(new LabelledOrganization(new("org-1"), organization ?? Labels(), [new LabelledCluster("c1", cluster)]));
 
     private static ClusterPolicy OnlyCluster(OrganizationDocument document)
     {
@@ -45,7 +45,7 @@ public sealed class LabelPolicyReaderTests
     [Fact]
     public void TheOrganization_IsNamedByItsId_AndKeepsTheFilesNameAndEnvironment()
     {
-        var organization = new LabelledOrganization("org-1", Labels(), [new LabelledCluster("c1", ValidCluster())]);
+        var organization = new LabelledOrganization(new("org-1"), Labels(), [new LabelledCluster("c1", ValidCluster())]);
 
         LabelPolicyReader.Read(organization).Policy!.Name.ShouldBe("org-1");
         var file = new OrganizationPolicy { Name = "my-org", OrgId = new OrganizationId("org-1"), Environment = new EnvironmentName("stage"), Clusters = [] };
@@ -225,13 +225,13 @@ public sealed class LabelPolicyReaderTests
     [Fact]
     public void ClustersWithoutAusLabels_AreNotPartOfThePolicy()
     {
-        var organization = new LabelledOrganization("org-1", Labels(), [new LabelledCluster("c1", ValidCluster()), new LabelledCluster("other", Labels(("owner", "team-a")))]);
+        var organization = new LabelledOrganization(new("org-1"), Labels(), [new LabelledCluster("c1", ValidCluster()), new LabelledCluster("other", Labels(("owner", "team-a")))]);
 
         var document = LabelPolicyReader.Read(organization);
 
         document.ClusterNames.ShouldBe(["c1"]);
         organization.HasLabelledClusters.ShouldBeTrue();
-        new LabelledOrganization("org-2", Labels((P + "blocked-versions", "x")), [new LabelledCluster("other", Labels())]).HasLabelledClusters.ShouldBeFalse();
+        new LabelledOrganization(new("org-2"), Labels((P + "blocked-versions", "x")), [new LabelledCluster("other", Labels())]).HasLabelledClusters.ShouldBeFalse();
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public sealed class LabelPolicyReaderTests
     public void AClusterWithErrors_IsLeftOut_AndOthersAreKept()
     {
         var organization = new LabelledOrganization(
-            "org-1",
+            new("org-1"),
             Labels(),
             [new LabelledCluster("bad", ValidCluster((P + "schedule", "often"))), new LabelledCluster("good", ValidCluster())]);
 

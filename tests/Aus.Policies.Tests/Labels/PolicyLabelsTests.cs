@@ -61,7 +61,7 @@ public sealed class PolicyLabelsTests
             .Add(AusLabelKeys.Workloads, "a, b,,it's")
             .Add(AusLabelKeys.Schedule, "*/5 * * * *")
             .Add(AusLabelKeys.BlockedVersions, "4.16.1,\n");
-        var policy = LabelPolicyReader.Read(new LabelledOrganization("org-1", labels.Clear(), [new LabelledCluster("c", labels)])).Policy!;
+        var policy = LabelPolicyReader.Read(new LabelledOrganization(new("org-1"), labels.Clear(), [new LabelledCluster("c", labels)])).Policy!;
 
         var cluster = OrganizationReader.Read(OrganizationWriter.Write(policy), "o.yaml").Policy!.Clusters.ShouldHaveSingleItem();
 
