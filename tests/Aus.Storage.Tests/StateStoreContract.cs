@@ -12,7 +12,7 @@ public abstract partial class StateStoreContract : IAsyncLifetime
 {
     protected static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    private static readonly HistoryKey OrgKey = new("production", "org-a");
+    private static readonly HistoryKey OrgKey = new(new("production"), new("org-a"));
 
     private readonly List<IStateStore> opened = [];
 
@@ -106,11 +106,11 @@ public abstract partial class StateStoreContract : IAsyncLifetime
     {
         HistoryKey[] keys =
         [
-            new("production", "org-a"),
-            new("production", "org-b"),
-            new("stage", "org-a"),
-            new("production", "org-a", "addon-x"),
-            new("production", "org-a", "addon-y"),
+            new(new("production"), new("org-a")),
+            new(new("production"), new("org-b")),
+            new(new("stage"), new("org-a")),
+            new(new("production"), new("org-a"), "addon-x"),
+            new(new("production"), new("org-a"), "addon-y"),
         ];
         for (var i = 0; i < keys.Length; i++)
         {
@@ -197,7 +197,7 @@ public abstract partial class StateStoreContract : IAsyncLifetime
             Audit("prod-2", "b", AuditResult.Succeeded, Now.AddMinutes(1)),
             Audit("prod-1", "c", AuditResult.Failed, Now.AddMinutes(2)),
             Audit("prod-1", "d", AuditResult.Succeeded, Now.AddMinutes(3)) with { OrganizationId = new("org-b") },
-            Audit("prod-1", "e", AuditResult.Succeeded, Now.AddMinutes(4)) with { Environment = "stage" },
+            Audit("prod-1", "e", AuditResult.Succeeded, Now.AddMinutes(4)) with { Environment = new("stage") },
         };
         await Store.AppendAuditAsync(records);
 

@@ -26,7 +26,7 @@ public sealed partial class FaultSoakTests(ITestOutputHelper output)
     private const double ClockBackRate = 0.1;
     private static readonly TimeSpan PassInterval = TimeSpan.FromHours(6);
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
-    private static readonly HistoryKey Key = new("production", "org-sectors");
+    private static readonly HistoryKey Key = new(new("production"), new("org-sectors"));
     private static readonly string[] FinishedStates = ["completed", "cancelled", "failed"];
 
     /// <summary>The releases that appear over the days (day → version); release candidates are blocked by the organization.</summary>
