@@ -103,7 +103,7 @@ internal static class ForecastCommand
             }
 
             // The baseline is forecast on the same fleet, histories and stored controls: only the policies differ.
-            var histories = loaded.Request.Organizations.ToDictionary(o => o.Policy.OrgId.Value, o => o.History, StringComparer.Ordinal);
+            var histories = loaded.Request.Organizations.ToDictionary(o => new HistoryOwner(o.Policy.OrgId), o => o.History);
             var controls = loaded.Request.Organizations.ToDictionary(o => o.Policy.OrgId, o => o.Controls);
             var baselineInputs = PassInputs.Build([.. documents.Select(InputFiles.ToConfig)], new FleetRead(loaded.Request.Fleet), histories, loaded.Request.Now, controls)
                 .Request.Organizations;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aus.Application.Inputs;
+using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
 using Aus.Policies.Diagnostics;
@@ -193,8 +194,8 @@ internal static class InputFiles
         }
     }
 
-    public static async Task<(Dictionary<string, VersionHistory>? Histories, int ExitCode)> ReadHistoriesAsync(
-        IEnumerable<string> values, IReadOnlyList<string> orgIds, string option, DateTimeOffset? now, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<(Dictionary<HistoryOwner, VersionHistory>? Histories, int ExitCode)> ReadHistoriesAsync(
+        IEnumerable<string> values, IReadOnlyList<OrganizationId> orgIds, string option, DateTimeOffset? now, TextWriter stderr, CancellationToken cancellationToken)
     {
         var files = await MapPerOrganizationAsync(values, orgIds, option, stderr);
         return files is null ? (null, ExitCodes.Usage) : await ReadHistoriesAsync(files, option, now, stderr, cancellationToken);
@@ -204,13 +205,13 @@ internal static class InputFiles
     /// Reads the history files already mapped to organizations; null when one cannot be used. A history
     /// checked in after <paramref name="now"/> (the time of the pass) is an error: soak never runs backwards.
     /// </summary>
-    public static async Task<(Dictionary<string, VersionHistory>? Histories, int ExitCode)> ReadHistoriesAsync(
-        IReadOnlyDictionary<string, string> files, string option, DateTimeOffset? now, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<(Dictionary<HistoryOwner, VersionHistory>? Histories, int ExitCode)> ReadHistoriesAsync(
+        IReadOnlyDictionary<HistoryOwner, string> files, string option, DateTimeOffset? now, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
+        var histories = new Dictionary<HistoryOwner, VersionHistory>();
         var unreadable = false;
         var invalid = false;
-        foreach (var (orgId, path) in files)
+        foreach (var (owner, path) in files)
         {
             if (!File.Exists(path))
             {
@@ -229,41 +230,42 @@ internal static class InputFiles
                 continue;
             }
 
-            histories[orgId] = document.History;
+            histories[owner] = document.History;
         }
 
         var exitCode = ExitStatus.Of(unreadable, invalid);
         return exitCode == ExitCodes.Success ? (histories, exitCode) : (null, exitCode);
     }
 
-    private static bool IsAddonKey(string key, IReadOnlyList<string> orgIds)
+    private static bool IsAddonKey(string key, IReadOnlyList<OrganizationId> orgIds)
     {
         var slash = key.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0 && slash < key.Length - 1 && orgIds.Contains(key[..slash]);
+        return slash > 0 && slash < key.Length - 1 && orgIds.Contains(new OrganizationId(key[..slash]));
     }
 
     /// <summary>
     /// Maps "[ORGID=]FILE" values to organizations, and "ORGID/ADDON_ID=FILE" to an add-on of the
-    /// organization (key ORGID/ADDON_ID); ORGID= may be left out when there is one organization.
+    /// organization; ORGID= may be left out when there is one organization.
     /// </summary>
-    public static async Task<Dictionary<string, string>?> MapPerOrganizationAsync(
-        IEnumerable<string> values, IReadOnlyList<string> orgIds, string option, TextWriter stderr)
+    public static async Task<Dictionary<HistoryOwner, string>?> MapPerOrganizationAsync(
+        IEnumerable<string> values, IReadOnlyList<OrganizationId> orgIds, string option, TextWriter stderr)
     {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var map = new Dictionary<HistoryOwner, string>();
         foreach (var value in values)
         {
             var equals = value.IndexOf('=', StringComparison.Ordinal);
-            string orgId;
+            HistoryOwner orgId;
             string file;
-            if (equals > 0 && orgIds.Contains(value[..equals]))
+            if (equals > 0 && orgIds.Contains(new OrganizationId(value[..equals])))
             {
-                orgId = value[..equals];
+                orgId = new HistoryOwner(new OrganizationId(value[..equals]));
                 file = value[(equals + 1)..];
             }
             else if (equals > 0 && IsAddonKey(value[..equals], orgIds))
             {
                 // ORGID/ADDON_ID=FILE: the soak history of one of the organization's add-ons.
-                orgId = value[..equals];
+                var slash = value.IndexOf('/', StringComparison.Ordinal);
+                orgId = new HistoryOwner(new OrganizationId(value[..slash]), value[(slash + 1)..equals]);
                 file = value[(equals + 1)..];
             }
             else if (equals > 0 && !File.Exists(value))
@@ -273,7 +275,7 @@ internal static class InputFiles
             }
             else if (orgIds.Count == 1)
             {
-                orgId = orgIds[0];
+                orgId = new HistoryOwner(orgIds[0]);
                 file = value;
             }
             else

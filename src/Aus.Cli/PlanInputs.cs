@@ -23,7 +23,7 @@ namespace Aus.Cli;
 /// OCM as `aus run` reaches it), the histories (--history files, else the store named by --state
 /// or AUS_STATE, read only), the rollout controls of that store, and the time.
 /// </summary>
-internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string, string> HistoryOut)
+internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<HistoryOwner, string> HistoryOut)
 {
     public PlanRequest Request => Inputs.Request;
 
@@ -109,7 +109,7 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
             organizations = documents.Select(InputFiles.ToConfig).ToList();
         }
 
-        var orgIds = organizations.Select(o => o.OrgId.Value).ToList();
+        var orgIds = organizations.Select(o => o.OrgId).ToList();
         var (files, historyExit) = await InputFiles.ReadHistoriesAsync(parse.GetValue(options.History) ?? [], orgIds, "--history", now, stderr, cancellationToken);
         var historyOut = await InputFiles.MapPerOrganizationAsync(parse.GetValue(options.HistoryOut) ?? [], orgIds, "--history-out", stderr);
         if (files is null || historyOut is null)
@@ -270,7 +270,7 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         ArgumentNullException.ThrowIfNull(plan);
         foreach (var organization in plan.Organizations)
         {
-            if (HistoryOut.TryGetValue(organization.OrgId.Value, out var path))
+            if (HistoryOut.TryGetValue(new HistoryOwner(organization.OrgId), out var path))
             {
                 var history = organization.History ?? Inputs.HistoryOf(organization.OrgId);
                 await AtomicFile.WriteAllTextAsync(path, VersionHistoryJson.Write(history) + "\n", cancellationToken);
@@ -278,7 +278,7 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
 
             foreach (var (addonId, addonHistory) in organization.AddonHistories)
             {
-                if (HistoryOut.TryGetValue(AddonHistoryKey.Of(organization.OrgId, addonId), out var addonPath))
+                if (HistoryOut.TryGetValue(new HistoryOwner(organization.OrgId, addonId), out var addonPath))
                 {
                     await AtomicFile.WriteAllTextAsync(addonPath, VersionHistoryJson.Write(addonHistory) + "\n", cancellationToken);
                 }
@@ -291,11 +291,11 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
     /// by --state or AUS_STATE, and every organization's rollout controls from that store. Only a
     /// store named explicitly is read, and a SQLite file that does not exist is not created.
     /// </summary>
-    private static async Task<(IReadOnlyDictionary<string, VersionHistory>? Histories, IReadOnlyDictionary<OrganizationId, RolloutControls>? Controls, int ExitCode)> ReadStoreAsync(
+    private static async Task<(IReadOnlyDictionary<HistoryOwner, VersionHistory>? Histories, IReadOnlyDictionary<OrganizationId, RolloutControls>? Controls, int ExitCode)> ReadStoreAsync(
         ParseResult parse,
         System.CommandLine.Option<string?> stateOption,
         IReadOnlyList<OrganizationConfig> organizations,
-        Dictionary<string, VersionHistory> files,
+        Dictionary<HistoryOwner, VersionHistory> files,
         TextWriter stderr,
         CancellationToken cancellationToken)
     {

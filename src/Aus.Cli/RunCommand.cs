@@ -86,7 +86,7 @@ internal static class RunCommand
                 organizations = await new ServicePolicies(files, settings, time, policyLogger).LoadAsync(cancellationToken);
             }
 
-            var orgIds = organizations.Select(o => o.OrgId.Value).ToList();
+            var orgIds = organizations.Select(o => o.OrgId).ToList();
             IStateStore? store = null;
             IPassStore passStore;
             var historyFiles = parse.GetValue(history) ?? [];
@@ -110,7 +110,7 @@ internal static class RunCommand
             }
             else if (ServiceStartup.IsDryRunWithoutStore(settings))
             {
-                passStore = new HistoryFilePassStore(new Dictionary<string, Domain.History.VersionHistory>(), new Dictionary<string, string>());
+                passStore = new HistoryFilePassStore(new Dictionary<HistoryOwner, Domain.History.VersionHistory>(), new Dictionary<HistoryOwner, string>());
             }
             else
             {

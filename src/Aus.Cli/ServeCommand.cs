@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Aus.Application.Inputs;
 using Aus.Application.Ports;
 using Aus.Cli.Service;
 using Aus.Domain.Fleet;
@@ -66,7 +67,7 @@ internal static class ServeCommand
             }
 
             IPassStore passStore = store is null
-                ? new HistoryFilePassStore(new Dictionary<string, Domain.History.VersionHistory>(), new Dictionary<string, string>())
+                ? new HistoryFilePassStore(new Dictionary<HistoryOwner, Domain.History.VersionHistory>(), new Dictionary<HistoryOwner, string>())
                 : new StorePassStore(store, ServiceStartup.Owner);
             var storeDescription = store?.Description ?? $"empty histories (a dry run does not create {settings.State.Target})";
 

@@ -11,14 +11,14 @@ namespace Aus.Storage;
 /// it. There are no leases (one process), and audit entries and service-log records have no home
 /// here: they are only logged, and feedback dedup falls back on OCM's own service log.
 /// </summary>
-/// <param name="histories">Organization id, or <c>ORGID/ADDON_ID</c> for an add-on's, → the history read from its file.</param>
-/// <param name="outputs">Organization id, or <c>ORGID/ADDON_ID</c>, → the file its checked-in history is written to.</param>
-public sealed class HistoryFilePassStore(IReadOnlyDictionary<string, VersionHistory> histories, IReadOnlyDictionary<string, string> outputs) : IPassStore
+/// <param name="histories">The organization, or an add-on of it, → the history read from its file.</param>
+/// <param name="outputs">The organization, or an add-on of it, → the file its checked-in history is written to.</param>
+public sealed class HistoryFilePassStore(IReadOnlyDictionary<HistoryOwner, VersionHistory> histories, IReadOnlyDictionary<HistoryOwner, string> outputs) : IPassStore
 {
     public Task<VersionHistory> GetHistoryAsync(OrganizationKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Task.FromResult(histories.GetValueOrDefault(key.OrganizationId.Value) ?? VersionHistory.Empty);
+        return Task.FromResult(histories.GetValueOrDefault(new HistoryOwner(key.OrganizationId)) ?? VersionHistory.Empty);
     }
 
     public Task<IReadOnlyDictionary<string, VersionHistory>> GetAddonHistoriesAsync(OrganizationKey key, IReadOnlyCollection<string> addonIds, CancellationToken cancellationToken)
@@ -26,8 +26,8 @@ public sealed class HistoryFilePassStore(IReadOnlyDictionary<string, VersionHist
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(addonIds);
         IReadOnlyDictionary<string, VersionHistory> found = addonIds
-            .Where(a => histories.ContainsKey(AddonHistoryKey.Of(key.OrganizationId, a)))
-            .ToDictionary(a => a, a => histories[AddonHistoryKey.Of(key.OrganizationId, a)], StringComparer.Ordinal);
+            .Where(a => histories.ContainsKey(new HistoryOwner(key.OrganizationId, a)))
+            .ToDictionary(a => a, a => histories[new HistoryOwner(key.OrganizationId, a)], StringComparer.Ordinal);
         return Task.FromResult(found);
     }
 
@@ -35,9 +35,8 @@ public sealed class HistoryFilePassStore(IReadOnlyDictionary<string, VersionHist
     {
         ArgumentNullException.ThrowIfNull(key);
         IReadOnlyDictionary<string, VersionHistory> found = histories
-            .Select(h => (Addon: AddonHistoryKey.AddonOf(key.OrganizationId, h.Key), History: h.Value))
-            .Where(h => h.Addon is not null)
-            .ToDictionary(h => h.Addon!, h => h.History, StringComparer.Ordinal);
+            .Where(h => h.Key.OrgId == key.OrganizationId && h.Key.AddonId is not null)
+            .ToDictionary(h => h.Key.AddonId!, h => h.Value, StringComparer.Ordinal);
         return Task.FromResult(found);
     }
 
@@ -48,7 +47,7 @@ public sealed class HistoryFilePassStore(IReadOnlyDictionary<string, VersionHist
         ArgumentNullException.ThrowIfNull(histories);
         foreach (var (addonId, history) in histories)
         {
-            if (outputs.TryGetValue(AddonHistoryKey.Of(key.OrganizationId, addonId), out var path))
+            if (outputs.TryGetValue(new HistoryOwner(key.OrganizationId, addonId), out var path))
             {
                 await WriteAsync(path, history, cancellationToken);
             }
@@ -61,7 +60,7 @@ public sealed class HistoryFilePassStore(IReadOnlyDictionary<string, VersionHist
     public async Task CommitAsync(OrganizationKey key, VersionHistory? history, IReadOnlyList<AuditEntry> audit, IStoreLease? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (history is null || !outputs.TryGetValue(key.OrganizationId.Value, out var path))
+        if (history is null || !outputs.TryGetValue(new HistoryOwner(key.OrganizationId), out var path))
         {
             return;
         }

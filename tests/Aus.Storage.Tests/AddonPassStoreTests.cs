@@ -1,3 +1,4 @@
+using Aus.Application.Inputs;
 using Aus.Application.Ports;
 using Aus.Domain.Fleet;
 using Aus.Domain.History;
@@ -33,8 +34,8 @@ public sealed class AddonPassStoreTests : IDisposable
     {
         var output = Path.Combine(_directory.FullName, "addon-x.json");
         var passStore = new HistoryFilePassStore(
-            new Dictionary<string, VersionHistory> { ["org-a"] = VersionHistory.Empty, ["org-a/addon-x"] = Histories.Sample(Now) },
-            new Dictionary<string, string> { ["org-a/addon-x"] = output });
+            new Dictionary<HistoryOwner, VersionHistory> { [new(new("org-a"))] = VersionHistory.Empty, [new(new("org-a"), "addon-x")] = Histories.Sample(Now) },
+            new Dictionary<HistoryOwner, string> { [new(new("org-a"), "addon-x")] = output });
 
         var read = await passStore.GetAddonHistoriesAsync(Key, ["addon-x"], CancellationToken.None);
         await passStore.CommitAddonHistoriesAsync(Key, new Dictionary<string, VersionHistory> { ["addon-x"] = Histories.Sample(Now.AddHours(1)), ["addon-y"] = Histories.Sample(Now) }, null, CancellationToken.None);
@@ -53,8 +54,8 @@ public sealed class AddonPassStoreTests : IDisposable
         await statePassStore.CommitAddonHistoriesAsync(Key with { OrganizationId = new OrganizationId("org-b") }, new Dictionary<string, VersionHistory> { ["addon-y"] = Histories.Sample(Now) }, null, CancellationToken.None);
         await store.CommitPassAsync(new HistoryKey(new("production"), new("org-a")), Histories.Sample(Now), []);
         var filePassStore = new HistoryFilePassStore(
-            new Dictionary<string, VersionHistory> { ["org-a"] = VersionHistory.Empty, ["org-a/addon-x"] = Histories.Sample(Now), ["org-b/addon-y"] = Histories.Sample(Now) },
-            new Dictionary<string, string>());
+            new Dictionary<HistoryOwner, VersionHistory> { [new(new("org-a"))] = VersionHistory.Empty, [new(new("org-a"), "addon-x")] = Histories.Sample(Now), [new(new("org-b"), "addon-y")] = Histories.Sample(Now) },
+            new Dictionary<HistoryOwner, string>());
 
         (await statePassStore.ListAddonHistoriesAsync(Key, CancellationToken.None)).Keys.ShouldBe(["addon-x"]);
         (await filePassStore.ListAddonHistoriesAsync(Key, CancellationToken.None)).Keys.ShouldBe(["addon-x"]);

@@ -13,8 +13,7 @@ namespace Aus.Application.Inputs;
 /// read gets that as a validation error (it is planned with nothing to act on); an organization
 /// without a history starts from an empty one and is listed in <see cref="WithoutHistory"/>. An
 /// organization without stored rollout controls is planned with none.
-/// The histories are keyed by organization id, and an add-on's by <c>ORGID/ADDON_ID</c>
-/// (<see cref="AddonHistoryKey"/>).
+/// The histories are keyed by whose they are (<see cref="HistoryOwner"/>): an organization's, or an add-on's of it.
 /// </summary>
 public sealed record PassInputs(PlanRequest Request)
 {
@@ -27,7 +26,7 @@ public sealed record PassInputs(PlanRequest Request)
     public static PassInputs Build(
         IReadOnlyList<OrganizationConfig> organizations,
         FleetRead fleet,
-        IReadOnlyDictionary<string, VersionHistory> histories,
+        IReadOnlyDictionary<HistoryOwner, VersionHistory> histories,
         DateTimeOffset now,
         IReadOnlyDictionary<OrganizationId, RolloutControls>? controls = null)
     {
@@ -35,21 +34,20 @@ public sealed record PassInputs(PlanRequest Request)
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(histories);
         var inputs = organizations
-            .Select(o => o.ToInput(histories.GetValueOrDefault(o.OrgId.Value) ?? VersionHistory.Empty, AddonHistoriesOf(o.OrgId, histories), fleet.Failures.GetValueOrDefault(o.OrgId))
+            .Select(o => o.ToInput(histories.GetValueOrDefault(new HistoryOwner(o.OrgId)) ?? VersionHistory.Empty, AddonHistoriesOf(o.OrgId, histories), fleet.Failures.GetValueOrDefault(o.OrgId))
                 with { Controls = controls?.GetValueOrDefault(o.OrgId) ?? RolloutControls.Empty })
             .ToImmutableArray();
         return new PassInputs(new PlanRequest(inputs, fleet.Snapshot, now))
         {
             ReadFailures = fleet.Failures.Where(f => organizations.Any(o => o.OrgId == f.Key)).ToImmutableDictionary(),
-            WithoutHistory = [.. organizations.Where(o => !histories.ContainsKey(o.OrgId.Value)).Select(o => o.OrgId)],
+            WithoutHistory = [.. organizations.Where(o => !histories.ContainsKey(new HistoryOwner(o.OrgId))).Select(o => o.OrgId)],
         };
     }
 
-    private static ImmutableDictionary<string, VersionHistory> AddonHistoriesOf(OrganizationId orgId, IReadOnlyDictionary<string, VersionHistory> histories) =>
+    private static ImmutableDictionary<string, VersionHistory> AddonHistoriesOf(OrganizationId orgId, IReadOnlyDictionary<HistoryOwner, VersionHistory> histories) =>
         histories
-            .Select(h => (Addon: AddonHistoryKey.AddonOf(orgId, h.Key), History: h.Value))
-            .Where(h => h.Addon is not null)
-            .ToImmutableDictionary(h => h.Addon!, h => h.History, StringComparer.Ordinal);
+            .Where(h => h.Key.OrgId == orgId && h.Key.AddonId is not null)
+            .ToImmutableDictionary(h => h.Key.AddonId!, h => h.Value, StringComparer.Ordinal);
 
     /// <summary>The history an organization was planned from.</summary>
     public VersionHistory HistoryOf(OrganizationId orgId) =>

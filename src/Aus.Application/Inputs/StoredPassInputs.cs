@@ -16,16 +16,16 @@ public sealed class StoredPassInputs(IPassStore store, IControlStore controls)
 {
     /// <summary>The histories of the files with the stored ones added, and the stored controls, both keyed as <see cref="PassInputs.Build"/> takes them.</summary>
     public async Task<StoredInputs> ReadAsync(
-        IReadOnlyList<OrganizationConfig> organizations, IReadOnlyDictionary<string, VersionHistory> files, CancellationToken cancellationToken)
+        IReadOnlyList<OrganizationConfig> organizations, IReadOnlyDictionary<HistoryOwner, VersionHistory> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(organizations);
         ArgumentNullException.ThrowIfNull(files);
-        var histories = new Dictionary<string, VersionHistory>(files, StringComparer.Ordinal);
+        var histories = new Dictionary<HistoryOwner, VersionHistory>(files);
         var stored = new Dictionary<OrganizationId, RolloutControls>();
         foreach (var organization in organizations)
         {
             stored[organization.OrgId] = (await controls.GetControlsAsync(organization.Key, cancellationToken)).Controls;
-            if (files.ContainsKey(organization.OrgId.Value))
+            if (files.ContainsKey(new HistoryOwner(organization.OrgId)))
             {
                 continue;
             }
@@ -33,14 +33,14 @@ public sealed class StoredPassInputs(IPassStore store, IControlStore controls)
             var history = await store.GetHistoryAsync(organization.Key, cancellationToken);
             if (history.CheckIn is not null || history.Versions.Count > 0)
             {
-                histories[organization.OrgId.Value] = history;
+                histories[new HistoryOwner(organization.OrgId)] = history;
             }
 
             if (organization.Policy.AddonManagedUpgrades)
             {
                 foreach (var (addonId, addonHistory) in await store.ListAddonHistoriesAsync(organization.Key, cancellationToken))
                 {
-                    histories.TryAdd(AddonHistoryKey.Of(organization.OrgId, addonId), addonHistory);
+                    histories.TryAdd(new HistoryOwner(organization.OrgId, addonId), addonHistory);
                 }
             }
         }
@@ -62,4 +62,4 @@ public sealed class StoredPassInputs(IPassStore store, IControlStore controls)
 }
 
 /// <summary>What <see cref="StoredPassInputs"/> read: the histories (files first) and each organization's rollout controls.</summary>
-public sealed record StoredInputs(IReadOnlyDictionary<string, VersionHistory> Histories, IReadOnlyDictionary<OrganizationId, RolloutControls> Controls);
+public sealed record StoredInputs(IReadOnlyDictionary<HistoryOwner, VersionHistory> Histories, IReadOnlyDictionary<OrganizationId, RolloutControls> Controls);

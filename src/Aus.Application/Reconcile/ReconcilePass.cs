@@ -107,7 +107,7 @@ public sealed partial class ReconcilePass
             }
 
             var failures = new Dictionary<OrganizationId, string>(fleet.Failures);
-            var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
+            var histories = new Dictionary<HistoryOwner, VersionHistory>();
             foreach (var organization in planned.Where(o => !failures.ContainsKey(o.OrgId)))
             {
                 try
@@ -218,18 +218,18 @@ public sealed partial class ReconcilePass
     }
 
     /// <summary>The organization's history and, with add-on managed upgrades, its add-ons' histories, by history key.</summary>
-    private async Task<Dictionary<string, VersionHistory>> ReadHistoriesAsync(OrganizationConfig organization, FleetRead fleet, CancellationToken cancellationToken)
+    private async Task<Dictionary<HistoryOwner, VersionHistory>> ReadHistoriesAsync(OrganizationConfig organization, FleetRead fleet, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, VersionHistory>(StringComparer.Ordinal)
+        var found = new Dictionary<HistoryOwner, VersionHistory>
         {
-            [organization.OrgId.Value] = await _ports.Store.GetHistoryAsync(organization.Key, cancellationToken),
+            [new HistoryOwner(organization.OrgId)] = await _ports.Store.GetHistoryAsync(organization.Key, cancellationToken),
         };
         if (organization.Policy.AddonManagedUpgrades)
         {
             var addonIds = InstalledAddonIds(fleet.Snapshot.Find(organization.OrgId));
             foreach (var (addonId, history) in await _ports.Store.GetAddonHistoriesAsync(organization.Key, addonIds, cancellationToken))
             {
-                found[AddonHistoryKey.Of(organization.OrgId, addonId)] = history;
+                found[new HistoryOwner(organization.OrgId, addonId)] = history;
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Aus.Application.Inputs;
 using Aus.Domain.History;
 using Aus.Policies.History;
 using Aus.Policies.Organizations;
@@ -11,7 +12,7 @@ namespace Aus.Cli.Demo;
 /// the sectors example with two add-ons, on the same soak history), built into the executable so
 /// that the demo also works from an installed tool, far from a clone.
 /// </summary>
-internal sealed record DemoInputs(IReadOnlyList<OrganizationDocument> Documents, string FleetYaml, string FleetSource, IReadOnlyDictionary<string, VersionHistory> Histories)
+internal sealed record DemoInputs(IReadOnlyList<OrganizationDocument> Documents, string FleetYaml, string FleetSource, IReadOnlyDictionary<HistoryOwner, VersionHistory> Histories)
 {
     private const string ResourcePrefix = "Aus.Cli.Demo.";
 
@@ -29,7 +30,7 @@ internal sealed record DemoInputs(IReadOnlyList<OrganizationDocument> Documents,
             var document = OrganizationReader.Read(Resource($"{example}-org.yaml"), $"{example}-org.yaml (built in)");
             var history = VersionHistoryJson.Read(Resource("sectors-history.json"), out var problems)
                 ?? throw new InvalidOperationException("the built-in sectors history is invalid: " + string.Join("; ", problems));
-            var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal) { [document.Policy!.OrgId.Value] = history };
+            var histories = new Dictionary<HistoryOwner, VersionHistory> { [new HistoryOwner(document.Policy!.OrgId)] = history };
             return (new DemoInputs([document], Resource($"{example}-fleet.yaml"), $"{example}-fleet.yaml (built in)", histories), ExitCodes.Success);
         }
 
@@ -57,7 +58,7 @@ internal sealed record DemoInputs(IReadOnlyList<OrganizationDocument> Documents,
             return (null, ExitCodes.Usage);
         }
 
-        var orgIds = documents.Select(d => d.Policy!.OrgId.Value).ToList();
+        var orgIds = documents.Select(d => d.Policy!.OrgId).ToList();
         var (loaded, historyExit) = await InputFiles.ReadHistoriesAsync(settings.HistoryPaths, orgIds, "--history", now: null, stderr, cancellationToken);
         if (loaded is null)
         {

@@ -310,8 +310,8 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
     /// </summary>
     private IEnumerable<StoredHistory> StoredHistories() =>
         inputs.Documents.Select(d => d.Policy!).SelectMany(policy => inputs.Histories
-            .Where(h => h.Key == policy.OrgId.Value || AddonHistoryKey.AddonOf(policy.OrgId, h.Key) is not null)
-            .Select(h => new StoredHistory(new HistoryKey(policy.Environment, policy.OrgId, AddonHistoryKey.AddonOf(policy.OrgId, h.Key)), h.Value)));
+            .Where(h => h.Key.OrgId == policy.OrgId)
+            .Select(h => new StoredHistory(new HistoryKey(policy.Environment, policy.OrgId, h.Key.AddonId), h.Value)));
 
     private static OcmClient CreateClient(OcmSimulator simulator)
     {
@@ -331,10 +331,10 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
     {
         var organizations = documents.Select(InputFiles.ToConfig).ToList();
         var fleet = await new OcmFleetSource(client).ReadFleetAsync([.. organizations.Select(o => o.OrgId)], cancellationToken);
-        var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
+        var histories = new Dictionary<HistoryOwner, VersionHistory>();
         foreach (var organization in organizations)
         {
-            histories[organization.OrgId.Value] = await store.GetHistoryAsync(new HistoryKey(organization.Policy.Environment, organization.OrgId), cancellationToken);
+            histories[new HistoryOwner(organization.OrgId)] = await store.GetHistoryAsync(new HistoryKey(organization.Policy.Environment, organization.OrgId), cancellationToken);
         }
 
         var inputs = PassInputs.Build(organizations, fleet, histories, now);

@@ -20,7 +20,7 @@ public sealed class PassInputsTests
     {
         var history = History(Now, ("4.16.1", "wl", 2, ["a1"]));
 
-        var inputs = PassInputs.Build([OrgA, OrgB], new FleetRead(FleetSnapshot.Empty), new Dictionary<string, VersionHistory> { ["org-a"] = history }, Now);
+        var inputs = PassInputs.Build([OrgA, OrgB], new FleetRead(FleetSnapshot.Empty), new Dictionary<HistoryOwner, VersionHistory> { [new(new("org-a"))] = history }, Now);
 
         inputs.Request.Organizations.Select(o => o.History).ShouldBe([history, VersionHistory.Empty]);
         inputs.WithoutHistory.ShouldBe([new OrganizationId("org-b")]);
@@ -32,7 +32,7 @@ public sealed class PassInputsTests
     {
         var fleet = new FleetRead(FleetSnapshot.Empty) { Failures = ImmutableDictionary<OrganizationId, string>.Empty.Add(new OrganizationId("org-b"), "OCM answered 503") };
 
-        var inputs = PassInputs.Build([OrgA, OrgB], fleet, new Dictionary<string, VersionHistory>(), Now);
+        var inputs = PassInputs.Build([OrgA, OrgB], fleet, new Dictionary<HistoryOwner, VersionHistory>(), Now);
 
         inputs.Request.Organizations[1].ValidationErrors.ShouldHaveSingleItem().Message.ShouldBe("reading the organization from OCM failed: OCM answered 503");
         inputs.Request.Organizations[0].ValidationErrors.ShouldBeEmpty();

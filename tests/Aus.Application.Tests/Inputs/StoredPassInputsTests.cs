@@ -23,7 +23,7 @@ public sealed class StoredPassInputsTests
     private static readonly VersionHistory Stored = History(Now, ("4.16.1", "wl", 3, ["a1"]));
     private static readonly VersionHistory FromFile = History(Now, ("4.16.2", "wl", 1, ["a1"]));
 
-    private Task<StoredInputs> ReadAsync(IReadOnlyList<OrganizationConfig> organizations, Dictionary<string, VersionHistory>? files = null) =>
+    private Task<StoredInputs> ReadAsync(IReadOnlyList<OrganizationConfig> organizations, Dictionary<HistoryOwner, VersionHistory>? files = null) =>
         new StoredPassInputs(_store, _controls).ReadAsync(organizations, files ?? [], CancellationToken.None);
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class StoredPassInputsTests
 
         var read = await ReadAsync([OrgA, OrgB]);
 
-        read.Histories.ShouldBe(new Dictionary<string, VersionHistory> { ["org-a"] = Stored });
+        read.Histories.ShouldBe(new Dictionary<HistoryOwner, VersionHistory> { [new(new("org-a"))] = Stored });
     }
 
     [Fact]
@@ -41,9 +41,9 @@ public sealed class StoredPassInputsTests
     {
         _store.Histories[OrgA.Key] = Stored;
 
-        var read = await ReadAsync([OrgA], new() { ["org-a"] = FromFile });
+        var read = await ReadAsync([OrgA], new() { [new(new("org-a"))] = FromFile });
 
-        read.Histories["org-a"].ShouldBeSameAs(FromFile);
+        read.Histories[new(new("org-a"))].ShouldBeSameAs(FromFile);
     }
 
     [Fact]
@@ -64,11 +64,11 @@ public sealed class StoredPassInputsTests
         _store.AddonHistories[(AddonOrg.Key, "addon-2")] = Stored;
         _store.AddonHistories[(OrgA.Key, "addon-1")] = Stored;
 
-        var read = await ReadAsync([AddonOrg, OrgA], new() { ["org-x/addon-2"] = FromFile });
+        var read = await ReadAsync([AddonOrg, OrgA], new() { [new(new("org-x"), "addon-2")] = FromFile });
 
-        read.Histories["org-x/addon-1"].ShouldBeSameAs(Stored);
-        read.Histories["org-x/addon-2"].ShouldBeSameAs(FromFile);
-        read.Histories.ContainsKey("org-a/addon-1").ShouldBeFalse();
+        read.Histories[new(new("org-x"), "addon-1")].ShouldBeSameAs(Stored);
+        read.Histories[new(new("org-x"), "addon-2")].ShouldBeSameAs(FromFile);
+        read.Histories.ContainsKey(new(new("org-a"), "addon-1")).ShouldBeFalse();
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class StoredPassInputsTests
         var paused = new RolloutControls { HaltedVersions = ["4.16.1"] };
         _controls.Controls["org-a"] = paused;
 
-        var read = await ReadAsync([OrgA, OrgB], new() { ["org-a"] = FromFile });
+        var read = await ReadAsync([OrgA, OrgB], new() { [new(new("org-a"))] = FromFile });
 
         read.Controls[new OrganizationId("org-a")].HaltedVersions.ShouldBe(["4.16.1"]);
         read.Controls[new OrganizationId("org-b")].IsEmpty.ShouldBeTrue();
@@ -94,7 +94,7 @@ public sealed class StoredPassInputsTests
     [Fact]
     public void TheNoHistoryWarning_NamesEachOrganizationWithoutHistory_OnlyWhenTheFleetIsLive()
     {
-        var inputs = PassInputs.Build([OrgA, OrgB], new FleetRead(FleetSnapshot.Empty), new Dictionary<string, VersionHistory> { ["org-a"] = Stored }, Now);
+        var inputs = PassInputs.Build([OrgA, OrgB], new FleetRead(FleetSnapshot.Empty), new Dictionary<HistoryOwner, VersionHistory> { [new(new("org-a"))] = Stored }, Now);
 
         StoredPassInputs.MissingHistoryWarnings(inputs, liveFleet: true).ShouldHaveSingleItem().ShouldStartWith("organization org-b: no soak history found");
         StoredPassInputs.MissingHistoryWarnings(inputs, liveFleet: false).ShouldBeEmpty();
