@@ -28,6 +28,22 @@ public sealed class PassInputsTests
     }
 
     [Fact]
+    public void AnAddonsHistory_GoesToItsOrganizationOnly_AndIsNotTheOrganizationsOwn()
+    {
+        var addonHistory = History(Now, ("1.0.0", "wl", 2, ["a1"]));
+
+        var inputs = PassInputs.Build(
+            [OrgA, OrgB], new FleetRead(FleetSnapshot.Empty), new Dictionary<HistoryOwner, VersionHistory> { [new(new("org-a"), "addon-x")] = addonHistory }, Now);
+
+        inputs.Request.Organizations[0].AddonHistories.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            h => h.Key.ShouldBe("addon-x"),
+            h => h.Value.ShouldBeSameAs(addonHistory));
+        inputs.Request.Organizations[0].History.ShouldBeSameAs(VersionHistory.Empty);
+        inputs.Request.Organizations[1].AddonHistories.ShouldBeEmpty();
+        inputs.WithoutHistory.ShouldBe([new OrganizationId("org-a"), new OrganizationId("org-b")]);
+    }
+
+    [Fact]
     public void AnOrganizationTheFleetCouldNotRead_IsPlannedWithThatAsAValidationError()
     {
         var fleet = new FleetRead(FleetSnapshot.Empty) { Failures = ImmutableDictionary<OrganizationId, string>.Empty.Add(new OrganizationId("org-b"), "OCM answered 503") };
