@@ -68,6 +68,9 @@ internal sealed class ForecastFleet
     /// <summary>How many times a cluster of the organization changed versions: what the soak rates are counted from changed when it did.</summary>
     public int VersionChangesOf(string orgId) => _byOrgId.TryGetValue(orgId, out var organization) ? organization.VersionChanges : 0;
 
+    /// <summary>How many times a cluster of the organization changed in any way: what is worked out from its clusters changed when it did.</summary>
+    public int ChangesOf(string orgId) => _byOrgId.TryGetValue(orgId, out var organization) ? organization.Changes : 0;
+
     public ModelCluster? Find(string orgId, string name) =>
         _byOrgId.TryGetValue(orgId, out var organization) ? organization.Find(name) : null;
 
@@ -276,7 +279,13 @@ internal sealed class ForecastFleet
 
         public ModelCluster? Find(string name) => _byName.GetValueOrDefault(name);
 
-        public void Changed() => _snapshot = null;
+        public int Changes { get; private set; }
+
+        public void Changed()
+        {
+            _snapshot = null;
+            Changes++;
+        }
 
         public FleetOrganization Snapshot() => _snapshot ??= new FleetOrganization(orgId, [.. Clusters.Select(c => c.Cluster)]);
     }

@@ -290,7 +290,7 @@ internal sealed class ForecastRun
             var from = organization.LastPlanned;
             while (_windows.NextChange(schedule, from) is { } flip && (flip < until || inclusive && flip == until))
             {
-                track.Decided(track.ObservedDecision(ScheduleWindows.IsInWindow(schedule, flip))!, flip);
+                track.Decided(track.DecisionAtFlip(ScheduleWindows.IsInWindow(schedule, flip), schedule, flip), flip);
                 from = flip;
             }
         }
@@ -343,9 +343,11 @@ internal sealed class ForecastRun
                 continue;
             }
 
-            if (track is not null && track.KnowsBothSidesOfItsWindow)
+            var outsideIsOnlyASkip = organization.Input.Controls.Pauses.IsEmpty && WindowOutlook.OnlySkipsOutsideWindow(cluster.Cluster);
+            if (track is not null && track.KnowsBothSidesOfItsWindow(outsideIsOnlyASkip))
             {
-                // Until the next event its flips only swap between the two decisions seen: no need to plan them.
+                // Until the next event its flips only swap between the two decisions known: no need to plan them.
+                track.OutsideIsOnlyASkip = outsideIsOnlyASkip;
                 organization.SkippingFlips.Add(track);
             }
             else
@@ -415,16 +417,18 @@ internal sealed class ForecastRun
     }
 
     /// <summary>
-    /// Whether the cluster's window opening or closing can change anything the forecast reports:
-    /// while it waits for the release its reason changes; after that only an action could matter,
-    /// and outside or inside its window the planner can only act on it when OCM offers it an upgrade
-    /// or another channel (node pools catch up whatever the window).
+    /// Whether the cluster's window opening or closing can change anything the forecast reports. Not
+    /// while it has an upgrade policy: the planner then decides the same in and outside the window
+    /// (the upgrade in progress, its locks, its node pools). Otherwise, while it waits for the release
+    /// its reason changes; after that only an action could matter, and outside or inside its window the
+    /// planner can only act on it when OCM offers it an upgrade or another channel.
     /// </summary>
     private static bool WindowMatters(ForecastFleet.ModelCluster cluster, ClusterTrack? track) =>
-        track is null
-        || track.IsWaiting
-        || !cluster.Cluster.AvailableUpgrades.IsEmpty
-        || cluster.Cluster.AvailableChannels.Any(c => c != cluster.Cluster.Channel);
+        cluster.Cluster.UpgradePolicies.IsEmpty
+        && (track is null
+            || track.IsWaiting
+            || !cluster.Cluster.AvailableUpgrades.IsEmpty
+            || cluster.Cluster.AvailableChannels.Any(c => c != cluster.Cluster.Channel));
 
     /// <summary>
     /// The earliest moment a soak total the organization decides with reaches one of its soakDays.
@@ -441,9 +445,15 @@ internal sealed class ForecastRun
         }
 
         var rates = SoakRates(organization);
+        var candidates = CandidateVersions(organization);
         DateTimeOffset? earliest = null;
         foreach (var (version, workloads) in data.Versions)
         {
+            if (!candidates.Contains(version))
+            {
+                continue;
+            }
+
             foreach (var (workload, soak) in workloads)
             {
                 if (!thresholds.TryGetValue(workload, out var days) || !rates.TryGetValue((version, workload), out var rate))
@@ -464,6 +474,32 @@ internal sealed class ForecastRun
         }
 
         return earliest;
+    }
+
+    /// <summary>
+    /// The versions OCM offers the organization's clusters: the planner reads soak for these only, so
+    /// only their soak crossings can change a decision. Worked out again only after a cluster changed.
+    /// </summary>
+    private HashSet<string> CandidateVersions(OrganizationState organization)
+    {
+        var stamp = _fleet.ChangesOf(organization.OrgId);
+        if (organization.Candidates is { } cached && organization.CandidatesStamp == stamp)
+        {
+            return cached;
+        }
+
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cluster in _fleet.ClustersOf(organization.OrgId))
+        {
+            foreach (var version in cluster.Cluster.AvailableUpgrades)
+            {
+                candidates.Add(version.ToString());
+            }
+        }
+
+        organization.Candidates = candidates;
+        organization.CandidatesStamp = stamp;
+        return candidates;
     }
 
     /// <summary>
@@ -619,6 +655,11 @@ internal sealed class ForecastRun
         public Dictionary<(string Version, Workload Workload), int>? Rates { get; set; }
 
         public int RatesStamp { get; set; }
+
+        /// <summary>The versions offered to its clusters last worked out (see CandidateVersions), and the fleet changes they were worked out at.</summary>
+        public HashSet<string>? Candidates { get; set; }
+
+        public int CandidatesStamp { get; set; }
 
         /// <summary>Per workload, the soakDays its clusters require, lowest first.</summary>
         public Dictionary<Workload, SortedSet<int>> Thresholds { get; } = input.Policy.Clusters
