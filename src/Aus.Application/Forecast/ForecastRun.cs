@@ -81,6 +81,8 @@ internal sealed class ForecastRun
             }
         }
 
+        GroupFamilies();
+
         // The same tables by name for each organization, for lookups on every pass.
         var statesById = _organizations.ToLookup(o => o.OrgId, StringComparer.Ordinal);
         foreach (var ((orgId, name), track) in _tracks)
@@ -96,6 +98,35 @@ internal sealed class ForecastRun
             foreach (var organization in statesById[orgId])
             {
                 organization.Policies[name] = policy;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Numbers the families: organizations tied by inherited version data, or given with the same id,
+    /// are planned in one planner call (see <see cref="ParallelPlanning"/>).
+    /// </summary>
+    private void GroupFamilies()
+    {
+        for (var i = 0; i < _organizations.Count; i++)
+        {
+            _organizations[i].Family = i;
+        }
+
+        // Relabel until every tie agrees on the lowest number; families are small and few.
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var organization in _organizations)
+            {
+                var tied = organization.Sources.Append(_byOrgId[organization.OrgId]).Append(organization).ToList();
+                var family = tied.Min(o => o.Family);
+                foreach (var member in tied.Where(m => m.Family > family))
+                {
+                    member.Family = family;
+                    changed = true;
+                }
             }
         }
     }
@@ -226,10 +257,11 @@ internal sealed class ForecastRun
             lender.History = CheckedIn(lender, time);
         }
 
-        var inputs = organizations.Select(o => o.Input with { History = o.History })
-            .Concat(lenders.Select(l => l.Lending))
-            .ToImmutableArray();
-        var plan = FleetPlanner.Plan(new PlanRequest(inputs, _fleet.SnapshotAt(time), time));
+        var plans = ParallelPlanning.Plan(
+            [.. organizations.Select(o => new FamilyInput(o.Input with { History = o.History }, o.Family))],
+            [.. lenders.Select(l => new FamilyInput(l.Lending, l.Family))],
+            _fleet.SnapshotAt(time),
+            time);
 
         // Clusters share a few schedules: whether each is in its window at this pass is worked out once.
         var inWindow = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -237,7 +269,7 @@ internal sealed class ForecastRun
         for (var i = 0; i < organizations.Count; i++)
         {
             var organization = organizations[i];
-            var result = plan.Organizations[i];
+            var result = plans[i];
             ReplayWindowFlips(organization, time);
             organization.HasErrors = !result.Errors.IsEmpty;
             organization.History = result.History ?? organization.History;
@@ -628,6 +660,9 @@ internal sealed class ForecastRun
         public OrganizationInput Lending => Input with { History = History, Policy = Input.Policy with { Clusters = [] } };
 
         public bool HasErrors { get; set; }
+
+        /// <summary>The organizations planned in one planner call with it share this number (see ParallelPlanning).</summary>
+        public int Family { get; set; }
 
         public DateTimeOffset? NextPass { get; set; }
 
