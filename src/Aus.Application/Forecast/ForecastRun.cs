@@ -13,7 +13,7 @@ internal sealed class ForecastRun
     private static readonly TimeSpan SoakMargin = TimeSpan.FromSeconds(1);
 
     private readonly ForecastRequest _request;
-    private readonly bool _everyPass;
+    private readonly Stepping _stepping;
     private readonly PassGrid _grid;
     private readonly ForecastFleet _fleet;
     private readonly ScheduleWindows _windows;
@@ -26,7 +26,7 @@ internal sealed class ForecastRun
     private readonly PriorityQueue<OrganizationState, DateTimeOffset> _checkIns = new();
     private int _plannedPasses;
 
-    public ForecastRun(ForecastRequest request, bool everyPass)
+    public ForecastRun(ForecastRequest request, Stepping stepping)
     {
         if (request.Interval <= TimeSpan.Zero)
         {
@@ -34,7 +34,7 @@ internal sealed class ForecastRun
         }
 
         _request = request;
-        _everyPass = everyPass;
+        _stepping = stepping;
         _grid = new PassGrid(request.Now, request.Interval);
         _fleet = new ForecastFleet(request.Fleet, request.Release, request.UpgradeDuration, request.Graph, request.Now);
         _windows = new ScheduleWindows(_grid, request.End);
@@ -204,6 +204,12 @@ internal sealed class ForecastRun
         {
             if (organization.NextPass is { } pass && pass <= time || changed.Contains(organization.OrgId))
             {
+                if (_stepping == Stepping.EveryOrganizationAtEachEvent)
+                {
+                    due.UnionWith(_organizations);
+                    break;
+                }
+
                 due.Add(organization);
                 if (changed.Contains(organization.OrgId))
                 {
@@ -334,7 +340,7 @@ internal sealed class ForecastRun
     private DateTimeOffset? NextPass(OrganizationState organization, OrganizationPlan plan, DateTimeOffset time)
     {
         organization.WindowOnlyPass = null;
-        if (_everyPass || !plan.Actions.IsEmpty)
+        if (_stepping == Stepping.EveryPass || !plan.Actions.IsEmpty)
         {
             return _grid.After(time);
         }
@@ -376,7 +382,7 @@ internal sealed class ForecastRun
             }
 
             var outsideIsOnlyASkip = organization.Input.Controls.Pauses.IsEmpty && WindowOutlook.OnlySkipsOutsideWindow(cluster.Cluster);
-            if (track is not null && track.KnowsBothSidesOfItsWindow(outsideIsOnlyASkip))
+            if (_stepping == Stepping.Jump && track is not null && track.KnowsBothSidesOfItsWindow(outsideIsOnlyASkip))
             {
                 // Until the next event its flips only swap between the two decisions known: no need to plan them.
                 track.OutsideIsOnlyASkip = outsideIsOnlyASkip;
