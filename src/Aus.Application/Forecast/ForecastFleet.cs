@@ -251,12 +251,30 @@ internal sealed class ForecastFleet
     /// <summary>One cluster of the model.</summary>
     internal sealed class ModelCluster(string orgId, OcmCluster cluster)
     {
+        private OcmCluster? _onlySkipsFor;
+        private bool _onlySkips;
+
         public string OrgId { get; } = orgId;
 
         public OcmCluster Cluster { get; set; } = cluster;
 
         /// <summary>The upgrades the fleet stated at the start, in OCM's order.</summary>
         public ImmutableArray<OpenShiftVersion> Stated { get; } = cluster.AvailableUpgrades;
+
+        /// <summary>See <see cref="WindowOutlook.OnlySkipsOutsideWindow"/>; worked out once for each state of the cluster.</summary>
+        public bool OnlySkipsOutsideWindow
+        {
+            get
+            {
+                if (!ReferenceEquals(_onlySkipsFor, Cluster))
+                {
+                    _onlySkips = WindowOutlook.OnlySkipsOutsideWindow(Cluster);
+                    _onlySkipsFor = Cluster;
+                }
+
+                return _onlySkips;
+            }
+        }
 
         /// <summary>Policy id → when its upgrade completes.</summary>
         public Dictionary<string, DateTimeOffset> InFlight { get; } = new(StringComparer.Ordinal);

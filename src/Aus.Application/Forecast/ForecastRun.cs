@@ -381,7 +381,7 @@ internal sealed class ForecastRun
                 continue;
             }
 
-            var outsideIsOnlyASkip = organization.Input.Controls.Pauses.IsEmpty && WindowOutlook.OnlySkipsOutsideWindow(cluster.Cluster);
+            var outsideIsOnlyASkip = organization.Input.Controls.Pauses.IsEmpty && cluster.OnlySkipsOutsideWindow;
             if (_stepping == Stepping.Jump && track is not null && track.KnowsBothSidesOfItsWindow(outsideIsOnlyASkip))
             {
                 // Until the next event its flips only swap between the two decisions known: no need to plan them.
@@ -442,6 +442,18 @@ internal sealed class ForecastRun
             return organization.History;
         }
 
+        return SoakLedger.CheckIn(organization.History, Specs(organization), time);
+    }
+
+    /// <summary>The organization's clusters as the soak ledger takes them: built again only after one of them changed.</summary>
+    private List<UpgradeSpec> Specs(OrganizationState organization)
+    {
+        var stamp = _fleet.ChangesOf(organization.OrgId);
+        if (organization.Specs is { } cached && organization.SpecsStamp == stamp)
+        {
+            return cached;
+        }
+
         var specs = new List<UpgradeSpec>(organization.Input.Policy.Clusters.Length);
         foreach (var policy in organization.Input.Policy.Clusters)
         {
@@ -451,7 +463,9 @@ internal sealed class ForecastRun
             }
         }
 
-        return SoakLedger.CheckIn(organization.History, specs, time);
+        organization.Specs = specs;
+        organization.SpecsStamp = stamp;
+        return specs;
     }
 
     /// <summary>
@@ -485,28 +499,23 @@ internal sealed class ForecastRun
         var rates = SoakRates(organization);
         var candidates = CandidateVersions(organization);
         DateTimeOffset? earliest = null;
-        foreach (var (version, workloads) in data.Versions)
+        foreach (var ((version, workload), rate) in rates)
         {
-            if (!candidates.Contains(version))
+            if (!candidates.Contains(version)
+                || !thresholds.TryGetValue(workload, out var days)
+                || !data.Versions.TryGetValue(version, out var workloads)
+                || !workloads.TryGetValue(workload, out var soak))
             {
                 continue;
             }
 
-            foreach (var (workload, soak) in workloads)
+            foreach (var required in days)
             {
-                if (!thresholds.TryGetValue(workload, out var days) || !rates.TryGetValue((version, workload), out var rate))
+                if (required > soak.SoakDays)
                 {
-                    continue;
-                }
-
-                foreach (var required in days)
-                {
-                    if (required > soak.SoakDays)
-                    {
-                        var crossing = time + TimeSpan.FromDays((required - soak.SoakDays) / rate);
-                        earliest = Earliest(earliest, crossing);
-                        break;
-                    }
+                    var crossing = time + TimeSpan.FromDays((required - soak.SoakDays) / rate);
+                    earliest = Earliest(earliest, crossing);
+                    break;
                 }
             }
         }
@@ -701,6 +710,11 @@ internal sealed class ForecastRun
         public HashSet<string>? Candidates { get; set; }
 
         public int CandidatesStamp { get; set; }
+
+        /// <summary>The specs last built for a check-in (see Specs), and the fleet changes they were built at.</summary>
+        public List<UpgradeSpec>? Specs { get; set; }
+
+        public int SpecsStamp { get; set; }
 
         /// <summary>Per workload, the soakDays its clusters require, lowest first.</summary>
         public Dictionary<Workload, SortedSet<int>> Thresholds { get; } = input.Policy.Clusters
