@@ -351,6 +351,13 @@ internal sealed class ForecastRun
             return null;
         }
 
+        if (!organization.Input.Policy.Freezes.IsEmpty)
+        {
+            // A freeze holds a cluster whose next run falls inside it, and the next run moves with
+            // every pass: an organization with freeze windows is planned at every pass.
+            return _grid.After(time);
+        }
+
         DateTimeOffset? next = null;
         if (_request.Release.OfferedAt is { } offered && offered > time)
         {

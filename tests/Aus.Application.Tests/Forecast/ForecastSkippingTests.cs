@@ -1,6 +1,7 @@
 using Aus.Application.Forecast;
 using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
+using Aus.Domain.Policies;
 using CsCheck;
 using static Aus.TestKit.Build;
 
@@ -83,5 +84,25 @@ public sealed class ForecastSkippingTests
 
         ForecastJumpTests.Summary(jumped).ShouldBe(ForecastJumpTests.Summary(stepped));
         jumped.PlannedPasses.ShouldBe(3);
+    }
+
+    [Fact]
+    public void An_organization_with_a_freeze_is_planned_at_every_pass_and_its_cluster_upgrades_when_the_freeze_ends()
+    {
+        var organization = Organization("org-a", [Policy("c", soakDays: 0, schedule: "0 * * * *")]) with
+        {
+            Freezes = [FreezeWindow.Fixed("change-freeze", Now, Now.AddDays(1))],
+        };
+        var request = new ForecastRequest([Input(organization)], Fleet("org-a", [Cluster("c", "4.16.1", "4.16.5")]), Now, new ForecastRelease(V("4.16.5"), Now))
+        {
+            Interval = Interval,
+            Horizon = TimeSpan.FromDays(2),
+        };
+
+        var jumped = ForecastEngine.Run(request);
+
+        ForecastJumpTests.Summary(jumped).ShouldBe(ForecastJumpTests.Summary(ForecastEngine.RunEveryPass(request)));
+        jumped.Clusters.Single().Start.ShouldBe(Now.AddDays(1));
+        jumped.Clusters.Single().HeldLongest!.Reason.ShouldBe(Reason.Frozen);
     }
 }
