@@ -24,7 +24,7 @@ internal static class ForecastScaleRun
     public static int Run(string[] sizes)
     {
         var cases = sizes.Length == 0 ? DefaultSizes : [.. sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
-        Console.WriteLine("clusters  orgs  best (s)  median (s)  best CPU (s)  planned org passes  reached  rollout end (days)  digest        digest (all)");
+        Console.WriteLine("clusters  orgs  best (s)  median (s)  best CPU (s)  planned org passes  reached  rollout end (days)  digest        digest (all)  GC of the fastest run (pause, gen0/1/2)");
         foreach (var clusters in cases)
         {
             var plan = SyntheticFleet.Create(clusters, 100);
@@ -33,18 +33,26 @@ internal static class ForecastScaleRun
             ForecastEngine.Run(request with { Horizon = TimeSpan.FromDays(1) });
             var times = new List<double>();
             var cpu = new List<double>();
+            var gcPause = new List<double>();
+            var collections = new List<(int Gen0, int Gen1, int Gen2)>();
             Forecast? forecast = null;
             for (var run = 0; run < runs; run++)
             {
                 GC.Collect();
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var pauseBefore = GC.GetTotalPauseDuration();
+                var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                 var watch = Stopwatch.StartNew();
                 forecast = ForecastEngine.Run(request);
                 watch.Stop();
                 times.Add(watch.Elapsed.TotalSeconds);
                 cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
+                gcPause.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds);
+                collections.Add((GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2));
             }
 
+            var fastest = times.IndexOf(times.Min());
+            var gc = string.Create(CultureInfo.InvariantCulture, $"{gcPause[fastest]:F2} s GC pause, {collections[fastest].Gen0}/{collections[fastest].Gen1}/{collections[fastest].Gen2} collections");
             times.Sort();
             cpu.Sort();
             var reached = forecast!.Organizations.Sum(o => o.Reached);
@@ -54,7 +62,7 @@ internal static class ForecastScaleRun
             var (digest, all) = Digests(forecast);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{clusters,8}  {request.Organizations.Length,4}  {times[0],8:F2}  {times[times.Count / 2],10:F2}  {cpu[0],12:F2}  {forecast.PlannedPasses,18}  {reached,7}  {end,18}  {digest}  {all}"));
+                $"{clusters,8}  {request.Organizations.Length,4}  {times[0],8:F2}  {times[times.Count / 2],10:F2}  {cpu[0],12:F2}  {forecast.PlannedPasses,18}  {reached,7}  {end,18}  {digest}  {all}  {gc}"));
         }
 
         return 0;
