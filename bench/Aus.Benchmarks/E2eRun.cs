@@ -69,13 +69,38 @@ internal static class E2eRun
     }
 
     /// <summary>Reads a fleet file over and over, for a profiler to sample the reader.</summary>
-    public static async Task<int> ProfileFleetFileAsync(string file, int runs)
+    public static Task<int> ProfileFleetFileAsync(string file, int runs) =>
+        ProfileReadsAsync(runs, async () => (await FleetReader.ReadFileAsync(file, CancellationToken.None)).Diagnostics.Length);
+
+    /// <summary>Reads the organization files of a directory over and over, for a profiler to sample the reader.</summary>
+    public static Task<int> ProfileOrganizationFilesAsync(string directory, int runs) =>
+        ProfileReadsAsync(runs, async () =>
+        {
+            var diagnostics = 0;
+            foreach (var file in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
+            {
+                diagnostics += (await OrganizationReader.ReadFileAsync(file, CancellationToken.None)).Diagnostics.Length;
+            }
+
+            return diagnostics;
+        });
+
+    private static async Task<int> ProfileReadsAsync(int runs, Func<Task<int>> read)
     {
+        using var sampler = new AllocationSampler();
         for (var run = 0; run < runs; run++)
         {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
-            var document = await FleetReader.ReadFileAsync(file, CancellationToken.None);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalMilliseconds:F0} ms, {document.Diagnostics.Length} diagnostics"));
+            var diagnostics = await read();
+            var megabytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalMilliseconds:F0} ms, {megabytes:F1} MB allocated, {diagnostics} diagnostics"));
+        }
+
+        Console.WriteLine("allocated per run, sampled by type:");
+        foreach (var (type, bytes) in sampler.Top(25))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bytes / runs / 1e6,8:F1} MB  {type}"));
         }
 
         return 0;

@@ -5,7 +5,8 @@ using BenchmarkDotNet.Running;
 // `scale` times the planner in memory on growing fleets (`scale-report` with the report rows); `e2e [clusters [aus.dll]]` times the real
 // `aus plan` on files; `ocm-pass [--addons v1|v2]` times a pass against the OCM simulator (with
 // add-ons, two a cluster); `label-discovery` counts the requests of the label flavour's discovery;
-// `profile` plans one fleet over and over for a profiler to sample (`profile-report` with the rows); `forecast [clusters...]` times a
+// `profile` plans one fleet over and over for a profiler to sample (`profile-report` with the rows; `profile-fleet-file FILE RUNS` and
+// `profile-organizations DIR RUNS` read files of `e2e` over and over, with allocations by type); `forecast [clusters...]` times a
 // 60-day forecast; anything else hands over to BenchmarkDotNet.
 return args switch
 {
@@ -15,6 +16,7 @@ return args switch
     ["profile", var clusters, var perOrganization, var runs] => ScaleRun.Profile(Number(clusters), Number(perOrganization), Number(runs)),
     ["profile-report", var clusters, var perOrganization, var runs] => ScaleRun.Profile(Number(clusters), Number(perOrganization), Number(runs), includeReport: true),
     ["profile-fleet-file", var file, var runs] => await E2eRun.ProfileFleetFileAsync(file, Number(runs)),
+    ["profile-organizations", var directory, var runs] => await E2eRun.ProfileOrganizationFilesAsync(directory, Number(runs)),
     ["e2e"] => await E2eRun.RunAsync(5_000, ausDll: null),
     ["e2e", var clusters] => await E2eRun.RunAsync(Number(clusters), ausDll: null),
     ["e2e", var clusters, var ausDll] => await E2eRun.RunAsync(Number(clusters), ausDll),

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Aus.Policies.Diagnostics;
 
@@ -58,18 +59,27 @@ public static class SourceFiles
     public static async Task<byte[]> ReadBoundedAsync(Stream stream, long limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        while (buffer.Length <= limit)
-        {
-            var wanted = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
-            var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
 
-            buffer.Write(chunk, 0, read);
+        // Sized to the file when its length is known, so that a large file is not copied as the buffer grows.
+        using var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position + 1, 0, limit + 1) : 0);
+        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            while (buffer.Length <= limit)
+            {
+                var wanted = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
+                var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

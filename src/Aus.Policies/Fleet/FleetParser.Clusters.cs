@@ -87,16 +87,18 @@ internal sealed partial class FleetParser
         var product = NodeReader.Optional(entry, "product") is { } productNode ? Choice(productNode, NodeReader.Join(path, "product"), Products) : "osd";
         var hypershift = NodeReader.Optional(entry, "hypershift") is { } hypershiftNode ? reader.Boolean(hypershiftNode, NodeReader.Join(path, "hypershift")) : false;
         var channel = reader.RequiredString(entry, "channel", path, path);
-        var version = reader.Required(entry, "version", path) is { } versionNode ? Version(versionNode, NodeReader.Join(path, "version")) : null;
-        var upgrades = VersionList(NodeReader.Optional(entry, "availableUpgrades"), NodeReader.Join(path, "availableUpgrades"));
-        var channels = reader.StringList(NodeReader.Optional(entry, "availableChannels"), NodeReader.Join(path, "availableChannels"));
-        var nodePools = ReadNodePools(NodeReader.Optional(entry, "nodePools"), NodeReader.Join(path, "nodePools"));
-        var addons = ReadAddons(NodeReader.Optional(entry, "addons"), NodeReader.Join(path, "addons"));
-        var policies = ReadPolicies(NodeReader.Optional(entry, "upgradePolicies"), NodeReader.Join(path, "upgradePolicies"), nodePools);
-        var agreements = ReadAgreements(NodeReader.Optional(entry, "gateAgreements"), NodeReader.Join(path, "gateAgreements"));
-        var health = ReadHealthErrors(NodeReader.Optional(entry, "healthErrors"), NodeReader.Join(path, "healthErrors"));
-        var sts = ReadSts(NodeReader.Optional(entry, "aws"), NodeReader.Join(path, "aws"));
-        var labels = ReadLabels(NodeReader.Optional(entry, "labels"), NodeReader.Join(path, "labels"));
+        var version = reader.Required(entry, "version", path) is { } versionNode ? KnownVersion(versionNode) ?? Version(versionNode, NodeReader.Join(path, "version")) : null;
+
+        // Each value's path is built only when the key is there: a fleet has thousands of clusters, most without most keys.
+        var upgrades = NodeReader.Optional(entry, "availableUpgrades") is { } upgradesNode ? VersionList(upgradesNode, NodeReader.Join(path, "availableUpgrades")) : [];
+        var channels = NodeReader.Optional(entry, "availableChannels") is { } channelsNode ? reader.StringList(channelsNode, NodeReader.Join(path, "availableChannels")) : [];
+        var nodePools = NodeReader.Optional(entry, "nodePools") is { } poolsNode ? ReadNodePools(poolsNode, NodeReader.Join(path, "nodePools")) : [];
+        var addons = NodeReader.Optional(entry, "addons") is { } addonsNode ? ReadAddons(addonsNode, NodeReader.Join(path, "addons")) : [];
+        var policies = NodeReader.Optional(entry, "upgradePolicies") is { } policiesNode ? ReadPolicies(policiesNode, NodeReader.Join(path, "upgradePolicies"), nodePools) : [];
+        var agreements = NodeReader.Optional(entry, "gateAgreements") is { } agreementsNode ? ReadAgreements(agreementsNode, NodeReader.Join(path, "gateAgreements")) : [];
+        var health = NodeReader.Optional(entry, "healthErrors") is { } healthNode ? ReadHealthErrors(healthNode, NodeReader.Join(path, "healthErrors")) : [];
+        var sts = NodeReader.Optional(entry, "aws") is { } awsNode && ReadSts(awsNode, NodeReader.Join(path, "aws"));
+        var labels = NodeReader.Optional(entry, "labels") is { } labelsNode ? ReadLabels(labelsNode, NodeReader.Join(path, "labels")) : EmptyLabels;
         if (name is null || id is null || product is null || hypershift is null || channel is null || version is null)
         {
             return null;
@@ -130,7 +132,12 @@ internal sealed partial class FleetParser
         var items = reader.Sequence(node, path, "a list of versions");
         for (var i = 0; i < items.Count; i++)
         {
-            if (Version(items[i], NodeReader.Index(path, i)) is { } version)
+            // A version seen before needs no path: that is only for a message.
+            if (KnownVersion(items[i]) is { } known)
+            {
+                versions.Add(known);
+            }
+            else if (Version(items[i], NodeReader.Index(path, i)) is { } version)
             {
                 versions.Add(version);
             }
@@ -138,6 +145,10 @@ internal sealed partial class FleetParser
 
         return versions;
     }
+
+    /// <summary>The version <paramref name="node"/> names, if it has been parsed already (then it is valid).</summary>
+    private OpenShiftVersion? KnownVersion(YamlNode node) =>
+        node is YamlScalar { IsNull: false } scalar && _versions.TryGetValue(scalar.Text, out var known) ? known : null;
 
     private List<NodePool> ReadNodePools(YamlNode? node, string listPath)
     {
@@ -275,11 +286,11 @@ internal sealed partial class FleetParser
     private List<string> ReadAgreements(YamlNode? node, string path)
     {
         var agreements = new List<string>();
-        foreach (var (gate, at, itemPath) in reader.StringList(node, path))
+        foreach (var (gate, at, index) in reader.StringList(node, path))
         {
             if (!_gateIds.ContainsKey(gate))
             {
-                reader.Bag.Error(at, PolicyMessages.UnknownGate(itemPath, gate, _gateIds.Keys));
+                reader.Bag.Error(at, PolicyMessages.UnknownGate(NodeReader.Index(path, index), gate, _gateIds.Keys));
                 continue;
             }
 

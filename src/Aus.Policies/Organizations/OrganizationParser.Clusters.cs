@@ -41,9 +41,10 @@ internal sealed partial class OrganizationParser
             CheckKeys(entry, path, ClusterKeys, UnusedClusterKeys);
             var cluster = new ClusterEntry();
             if (reader.Required(entry, "upgradePolicy", path) is { } policyNode
-                && reader.Mapping(policyNode, NodeReader.Join(path, "upgradePolicy")) is { } policy)
+                && NodeReader.Join(path, "upgradePolicy") is var policyPath
+                && reader.Mapping(policyNode, policyPath) is { } policy)
             {
-                var built = ReadUpgradePolicy(policy, NodeReader.Join(path, "upgradePolicy"), cluster);
+                var built = ReadUpgradePolicy(policy, policyPath, cluster);
                 if (name is not null && built is not null && reader.Bag.ErrorCount == errorsBefore)
                 {
                     cluster.Policy = built with { Name = name };
@@ -62,21 +63,25 @@ internal sealed partial class OrganizationParser
         CheckKeys(policy, path, UpgradePolicyKeys, UnusedUpgradePolicyKeys);
         var workloads = ReadWorkloads(reader.Required(policy, "workloads", path), NodeReader.Join(path, "workloads"), cluster);
         var schedule = ReadSchedule(reader.Required(policy, "schedule", path), NodeReader.Join(path, "schedule"));
-        var approvals = reader.StringList(NodeReader.Optional(policy, "versionGateApprovals"), NodeReader.Join(path, "versionGateApprovals"));
+
+        // Paths of optional values are built only when the value is there: most clusters have few of them.
+        var approvals = NodeReader.Optional(policy, "versionGateApprovals") is { } approvalsNode
+            ? reader.StringList(approvalsNode, NodeReader.Join(path, "versionGateApprovals"))
+            : [];
 
         int? soakDays = null;
         var mutexes = new List<MutexName>();
         SectorName? sector = null;
         var blocked = new List<VersionPattern>();
         if (NodeReader.Optional(policy, "conditions") is { } conditionsNode
-            && reader.Mapping(conditionsNode, NodeReader.Join(path, "conditions")) is { } conditions)
+            && NodeReader.Join(path, "conditions") is var conditionsPath
+            && reader.Mapping(conditionsNode, conditionsPath) is { } conditions)
         {
-            var conditionsPath = NodeReader.Join(path, "conditions");
             reader.CheckKeys(conditions, conditionsPath, ConditionKeys);
-            soakDays = ReadSoakDays(NodeReader.Optional(conditions, "soakDays"), NodeReader.Join(conditionsPath, "soakDays"), cluster);
-            mutexes = ReadMutexes(NodeReader.Optional(conditions, "mutexes"), NodeReader.Join(conditionsPath, "mutexes"));
-            sector = ReadSector(NodeReader.Optional(conditions, "sector"), NodeReader.Join(conditionsPath, "sector"));
-            blocked = Patterns(NodeReader.Optional(conditions, "blockedVersions"), NodeReader.Join(conditionsPath, "blockedVersions"));
+            soakDays = NodeReader.Optional(conditions, "soakDays") is { } soakNode ? ReadSoakDays(soakNode, NodeReader.Join(conditionsPath, "soakDays"), cluster) : null;
+            mutexes = NodeReader.Optional(conditions, "mutexes") is { } mutexesNode ? ReadMutexes(mutexesNode, NodeReader.Join(conditionsPath, "mutexes")) : [];
+            sector = NodeReader.Optional(conditions, "sector") is { } sectorNode ? ReadSector(sectorNode, NodeReader.Join(conditionsPath, "sector")) : null;
+            blocked = NodeReader.Optional(conditions, "blockedVersions") is { } blockedNode ? Patterns(blockedNode, NodeReader.Join(conditionsPath, "blockedVersions")) : [];
         }
 
         if (workloads is null || schedule is null)
@@ -111,12 +116,12 @@ internal sealed partial class OrganizationParser
         }
 
         var workloads = new List<Workload>();
-        foreach (var (workload, at, itemPath) in reader.StringList(node, path))
+        foreach (var (workload, at, index) in reader.StringList(node, path))
         {
             cluster.Workloads.Add((workload, at));
             if (!_allowedWorkloads.Contains(workload, StringComparer.Ordinal))
             {
-                reader.Bag.Error(at, PolicyMessages.WorkloadNotAllowed(itemPath, workload, _allowedWorkloads));
+                reader.Bag.Error(at, PolicyMessages.WorkloadNotAllowed(NodeReader.Index(path, index), workload, _allowedWorkloads));
             }
 
             workloads.Add(new Workload(workload));
@@ -176,11 +181,11 @@ internal sealed partial class OrganizationParser
     private List<MutexName> ReadMutexes(YamlNode? node, string path)
     {
         var mutexes = new List<MutexName>();
-        foreach (var (mutex, at, itemPath) in reader.StringList(node, path))
+        foreach (var (mutex, at, index) in reader.StringList(node, path))
         {
             if (!_allowedMutexes.Contains(mutex, StringComparer.Ordinal))
             {
-                reader.Bag.Error(at, PolicyMessages.MutexNotAllowed(itemPath, mutex, _allowedMutexes));
+                reader.Bag.Error(at, PolicyMessages.MutexNotAllowed(NodeReader.Index(path, index), mutex, _allowedMutexes));
             }
 
             mutexes.Add(new MutexName(mutex));

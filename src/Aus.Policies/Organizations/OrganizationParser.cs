@@ -95,7 +95,7 @@ internal sealed partial class OrganizationParser(NodeReader reader, AppInterface
     private List<VersionPattern> Patterns(YamlNode? node, string path)
     {
         var patterns = new List<VersionPattern>();
-        foreach (var (source, at, itemPath) in reader.StringList(node, path))
+        foreach (var (source, at, index) in reader.StringList(node, path))
         {
             if (VersionPattern.TryCreate(source, out var pattern, out var error))
             {
@@ -103,7 +103,7 @@ internal sealed partial class OrganizationParser(NodeReader reader, AppInterface
             }
             else
             {
-                reader.Bag.Error(at, PolicyMessages.InvalidRegex(itemPath, source, RegexError(error)));
+                reader.Bag.Error(at, PolicyMessages.InvalidRegex(NodeReader.Index(path, index), source, RegexError(error)));
             }
         }
 

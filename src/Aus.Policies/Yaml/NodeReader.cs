@@ -121,17 +121,24 @@ internal sealed partial class NodeReader(DiagnosticBag bag)
         }
     }
 
-    /// <summary>The strings of a list of strings, each with its node; items of the wrong type are reported and left out.</summary>
-    public List<(string Value, YamlNode Node, string Path)> StringList(YamlNode? node, string path)
+    /// <summary>
+    /// The strings of a list of strings, each with its node and its index in the list (for a message:
+    /// <see cref="Index"/>); items of the wrong type are reported and left out.
+    /// </summary>
+    public List<(string Value, YamlNode Node, int Index)> StringList(YamlNode? node, string path)
     {
-        var result = new List<(string, YamlNode, string)>();
+        var result = new List<(string, YamlNode, int)>();
         var items = Sequence(node, path, "a list of strings");
         for (var i = 0; i < items.Count; i++)
         {
-            var itemPath = Index(path, i);
-            if (String(items[i], itemPath) is { } value)
+            // The item's path is only needed for a message: not built for the thousands of good items of a fleet.
+            if (items[i] is YamlScalar { IsNull: false } scalar)
             {
-                result.Add((value, items[i], itemPath));
+                result.Add((scalar.Text, scalar, i));
+            }
+            else
+            {
+                String(items[i], Index(path, i));
             }
         }
 

@@ -56,6 +56,12 @@ internal sealed partial class YamlScalar : YamlNode
             return ScalarKind.String;
         }
 
+        // Nor can a number have two dots: versions (4.16.2), the commonest scalars of a fleet, are names.
+        if (text.AsSpan().Count('.') > 1)
+        {
+            return ScalarKind.String;
+        }
+
         if (IntegerPattern().IsMatch(text))
         {
             return ScalarKind.Integer;

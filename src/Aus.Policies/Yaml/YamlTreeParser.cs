@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Aus.Policies.Diagnostics;
 using YamlDotNet.Core;
@@ -6,7 +7,8 @@ using YamlDotNet.Core.Events;
 namespace Aus.Policies.Yaml;
 
 /// <summary>
-/// Builds a position-carrying tree from YamlDotNet's event parser. JSON is read by the same parser.
+/// Builds a position-carrying tree: with <see cref="PlainYamlParser"/> for the plain YAML aus's files are
+/// written in, otherwise from YamlDotNet's event parser. JSON is read by the same parser.
 /// Duplicate keys, non-scalar keys, unknown aliases, aliases inside their own anchor or expanding past
 /// <see cref="MaxAliasExpansion"/> and extra documents are reported rather than thrown, and the
 /// tree is built without recursion so a deeply nested file cannot exhaust the stack.
@@ -14,7 +16,15 @@ namespace Aus.Policies.Yaml;
 internal static partial class YamlTreeParser
 {
     /// <summary>Parses <paramref name="text"/>; returns null after reporting a syntax error.</summary>
-    public static YamlParseResult Parse(string text, DiagnosticBag bag)
+    public static YamlParseResult Parse(string text, DiagnosticBag bag) =>
+        PlainYamlParser.TryParse(text) is { } root ? new YamlParseResult(root, Failed: false) : ParseWithYamlDotNet(text, bag);
+
+    /// <summary>
+    /// Parses <paramref name="text"/> with YamlDotNet, for whatever <see cref="PlainYamlParser"/> gives up on.
+    /// Not inlined, so that YamlDotNet is loaded only when a file needs it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static YamlParseResult ParseWithYamlDotNet(string text, DiagnosticBag bag)
     {
         var builder = new Builder(bag);
         var parser = new Parser(new StringReader(text));

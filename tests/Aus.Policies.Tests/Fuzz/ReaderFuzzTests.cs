@@ -6,6 +6,7 @@ using Aus.Policies.Fleet;
 using Aus.Policies.History;
 using Aus.Policies.Organizations;
 using Aus.Policies.Settings;
+using Aus.Policies.Tests.Yaml;
 using CsCheck;
 
 namespace Aus.Policies.Tests.Fuzz;
@@ -68,6 +69,22 @@ public sealed class ReaderFuzzTests
             threads: 1);
     }
 
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void MutatedExample_WhenTheFastYamlParserTakesIt_IsReadAsYamlDotNetReadsIt(string example)
+    {
+        var original = File.ReadAllText(Path.Combine(Aus.TestKit.RepositoryPaths.Root, "examples", example));
+
+        Mutation.Array[1, 6].Sample(mutations => AgreeWhenTaken(mutations.Aggregate(original, (t, mutate) => mutate(t))), iter: Iterations, threads: 1);
+    }
+
+    [Fact]
+    public void MutatedGeneratedYaml_WhenTheFastYamlParserTakesIt_IsReadAsYamlDotNetReadsIt() =>
+        Gen.Int.Select(Mutation.Array[1, 6]).Sample(
+            (seed, mutations) => AgreeWhenTaken(mutations.Aggregate(GeneratedYaml.Document(seed), (t, mutate) => mutate(t))),
+            iter: Iterations * 10,
+            threads: 1);
+
     [Fact]
     public void MutatedSettingsFile_EndsInAResultOrPlacedDiagnostics_NeverAnException() =>
         Mutation.Array[1, 6].Sample(
@@ -95,6 +112,9 @@ public sealed class ReaderFuzzTests
           - webhook: {url: https://hooks.example/aus, secretEnv: AUS_HOOK_SECRET}
           - slack: {webhookUrlEnv: SLACK_WEBHOOK_URL}
         """;
+
+    // The fast parser may give up on a mutated text; what it takes must be what YamlDotNet reads.
+    private static void AgreeWhenTaken(string text) => PlainYamlAgreement.Check(text);
 
     private static void CheckEveryReader(string file, string text)
     {
