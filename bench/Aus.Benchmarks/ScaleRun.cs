@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Aus.Domain.Planning;
 
 namespace Aus.Benchmarks;
@@ -28,6 +29,7 @@ internal static class ScaleRun
     {
         var cases = sizes.Length == 0 ? DefaultCases : [.. sizes.Select(ParseCase)];
         Console.WriteLine($"report rows: {(includeReport ? "yes" : "no")}");
+        Console.WriteLine($"GC: {GcMode()}");
         Console.WriteLine("clusters  orgs  per org  best (ms)  median (ms)  best CPU (ms)  µs/cluster  GC pause (ms)  alloc (MB)  gen0/1/2 per run  actions");
         foreach (var (clusters, perOrganization) in cases)
         {
@@ -102,6 +104,15 @@ internal static class ScaleRun
             FleetPlanner.Plan(request);
         }
     }
+
+    /// <summary>
+    /// The collector's settings, which the figures depend on: a concurrent (background) workstation
+    /// collector, the default, keeps its first generation small, so a plan's survivors are copied
+    /// in several collections during the call; a non-concurrent one lets the first generation grow
+    /// and may not collect during the call at all (`DOTNET_gcConcurrent=0`).
+    /// </summary>
+    private static string GcMode() =>
+        $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent")}";
 
     private static (int, int) ParseCase(string text)
     {

@@ -9,7 +9,11 @@ namespace Aus.Domain.History;
 /// </summary>
 public static class VersionDataInheritance
 {
-    public static VersionHistory Aggregate(VersionHistory own, IEnumerable<InheritedVersionData> sources)
+    public static VersionHistory Aggregate(VersionHistory own, IEnumerable<InheritedVersionData> sources) =>
+        Aggregate(own, sources, new PrefixedReporting());
+
+    /// <summary>As above, with the prefixed reporting names shared with other organizations that inherit the same data.</summary>
+    internal static VersionHistory Aggregate(VersionHistory own, IEnumerable<InheritedVersionData> sources, PrefixedReporting prefixed)
     {
         // A plain set: building an immutable one for a lookup per entry cost more than the aggregation.
         var known = new HashSet<Workload>();
@@ -18,7 +22,9 @@ public static class VersionDataInheritance
             known.UnionWith(workloads.Keys);
         }
 
-        var versions = own.Versions.ToDictionary(v => v.Key, v => v.Value.ToBuilder(), StringComparer.Ordinal);
+        // Only the versions a source reports change; the others keep their entries as they are.
+        var versions = own.Versions.WithComparers(StringComparer.Ordinal).ToBuilder();
+        var changed = new Dictionary<string, ImmutableSortedDictionary<Workload, WorkloadSoak>.Builder>(StringComparer.Ordinal);
         var inherited = own.InheritedStats;
         foreach (var source in sources)
         {
@@ -32,16 +38,18 @@ public static class VersionDataInheritance
                         continue;
                     }
 
-                    if (!versions.TryGetValue(version, out var ownWorkloads))
+                    if (!changed.TryGetValue(version, out var ownWorkloads))
                     {
-                        ownWorkloads = ImmutableSortedDictionary.CreateBuilder<Workload, WorkloadSoak>();
-                        versions[version] = ownWorkloads;
+                        ownWorkloads = versions.TryGetValue(version, out var existing)
+                            ? existing.ToBuilder()
+                            : ImmutableSortedDictionary.CreateBuilder<Workload, WorkloadSoak>();
+                        changed[version] = ownWorkloads;
                     }
 
                     var current = ownWorkloads.GetValueOrDefault(workload, WorkloadSoak.Empty);
                     ownWorkloads[workload] = new WorkloadSoak(
                         current.SoakDays + soak.SoakDays,
-                        current.Reporting.AddRange(soak.Reporting.Select(name => prefix + name)));
+                        current.Reporting.AddRange(prefixed.Of(prefix, soak)));
                 }
             }
 
@@ -51,10 +59,42 @@ public static class VersionDataInheritance
             }
         }
 
+        foreach (var (version, workloads) in changed)
+        {
+            versions[version] = workloads.ToImmutable();
+        }
+
         return own with
         {
-            Versions = versions.ToImmutableSortedDictionary(v => v.Key, v => v.Value.ToImmutable(), StringComparer.Ordinal),
+            Versions = versions.ToImmutable(),
             InheritedStats = inherited,
         };
+    }
+}
+
+/// <summary>
+/// The reporting names of inherited soak data with their source's prefix, made once per plan: the
+/// organizations that inherit from one source share the names rather than each writing them again.
+/// </summary>
+internal sealed class PrefixedReporting
+{
+    private readonly Dictionary<string, Dictionary<WorkloadSoak, ImmutableArray<string>>> _byPrefix = new(StringComparer.Ordinal);
+
+    public ImmutableArray<string> Of(string prefix, WorkloadSoak soak)
+    {
+        if (!_byPrefix.TryGetValue(prefix, out var names))
+        {
+            // By reference: a source's soak entries are the same objects for every organization inheriting them.
+            names = new Dictionary<WorkloadSoak, ImmutableArray<string>>(ReferenceEqualityComparer.Instance);
+            _byPrefix[prefix] = names;
+        }
+
+        if (!names.TryGetValue(soak, out var prefixed))
+        {
+            prefixed = ImmutableArray.CreateRange(soak.Reporting, static (name, prefix) => prefix + name, prefix);
+            names[soak] = prefixed;
+        }
+
+        return prefixed;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Policies;
@@ -22,18 +23,17 @@ public static class FleetPlanner
             fleet.TryAdd(organization.OrgId, organization);
         }
 
-        var prepared = request.Organizations.Select(o => Prepare(o, fleet.GetValueOrDefault(o.Policy.OrgId), request.Fleet.AddonVersions, request.Now)).ToList();
-        var byOrgId = prepared
-            .GroupBy(p => p.Input.Policy.OrgId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-
-        var plans = ImmutableArray.CreateBuilder<OrganizationPlan>(prepared.Count);
+        var prepared = new PreparedOrganizations(request, fleet);
+        var plans = ImmutableArray.CreateBuilder<OrganizationPlan>(request.Organizations.Length);
         var blocked = new BlockedVersionMatches();
         var memo = new PassMemo();
+        var prefixed = new PrefixedReporting();
         ClusterExplanation? explanation = null;
-        foreach (var organization in prepared)
+        for (var index = 0; index < request.Organizations.Length; index++)
         {
-            var (plan, explained) = PlanOrganization(organization, byOrgId, request, blocked, memo);
+            var organization = prepared[index];
+            var (plan, explained) = PlanOrganization(organization, prepared, request, blocked, memo, prefixed);
+            prepared.Release(index);
             if (request.IncludeRemainingSoak)
             {
                 var policy = organization.Input.Policy;
@@ -47,7 +47,8 @@ public static class FleetPlanner
         return new FleetPlan(request.Now, plans.MoveToImmutable()) { Explanation = explanation };
     }
 
-    private static PreparedOrganization Prepare(OrganizationInput input, FleetOrganization? fleet, ImmutableDictionary<string, string> addonVersions, DateTimeOffset now)
+    /// <param name="ocmClusters">A table to use for the join, reused from one organization to the next.</param>
+    private static PreparedOrganization Prepare(OrganizationInput input, FleetOrganization? fleet, ImmutableDictionary<string, string> addonVersions, DateTimeOffset now, Dictionary<string, OcmCluster> ocmClusters)
     {
         input = MessageClusterIds.Attach(input, fleet);
         if (!input.ValidationErrors.IsEmpty)
@@ -55,7 +56,7 @@ public static class FleetPlanner
             return new PreparedOrganization(input, [], [], input.History) { Addons = new PreparedAddons([], [], input.AddonHistories) };
         }
 
-        var ocmClusters = new Dictionary<string, OcmCluster>(fleet?.Clusters.Length ?? 0, StringComparer.Ordinal);
+        ocmClusters.Clear();
         foreach (var cluster in fleet?.Clusters ?? [])
         {
             ocmClusters.TryAdd(cluster.Name, cluster);
@@ -133,10 +134,11 @@ public static class FleetPlanner
 
     private static (OrganizationPlan Plan, ClusterExplanation? Explanation) PlanOrganization(
         PreparedOrganization organization,
-        Dictionary<string, PreparedOrganization> byOrgId,
+        PreparedOrganizations prepared,
         PlanRequest request,
         BlockedVersionMatches blocked,
-        PassMemo memo)
+        PassMemo memo,
+        PrefixedReporting prefixed)
     {
         var input = organization.Input;
         var policy = input.Policy;
@@ -155,7 +157,7 @@ public static class FleetPlanner
                 // Checked first, as the reference does: counting its own data twice would double every soak day.
                 inheritanceErrors.Add(new(null, PlanningMessages.InheritsFromItself(policy.OrgId)));
             }
-            else if (!byOrgId.TryGetValue(inherited.OrgId, out var source))
+            else if (!prepared.TryGetByOrgId(inherited.OrgId, out var source))
             {
                 inheritanceErrors.Add(new(null, PlanningMessages.InheritedOrganizationMissing(policy.OrgId, inherited.OrgId)));
             }
@@ -177,11 +179,11 @@ public static class FleetPlanner
             return (InvalidOrganization(input, errors, organization.CheckedIn) with { AddonHistories = organization.Addons.CheckedIn }, null);
         }
 
-        var history = sources.Count == 0 ? organization.CheckedIn : VersionDataInheritance.Aggregate(organization.CheckedIn, sources);
+        var history = sources.Count == 0 ? organization.CheckedIn : VersionDataInheritance.Aggregate(organization.CheckedIn, sources, prefixed);
         var explainCluster = request.ExplainAddon is null ? request.ExplainCluster : null;
         var pass = new UpgradePass(policy, organization.Specs, request.Fleet.VersionGates, history, request.Now, explainCluster, request.IncludeReport, blocked, input.Controls, memo: memo);
         var result = pass.Run();
-        var addons = PlanAddons(organization, sourceOrganizations, request, blocked, memo);
+        var addons = PlanAddons(organization, sourceOrganizations, request, blocked, memo, prefixed);
         var decisions = result.Decisions.AddRange(organization.NotInOcm.Select(NotInOcm)).AddRange(addons.Decisions);
         var explanation = result.Explanation ?? addons.Explanation;
         if (explanation is null && explainCluster is { } name && organization.NotInOcm.Contains(name))
@@ -217,7 +219,8 @@ public static class FleetPlanner
         List<PreparedOrganization> sources,
         PlanRequest request,
         BlockedVersionMatches blocked,
-        PassMemo memo)
+        PassMemo memo,
+        PrefixedReporting prefixed)
     {
         var decisions = ImmutableArray.CreateBuilder<ClusterDecision>();
         var actions = ImmutableArray.CreateBuilder<PlannedAction>();
@@ -233,7 +236,7 @@ public static class FleetPlanner
                 .Where(s => s.Addons.CheckedIn.ContainsKey(addonId))
                 .Select(s => new InheritedVersionData(s.Input.Policy.Environment, s.Input.Policy.OrgId, s.Addons.CheckedIn[addonId]))
                 .ToList();
-            var history = inherited.Count == 0 ? own : VersionDataInheritance.Aggregate(own, inherited);
+            var history = inherited.Count == 0 ? own : VersionDataInheritance.Aggregate(own, inherited, prefixed);
             versionData[addonId] = history;
             var explainCluster = request.ExplainAddon == addonId ? request.ExplainCluster : null;
             var pass = new UpgradePass(policy, specs, [], history, request.Now, explainCluster, request.IncludeReport, blocked, organization.Input.Controls, addonId, memo);
@@ -280,6 +283,55 @@ public static class FleetPlanner
         Reason = Reason.NotInOcm,
         Detail = PlanningMessages.NotInOcm(name),
     };
+
+    /// <summary>
+    /// The organizations of the request, each prepared (its clusters matched with OCM's, its soak
+    /// checked in) when first needed: for its own pass, or before it as the source of another's
+    /// inherited data. Its specs are let go after its own pass, so that they die young instead of
+    /// being carried, and copied by the collector, through the whole plan.
+    /// </summary>
+    private sealed class PreparedOrganizations
+    {
+        private readonly PlanRequest _request;
+        private readonly Dictionary<string, FleetOrganization> _fleet;
+        private readonly PreparedOrganization?[] _prepared;
+        private readonly Dictionary<string, int> _firstByOrgId = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, OcmCluster> _ocmClusters = new(StringComparer.Ordinal);
+
+        public PreparedOrganizations(PlanRequest request, Dictionary<string, FleetOrganization> fleet)
+        {
+            _request = request;
+            _fleet = fleet;
+            _prepared = new PreparedOrganization?[request.Organizations.Length];
+            for (var index = 0; index < request.Organizations.Length; index++)
+            {
+                // Another organization inherits from the first of an id, should the id repeat.
+                _firstByOrgId.TryAdd(request.Organizations[index].Policy.OrgId, index);
+            }
+        }
+
+        public PreparedOrganization this[int index] => _prepared[index] ??= Prepare(
+            _request.Organizations[index],
+            _fleet.GetValueOrDefault(_request.Organizations[index].Policy.OrgId),
+            _request.Fleet.AddonVersions,
+            _request.Now,
+            _ocmClusters);
+
+        public bool TryGetByOrgId(string orgId, [NotNullWhen(true)] out PreparedOrganization? organization)
+        {
+            organization = _firstByOrgId.TryGetValue(orgId, out var index) ? this[index] : null;
+            return organization is not null;
+        }
+
+        /// <summary>Keeps what other organizations may still inherit (the checked-in histories), and drops the specs.</summary>
+        public void Release(int index)
+        {
+            if (_prepared[index] is { } prepared)
+            {
+                _prepared[index] = prepared with { Specs = [], Addons = prepared.Addons with { Specs = [] } };
+            }
+        }
+    }
 
     private sealed record PreparedOrganization(OrganizationInput Input, IReadOnlyList<UpgradeSpec> Specs, IReadOnlyList<string> NotInOcm, VersionHistory CheckedIn)
     {

@@ -15,6 +15,7 @@ internal sealed class PassMemo
     private int _evaluationTablesInUse;
     private readonly List<Dictionary<string, SoakingUpgrade?>> _reportTables = [];
     private int _reportTablesInUse;
+    private readonly Dictionary<(string? Schedule, DateTimeOffset? Slot), string> _outsideWindow = [];
 
     public Dictionary<MutexName, UpgradePass.Holder> Locked { get; } = [];
 
@@ -30,12 +31,36 @@ internal sealed class PassMemo
 
     public Dictionary<(string Version, Workload Workload, int Required), Condition> SoakConditions { get; } = [];
 
-    public Dictionary<(SectorName Sector, SectorName Dependency, Workload Workload, string Version), Condition> DependencyConditions { get; } = [];
+    public Dictionary<(SectorName Sector, Workload Workload), UpgradePass.DependencyGate[]> DependencyGates { get; } = [];
 
+    public Dictionary<(string Version, string? Minimum, Workload? Workload, bool Holds), Condition> InheritedConditions { get; } = [];
+
+    public Dictionary<string, Condition> HoldConditions { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<(SectorName Sector, string Version), Condition> ApprovalConditions { get; } = [];
+
+    /// <summary>The next y-stream channel of each channel; kept across organizations, since it depends on the channel alone.</summary>
     public Dictionary<string, string?> NextChannels { get; } = new(StringComparer.Ordinal);
 
     /// <summary>What the fleet report's rows of each evaluation profile share (a pass with the report only).</summary>
     public Dictionary<UpgradePass.EvaluationProfile, UpgradePass.ProfileRows> ReportProfiles { get; } = [];
+
+    /// <summary>
+    /// The outside-window sentence, written once per plan: a fleet has a handful of schedules, and
+    /// the clusters outside their window share the sentence rather than each keeping a copy.
+    /// Kept across organizations, since it depends on nothing else.
+    /// </summary>
+    public string OutsideWindow(string schedule, DateTimeOffset? slot)
+    {
+        var key = (slot is null ? schedule : null, slot);
+        if (!_outsideWindow.TryGetValue(key, out var sentence))
+        {
+            sentence = PlanningMessages.OutsideWindow(schedule, slot);
+            _outsideWindow[key] = sentence;
+        }
+
+        return sentence;
+    }
 
     /// <summary>An empty table for one evaluation profile's evaluations, by version text.</summary>
     public Dictionary<string, CandidateEvaluation> NewEvaluationTable()
@@ -73,8 +98,10 @@ internal sealed class PassMemo
         EffectiveDependencies.Clear();
         Evaluations.Clear();
         SoakConditions.Clear();
-        DependencyConditions.Clear();
-        NextChannels.Clear();
+        DependencyGates.Clear();
+        InheritedConditions.Clear();
+        HoldConditions.Clear();
+        ApprovalConditions.Clear();
         _evaluationTablesInUse = 0;
         ReportProfiles.Clear();
         _reportTablesInUse = 0;

@@ -51,9 +51,9 @@ internal sealed partial class UpgradePass
             return blocked;
         }
 
-        var candidates = EvaluateCandidates(spec, stopAtFirstUpgradeable: _recorder is null);
-        _recorder?.SetCandidates(candidates);
-        var chosen = candidates.FirstOrDefault(c => c.IsUpgradeable);
+        var candidates = EvaluateCandidates(spec, forExplanation: _recorder is not null);
+        _recorder?.SetCandidates([.. candidates]);
+        var chosen = FirstUpgradeableCandidate(candidates);
         if (chosen is null)
         {
             var (reason, detail) = ExplainNoVersion(spec, candidates);

@@ -5,7 +5,8 @@ namespace Aus.Domain.Planning;
 /// <summary>Mutexes and sector parallelism: a cluster upgrades only when it can take every lock it needs.</summary>
 internal sealed partial class UpgradePass
 {
-    private readonly Dictionary<(SectorName Sector, MutexName Mutex), int> _sectorMembers;
+    // Counted when a sector limit is first reached in the pass: most passes never need it.
+    private Dictionary<(SectorName Sector, MutexName Mutex), int>? _sectorMembers;
 
     /// <summary>The skip decision when the cluster may not start an upgrade now, or null when it may.</summary>
     private ClusterDecision? CheckCapacity(UpgradeSpec spec)
@@ -53,6 +54,7 @@ internal sealed partial class UpgradePass
 
         foreach (var mutex in spec.EffectiveMutexes)
         {
+            _sectorMembers ??= BuildSectorMembers(_specs, _memo.SectorMembers);
             var members = _sectorMembers.GetValueOrDefault((sector, mutex));
             var max = limit.MaxFor(members);
             var holders = HoldersOf(sector, mutex);

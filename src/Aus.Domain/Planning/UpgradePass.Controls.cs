@@ -13,6 +13,9 @@ namespace Aus.Domain.Planning;
 /// </summary>
 internal sealed partial class UpgradePass
 {
+    private readonly Dictionary<string, Condition> _holdConditions;
+    private readonly Dictionary<(SectorName Sector, string Version), Condition> _approvalConditions;
+
     /// <summary>The pause in force that covers the cluster (organization, sector or cluster), or null.</summary>
     private RolloutPause? ClusterPause(UpgradeSpec spec)
     {
@@ -112,18 +115,25 @@ internal sealed partial class UpgradePass
         }
 
         var text = version.ToString();
-        if (_controls.IsHalted(text))
+        if (!_holdConditions.TryGetValue(text, out var condition))
         {
-            conditions.Add(new Condition(Reason.VersionHalted, false, PlanningMessages.VersionHalted(version)));
+            if (_controls.IsHalted(text))
+            {
+                condition = Condition.Lazy(Reason.VersionHalted, false, version, static v => PlanningMessages.VersionHalted(v));
+            }
+            else if (_controls.VersionPauseAt(_now, text) is { } pause)
+            {
+                condition = Condition.Lazy(Reason.Paused, false, (version, pause), static f => PlanningMessages.VersionPaused(f.version, f.pause));
+            }
+            else
+            {
+                condition = Condition.Lazy(Reason.VersionHalted, true, version, static v => PlanningMessages.VersionNotHeld(v));
+            }
+
+            _holdConditions[text] = condition;
         }
-        else if (_controls.VersionPauseAt(_now, text) is { } pause)
-        {
-            conditions.Add(new Condition(Reason.Paused, false, PlanningMessages.VersionPaused(version, pause)));
-        }
-        else
-        {
-            conditions.Add(new Condition(Reason.VersionHalted, true, PlanningMessages.VersionNotHeld(version)));
-        }
+
+        conditions.Add(condition);
     }
 
     /// <summary>
@@ -137,9 +147,15 @@ internal sealed partial class UpgradePass
             return;
         }
 
-        var approved = _controls.IsApproved(name.Value, version.ToString());
-        conditions.Add(approved
-            ? new Condition(Reason.AwaitingApproval, true, PlanningMessages.Approved(name, version))
-            : new Condition(Reason.AwaitingApproval, false, PlanningMessages.AwaitingApproval(name, version)));
+        var key = (name, version.ToString());
+        if (!_approvalConditions.TryGetValue(key, out var condition))
+        {
+            condition = _controls.IsApproved(name.Value, version.ToString())
+                ? Condition.Lazy(Reason.AwaitingApproval, true, (name, version), static f => PlanningMessages.Approved(f.name, f.version))
+                : Condition.Lazy(Reason.AwaitingApproval, false, (name, version), static f => PlanningMessages.AwaitingApproval(f.name, f.version));
+            _approvalConditions[key] = condition;
+        }
+
+        conditions.Add(condition);
     }
 }

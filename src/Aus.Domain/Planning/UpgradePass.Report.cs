@@ -104,7 +104,7 @@ internal sealed partial class UpgradePass
         var versions = spec.AvailableUpgrades;
         if (!IsStrictlyAscending(versions))
         {
-            foreach (var version in HighestFirst(versions))
+            foreach (var version in HighestFirst(versions).Versions)
             {
                 if (Evaluation(spec, evaluations, version).IsUpgradeable)
                 {
@@ -131,7 +131,7 @@ internal sealed partial class UpgradePass
         var text = version.ToString();
         if (!evaluations.TryGetValue(text, out var evaluation))
         {
-            evaluation = Evaluate(spec, version);
+            evaluation = Evaluate(spec, version, complete: false);
             evaluations[text] = evaluation;
         }
 

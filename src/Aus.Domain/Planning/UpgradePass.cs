@@ -66,7 +66,10 @@ internal sealed partial class UpgradePass
         _effectiveDependencies = _memo.EffectiveDependencies;
         _evaluations = _memo.Evaluations;
         _soakConditions = _memo.SoakConditions;
-        _dependencyConditions = _memo.DependencyConditions;
+        _dependencyGates = _memo.DependencyGates;
+        _inheritedConditions = _memo.InheritedConditions;
+        _holdConditions = _memo.HoldConditions;
+        _approvalConditions = _memo.ApprovalConditions;
         _nextChannels = _memo.NextChannels;
         _addonId = addonId;
         _organization = organization;
@@ -79,7 +82,6 @@ internal sealed partial class UpgradePass
         _explainCluster = explainCluster;
         _includeReport = includeReport;
         _sectors = organization.Sectors.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.First());
-        _sectorMembers = BuildSectorMembers(specs, _memo.SectorMembers);
     }
 
     public PassResult Run()
@@ -119,7 +121,7 @@ internal sealed partial class UpgradePass
                 if (!_recorder.HasCandidates)
                 {
                     // Explain every candidate, even where the pipeline stopped before choosing.
-                    _recorder.SetCandidates(EvaluateCandidates(spec, stopAtFirstUpgradeable: false));
+                    _recorder.SetCandidates([.. EvaluateCandidates(spec, forExplanation: true)]);
                 }
 
                 explanation = _recorder.Build(decision, _actions.Skip(actionsBefore), GateReport(spec));
@@ -190,7 +192,7 @@ internal sealed partial class UpgradePass
         var slot = spec.Policy.Schedule.NextAfter(_now + PolicyDelay);
         if (slot is null || slot.Value - _now > LookAhead)
         {
-            var outside = PlanningMessages.OutsideWindow(spec.Policy.Schedule.Expression, slot);
+            var outside = _memo.OutsideWindow(spec.Policy.Schedule.Expression, slot);
             Record(outside);
             var channel = TrySwitchChannel(spec);
             return Skip(spec, Reason.OutsideWindow, outside + channel);
@@ -207,9 +209,9 @@ internal sealed partial class UpgradePass
             return blocked;
         }
 
-        var candidates = EvaluateCandidates(spec, stopAtFirstUpgradeable: _recorder is null);
-        _recorder?.SetCandidates(candidates);
-        var chosen = candidates.FirstOrDefault(c => c.IsUpgradeable);
+        var candidates = EvaluateCandidates(spec, forExplanation: _recorder is not null);
+        _recorder?.SetCandidates([.. candidates]);
+        var chosen = FirstUpgradeableCandidate(candidates);
         if (chosen is null)
         {
             var (reason, detail) = ExplainNoVersion(spec, candidates);

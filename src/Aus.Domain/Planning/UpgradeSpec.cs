@@ -28,7 +28,8 @@ public sealed class UpgradeSpec
 
         EffectiveMutexes = WithoutDuplicates(policy.Mutexes.Add(new MutexName(cluster.Id.Value)));
         var blocked = WithoutDuplicates(policy.BlockedVersions.IsEmpty ? organization.BlockedVersions : organization.BlockedVersions.AddRange(policy.BlockedVersions));
-        BlockedVersions = addonId is null ? blocked : [.. blocked.Where(p => IsAddonPattern(p, addonId))];
+        // A helper rather than a lambda here: capturing the parameter would cost every cluster's spec an allocation.
+        BlockedVersions = addonId is null ? blocked : AddonPatterns(blocked, addonId);
         AvailableUpgrades = OldestCurrentVersion != cluster.Version && !cluster.AvailableUpgrades.Contains(cluster.Version)
             ? cluster.AvailableUpgrades.Insert(0, cluster.Version)
             : cluster.AvailableUpgrades;
@@ -116,6 +117,9 @@ public sealed class UpgradeSpec
     public override string ToString() => Name;
 
     /// <summary>Only patterns written for the add-on count for it: "ADDON_ID/..." or "^ADDON_ID/...".</summary>
+    private static ImmutableArray<VersionPattern> AddonPatterns(ImmutableArray<VersionPattern> patterns, string addonId) =>
+        [.. patterns.Where(p => IsAddonPattern(p, addonId))];
+
     private static bool IsAddonPattern(VersionPattern pattern, string addonId)
     {
         var source = pattern.Source.StartsWith('^') ? pattern.Source[1..] : pattern.Source;

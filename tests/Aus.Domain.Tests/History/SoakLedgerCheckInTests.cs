@@ -45,6 +45,39 @@ public sealed class SoakLedgerCheckInTests
         soak.Reporting.ShouldBe(["a", "b"]);
     }
 
+    [Theory]
+    [InlineData(0, 3)]
+    [InlineData(10, 3)]
+    [InlineData(15, 5)]
+    [InlineData(16, 1)]
+    [InlineData(17, 40)]
+    public void AroundTheListLengthWhereASetTakesOver_KnownOnesAccrueOnce_NewOnesAppendOnce(int knownCount, int newCount)
+    {
+        var known = Enumerable.Range(0, knownCount).Select(i => $"k{i}").ToArray();
+        var added = Enumerable.Range(0, newCount).Select(i => $"n{i}").ToArray();
+        var history = Build.History(Now.AddDays(-1), ("4.16.2", "wl", 0, known));
+
+        // Every new cluster checks in, then every known one, then every new one again (a name listed twice in the policy).
+        var specs = added.Concat(known).Concat(added).Select(name => Spec(name, "4.16.2")).ToList();
+        var checkedIn = SoakLedger.CheckIn(history, specs, Now);
+
+        var soak = checkedIn.Versions["4.16.2"][new Workload("wl")];
+        soak.Reporting.ShouldBe([.. known, .. added]);
+        soak.SoakDays.ShouldBe(knownCount + newCount, tolerance: 1e-6);
+    }
+
+    [Fact]
+    public void AllClustersKnown_KeepTheStoredReportingList()
+    {
+        var history = Build.History(Now.AddDays(-1), ("4.16.2", "wl", 2, ["a", "b"]));
+
+        var checkedIn = SoakLedger.CheckIn(history, [Spec("b", "4.16.2"), Spec("a", "4.16.2")], Now);
+
+        var soak = checkedIn.Versions["4.16.2"][new Workload("wl")];
+        soak.Reporting.ShouldBe(["a", "b"]);
+        soak.SoakDays.ShouldBe(4.0, tolerance: 1e-9);
+    }
+
     [Fact]
     public void ManyClustersOnOneVersion_KnownOnesAccrueOnceEach_NewOnesAppendInOrder()
     {

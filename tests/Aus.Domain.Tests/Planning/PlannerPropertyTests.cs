@@ -184,6 +184,52 @@ public sealed class PlannerPropertyTests
         }, iter: 400, print: s => s.ToString());
     }
 
+    /// <summary>
+    /// A plan evaluates candidates only as far as the decision needs and shares them between
+    /// clusters; an explanation evaluates the cluster's afresh and completely. Both must agree.
+    /// </summary>
+    [Fact]
+    public void ExplainingACluster_ChangesNoDecision_AndItsCompleteCandidatesAgreeWithIt()
+    {
+        Reason[] conditionReasons = [Reason.Soaking, Reason.SectorDependency, Reason.InheritedVersionData];
+        Scenarios.Sample(scenario =>
+        {
+            var organization = scenario.Organization();
+            var request = new PlanRequest(
+                [new OrganizationInput { Policy = organization, History = scenario.History() }],
+                Build.Fleet(organization.OrgId, scenario.Fleet(), scenario.Gates()),
+                Now);
+            var plain = PlanText.Of(FleetPlanner.Plan(request).Organizations.Single());
+            foreach (var cluster in organization.Clusters)
+            {
+                var explained = FleetPlanner.Plan(request with { ExplainCluster = cluster.Name });
+                PlanText.Of(explained.Organizations.Single()).ShouldBe(plain);
+
+                var explanation = explained.Explanation.ShouldNotBeNull();
+                var decision = explanation.Decision;
+                var chosen = explanation.Candidates.FirstOrDefault(c => c.IsUpgradeable);
+                if (decision.Reason == Reason.Scheduled)
+                {
+                    chosen.ShouldNotBeNull().Version.ToString().ShouldBe(decision.TargetVersion);
+                }
+
+                if (conditionReasons.Contains(decision.Reason))
+                {
+                    chosen.ShouldBeNull();
+                    var failure = explanation.Candidates.First(c => !c.IsBlocked).FirstFailure.ShouldNotBeNull();
+                    failure.FailureReason.ShouldBe(decision.Reason);
+                    decision.Detail.ShouldStartWith(failure.Detail);
+                }
+
+                foreach (var candidate in explanation.Candidates.Where(c => !c.IsBlocked && cluster.SoakDays is not null))
+                {
+                    // Complete: the soak of every workload is there, whatever failed before it.
+                    candidate.Conditions.Count(c => c.FailureReason == Reason.Soaking).ShouldBe(cluster.Workloads.Length);
+                }
+            }
+        }, iter: 100, print: s => s.ToString());
+    }
+
     [Fact]
     public void ThePlanIsDeterministic_AndIndependentOfFleetOrder()
     {

@@ -24,6 +24,24 @@ public sealed class SharedEvaluationTests
     }
 
     [Fact]
+    public void ClustersBlockingDifferentVersions_ShareTheVerdictOnTheOthers()
+    {
+        var history = Aus.TestKit.Build.History(Now, ("4.16.4", "wl", 2.0, []), ("4.16.3", "wl", 9.0, []), ("4.16.2", "wl", 9.0, []));
+        string[] offered = ["4.16.2", "4.16.3", "4.16.4"];
+
+        var plan = PlanOne(
+            Organization("org", [Policy("a", soakDays: 7, blocked: ["^4\\.16\\.3$"]), Policy("b", soakDays: 7, blocked: ["^4\\.16\\.2$"]), Policy("c", soakDays: 7, blocked: ["^4\\.16\\.[23]$"])]),
+            [Cluster("a", "4.16.1", offered), Cluster("b", "4.16.1", offered), Cluster("c", "4.16.1", offered)],
+            Now,
+            history);
+
+        plan.Decision("a").TargetVersion.ShouldBe("4.16.2");
+        plan.Decision("b").TargetVersion.ShouldBe("4.16.3");
+        plan.Decision("c").Reason.ShouldBe(Reason.Soaking);
+        plan.Decision("c").Detail.ShouldBe("4.16.4 has soaked 2.00 of 7 days for workload wl");
+    }
+
+    [Fact]
     public void SoakDays_AreNotSharedWithAnIdenticalNeighbour()
     {
         var history = Aus.TestKit.Build.History(Now, ("4.16.3", "wl", 2.0, []), ("4.16.2", "wl", 9.0, []));
