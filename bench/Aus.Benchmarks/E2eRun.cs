@@ -130,7 +130,7 @@ internal static class E2eRun
             }
 
             var readHistories = watch.Elapsed.TotalMilliseconds;
-            var request = new PlanRequest([.. organizations.Select(o => o with { History = histories[o.Policy.OrgId] })], fleet.Snapshot!, DateTimeOffset.Parse(Now, CultureInfo.InvariantCulture));
+            var request = new PlanRequest([.. organizations.Select(o => o with { History = histories[o.Policy.OrgId.Value] })], fleet.Snapshot!, DateTimeOffset.Parse(Now, CultureInfo.InvariantCulture));
             FleetPlanner.Plan(request);
             var planned = watch.Elapsed.TotalMilliseconds;
             Console.WriteLine(string.Create(

@@ -30,7 +30,7 @@ internal static class FleetFiles
             File.WriteAllText(Path.Combine(organizations, $"{orgId}.yaml"), OrganizationYaml(organization.Policy));
             var history = Path.Combine(histories, $"{orgId}.json");
             File.WriteAllText(history, VersionHistoryJson.Write(organization.History) + "\n");
-            historyFiles[orgId] = history;
+            historyFiles[orgId.Value] = history;
         }
 
         var fleetFile = Path.Combine(directory, "fleet.yaml");

@@ -88,10 +88,10 @@ public static class SyntheticFleet
                     Name = name,
                     Id = new ClusterId($"id-{name}"),
                     ExternalId = $"uuid-{name}",
-                    Channel = "stable-4.16",
+                    Channel = new ChannelName("stable-4.16"),
                     Version = versions[current],
                     AvailableUpgrades = [.. versions.Skip(current + 1).Take(10)],
-                    AvailableChannels = ["stable-4.16", "fast-4.16", "candidate-4.16"],
+                    AvailableChannels = [new ChannelName("stable-4.16"), new ChannelName("fast-4.16"), new ChannelName("candidate-4.16")],
                     UpgradePolicies = i % 50 == 3
                         ? [new ExistingUpgradePolicy { Id = $"p-{name}", Version = versions[current + 1].ToString(), NextRun = Now.AddHours(1), State = UpgradePolicyState.Scheduled }]
                         : [],
@@ -111,15 +111,15 @@ public static class SyntheticFleet
             var policy = new OrganizationPolicy
             {
                 Name = orgId,
-                OrgId = orgId,
+                OrgId = new OrganizationId(orgId),
                 Sectors = sectors,
                 BlockedVersions = [VersionPattern.Create(@"^.*-rc\..*$"), VersionPattern.Create(@"^4\.16\.13$")],
                 AllowedWorkloads = [.. Workloads.Select(w => new Workload(w))],
                 AllowedMutexes = [.. sectors.Skip(1).SelectMany(s => Enumerable.Range(0, 4).Select(m => new MutexName($"{s.Name}-{m}")))],
                 PublishVersionData = org == publisher
-                    ? [.. Enumerable.Range(publisher + 1, 9).Where(o => o < organizationCount).Select(o => $"org-{o:D6}")]
+                    ? [.. Enumerable.Range(publisher + 1, 9).Where(o => o < organizationCount).Select(o => new OrganizationId($"org-{o:D6}"))]
                     : [],
-                InheritVersionData = org == publisher ? [] : [new InheritedOrganization($"org-{publisher:D6}", null)],
+                InheritVersionData = org == publisher ? [] : [new InheritedOrganization(new OrganizationId($"org-{publisher:D6}"), null)],
                 Clusters = policies.ToImmutable(),
             };
             organizations.Add(new SyntheticOrganization(policy, history, ocm.ToImmutable()));

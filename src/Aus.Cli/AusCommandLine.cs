@@ -28,6 +28,7 @@ internal static class AusCommandLine
         root.Subcommands.Add(ControlsCommands.CreateResume(time));
         root.Subcommands.Add(ControlsCommands.CreateApprove(time));
         root.Subcommands.Add(ControlsCommands.CreateList(time));
+        HelpOptionAction.UseFor(root);
         return root;
     }
 

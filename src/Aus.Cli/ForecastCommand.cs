@@ -103,8 +103,8 @@ internal static class ForecastCommand
             }
 
             // The baseline is forecast on the same fleet, histories and stored controls: only the policies differ.
-            var histories = loaded.Request.Organizations.ToDictionary(o => o.Policy.OrgId, o => o.History, StringComparer.Ordinal);
-            var controls = loaded.Request.Organizations.ToDictionary(o => o.Policy.OrgId, o => o.Controls, StringComparer.Ordinal);
+            var histories = loaded.Request.Organizations.ToDictionary(o => o.Policy.OrgId.Value, o => o.History, StringComparer.Ordinal);
+            var controls = loaded.Request.Organizations.ToDictionary(o => o.Policy.OrgId, o => o.Controls);
             var baselineInputs = PassInputs.Build([.. documents.Select(InputFiles.ToConfig)], new FleetRead(loaded.Request.Fleet), histories, loaded.Request.Now, controls)
                 .Request.Organizations;
             var baselineForecast = ForecastEngine.Run(request with { Organizations = baselineInputs });

@@ -32,7 +32,7 @@ internal static class LabelInputs
     {
         var gates = ImmutableArray.CreateBuilder<VersionGate>();
         var clusters = ImmutableArray.CreateBuilder<FleetOrganization>();
-        var failures = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var failures = ImmutableDictionary.CreateBuilder<OrganizationId, string>();
         var warnings = ImmutableArray.CreateBuilder<string>();
         var documents = new List<OrganizationDocument>();
         foreach (var environment in ocm.Environments)
@@ -56,12 +56,12 @@ internal static class LabelInputs
         }
 
         var fleet = new FleetRead(new FleetSnapshot(gates.ToImmutable(), clusters.ToImmutable())) { Failures = failures.ToImmutable(), Warnings = warnings.ToImmutable() };
-        return (fleet, [.. documents.OrderBy(d => d.Policy!.OrgId, StringComparer.Ordinal)]);
+        return (fleet, [.. documents.OrderBy(d => d.Policy!.OrgId)]);
     }
 
     // An organization without a file belongs to the environment whose OCM it was found in.
-    private static OrganizationDocument InEnvironment(OrganizationDocument document, string? environment, List<OrganizationPolicy> files) =>
+    private static OrganizationDocument InEnvironment(OrganizationDocument document, EnvironmentName? environment, List<OrganizationPolicy> files) =>
         environment is null || files.Any(f => f.OrgId == document.Policy!.OrgId)
             ? document
-            : document with { Policy = document.Policy! with { Environment = environment } };
+            : document with { Policy = document.Policy! with { Environment = environment.Value } };
 }

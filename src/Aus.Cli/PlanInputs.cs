@@ -109,7 +109,7 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
             organizations = documents.Select(InputFiles.ToConfig).ToList();
         }
 
-        var orgIds = organizations.Select(o => o.OrgId).ToList();
+        var orgIds = organizations.Select(o => o.OrgId.Value).ToList();
         var (files, historyExit) = await InputFiles.ReadHistoriesAsync(parse.GetValue(options.History) ?? [], orgIds, "--history", now, stderr, cancellationToken);
         var historyOut = await InputFiles.MapPerOrganizationAsync(parse.GetValue(options.HistoryOut) ?? [], orgIds, "--history-out", stderr);
         if (files is null || historyOut is null)
@@ -270,7 +270,7 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         ArgumentNullException.ThrowIfNull(plan);
         foreach (var organization in plan.Organizations)
         {
-            if (HistoryOut.TryGetValue(organization.OrgId, out var path))
+            if (HistoryOut.TryGetValue(organization.OrgId.Value, out var path))
             {
                 var history = organization.History ?? Inputs.HistoryOf(organization.OrgId);
                 await AtomicFile.WriteAllTextAsync(path, VersionHistoryJson.Write(history) + "\n", cancellationToken);
@@ -291,7 +291,7 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
     /// by --state or AUS_STATE, and every organization's rollout controls from that store. Only a
     /// store named explicitly is read, and a SQLite file that does not exist is not created.
     /// </summary>
-    private static async Task<(IReadOnlyDictionary<string, VersionHistory>? Histories, IReadOnlyDictionary<string, RolloutControls>? Controls, int ExitCode)> ReadStoreAsync(
+    private static async Task<(IReadOnlyDictionary<string, VersionHistory>? Histories, IReadOnlyDictionary<OrganizationId, RolloutControls>? Controls, int ExitCode)> ReadStoreAsync(
         ParseResult parse,
         System.CommandLine.Option<string?> stateOption,
         IReadOnlyList<OrganizationConfig> organizations,
@@ -337,7 +337,7 @@ internal sealed record PlanInputs(PassInputs Inputs, IReadOnlyDictionary<string,
         foreach (var group in organizations.GroupBy(o => ocm.For(o.Policy.Environment)!))
         {
             using var client = OcmClient.Create(group.Key.Options, time);
-            var addonOrgIds = group.Where(o => o.Policy.AddonManagedUpgrades).Select(o => o.OrgId).ToHashSet(StringComparer.Ordinal);
+            var addonOrgIds = group.Where(o => o.Policy.AddonManagedUpgrades).Select(o => o.OrgId).ToHashSet();
             reads.Add(await new OcmFleetSource(client).ReadFleetAsync([.. group.Select(o => o.OrgId)], addonOrgIds, cancellationToken));
         }
 

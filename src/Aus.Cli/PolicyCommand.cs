@@ -135,7 +135,7 @@ internal static class PolicyCommand
             return null;
         }
 
-        return fleet.Snapshot.Find(orgId) ?? new FleetOrganization(orgId, []);
+        return fleet.Snapshot.Find(new OrganizationId(orgId)) ?? new FleetOrganization(new OrganizationId(orgId), []);
     }
 
     private static async Task<FleetOrganization?> FromOcmAsync(string orgId, string? ocmUrl, string? tokenUrl, TextWriter stderr, CancellationToken cancellationToken)
@@ -148,13 +148,13 @@ internal static class PolicyCommand
 
         try
         {
-            var result = await client.ReadLabelledFleetAsync([orgId], cancellationToken);
+            var result = await client.ReadLabelledFleetAsync([new OrganizationId(orgId)], cancellationToken);
             foreach (var error in result.Errors)
             {
                 await stderr.WriteLineAsync($"aus: error: organization {error.OrgId}: {error.Message}");
             }
 
-            return result.Errors.IsEmpty ? result.Snapshot.Find(orgId) ?? new FleetOrganization(orgId, []) : null;
+            return result.Errors.IsEmpty ? result.Snapshot.Find(new OrganizationId(orgId)) ?? new FleetOrganization(new OrganizationId(orgId), []) : null;
         }
         catch (Aus.Ocm.OcmApiException e)
         {

@@ -3,6 +3,7 @@ using Aus.Application.Inputs;
 using Aus.Application.Ports;
 using Aus.Cli.Output;
 using Aus.Cli.Service;
+using Aus.Domain.Fleet;
 using Aus.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -85,7 +86,7 @@ internal static class RunCommand
                 organizations = await new ServicePolicies(files, settings, time, policyLogger).LoadAsync(cancellationToken);
             }
 
-            var orgIds = organizations.Select(o => o.OrgId).ToList();
+            var orgIds = organizations.Select(o => o.OrgId.Value).ToList();
             IStateStore? store = null;
             IPassStore passStore;
             var historyFiles = parse.GetValue(history) ?? [];

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Aus.Application.Ports;
 using Aus.Cli.Service;
+using Aus.Domain.Fleet;
 using Aus.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -98,7 +99,7 @@ internal static class ServeCommand
 
                 await using (host)
                 {
-                    var labelled = settings.Environments.Where(e => e.LabelPolicies).Select(e => e.Name ?? "(default)").ToList();
+                    var labelled = settings.Environments.Where(e => e.LabelPolicies).Select(e => e.Name?.Value ?? "(default)").ToList();
                     var served = labelled.Count == 0
                         ? Output.Plural.Count(documents.Count, "organization")
                         : $"{Output.Plural.Count(documents.Count, "organization file")} and the labelled organizations of {string.Join(", ", labelled)}";

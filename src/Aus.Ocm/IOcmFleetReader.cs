@@ -1,3 +1,4 @@
+using Aus.Domain.Fleet;
 using Aus.Ocm.Fleet;
 
 namespace Aus.Ocm;
@@ -12,7 +13,7 @@ public interface IOcmFleetReader
     /// <see cref="OcmFleetResult.Errors"/> and that organization is left out of the snapshot; the
     /// others are read. Throws <see cref="OcmApiException"/> only when the version gates cannot be read.
     /// </summary>
-    Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken);
+    Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<OrganizationId> orgIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// As above, and for the organizations of <paramref name="addonOrgIds"/> (those whose policy
@@ -21,5 +22,5 @@ public interface IOcmFleetReader
     /// uses. An unknown add-on service, or an unreadable catalog, is an error of each of those
     /// organizations.
     /// </summary>
-    Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, IReadOnlySet<string> addonOrgIds, CancellationToken cancellationToken);
+    Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<OrganizationId> orgIds, IReadOnlySet<OrganizationId> addonOrgIds, CancellationToken cancellationToken);
 }

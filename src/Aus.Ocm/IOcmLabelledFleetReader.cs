@@ -1,3 +1,4 @@
+using Aus.Domain.Fleet;
 using Aus.Ocm.Fleet;
 
 namespace Aus.Ocm;
@@ -14,5 +15,5 @@ public interface IOcmLabelledFleetReader
     /// organization's failure is an entry of <see cref="OcmFleetResult.Errors"/>; throws
     /// <see cref="OcmApiException"/> when the gates, the label searches or the subscriptions cannot be read.
     /// </summary>
-    Task<OcmFleetResult> ReadLabelledFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken);
+    Task<OcmFleetResult> ReadLabelledFleetAsync(IReadOnlyCollection<OrganizationId> orgIds, CancellationToken cancellationToken);
 }

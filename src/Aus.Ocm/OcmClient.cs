@@ -103,13 +103,13 @@ public sealed class OcmClient : IOcmFleetReader, IOcmLabelledFleetReader, IOcmAc
             WithoutRedirects(primaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }));
     }
 
-    public Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken) =>
+    public Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<OrganizationId> orgIds, CancellationToken cancellationToken) =>
         _fleet.ReadFleetAsync(orgIds, cancellationToken);
 
-    public Task<OcmFleetResult> ReadLabelledFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken) =>
+    public Task<OcmFleetResult> ReadLabelledFleetAsync(IReadOnlyCollection<OrganizationId> orgIds, CancellationToken cancellationToken) =>
         _fleet.ReadLabelledFleetAsync(orgIds, cancellationToken);
 
-    public Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, IReadOnlySet<string> addonOrgIds, CancellationToken cancellationToken) =>
+    public Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<OrganizationId> orgIds, IReadOnlySet<OrganizationId> addonOrgIds, CancellationToken cancellationToken) =>
         _fleet.ReadFleetAsync(orgIds, addonOrgIds, cancellationToken);
 
     public Task<ImmutableArray<OcmActionResult>> ApplyAsync(IReadOnlyList<PlannedAction> actions, bool dryRun, CancellationToken cancellationToken) =>

@@ -18,7 +18,7 @@ public sealed class HistoryFilePassStore(IReadOnlyDictionary<string, VersionHist
     public Task<VersionHistory> GetHistoryAsync(OrganizationKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Task.FromResult(histories.GetValueOrDefault(key.OrganizationId) ?? VersionHistory.Empty);
+        return Task.FromResult(histories.GetValueOrDefault(key.OrganizationId.Value) ?? VersionHistory.Empty);
     }
 
     public Task<IReadOnlyDictionary<string, VersionHistory>> GetAddonHistoriesAsync(OrganizationKey key, IReadOnlyCollection<string> addonIds, CancellationToken cancellationToken)
@@ -61,7 +61,7 @@ public sealed class HistoryFilePassStore(IReadOnlyDictionary<string, VersionHist
     public async Task CommitAsync(OrganizationKey key, VersionHistory? history, IReadOnlyList<AuditEntry> audit, IStoreLease? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (history is null || !outputs.TryGetValue(key.OrganizationId, out var path))
+        if (history is null || !outputs.TryGetValue(key.OrganizationId.Value, out var path))
         {
             return;
         }

@@ -12,9 +12,9 @@ public sealed class StoreControlStore(IStateStore store) : IControlStore
     public async Task<OrganizationControls> GetControlsAsync(OrganizationKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var stored = await _controls.GetControlsAsync(key.Environment, key.OrganizationId, cancellationToken);
+        var stored = await _controls.GetControlsAsync(key.Environment.Value, key.OrganizationId.Value, cancellationToken);
         return new OrganizationControls(
-            stored.For(key.Environment, key.OrganizationId),
+            stored.For(key.Environment.Value, key.OrganizationId.Value),
             [.. stored.Failures.Select(f => new RecordedFailure(new UpgradeFailure(f.Cluster, f.Version), f.IsCleared))]);
     }
 
@@ -23,12 +23,12 @@ public sealed class StoreControlStore(IStateStore store) : IControlStore
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(failures);
         return _controls.RecordFailuresAsync(
-            [.. failures.Select(f => new StoredFailure(key.Environment, key.OrganizationId, f.Cluster, f.Version, seenAt, null))], cancellationToken);
+            [.. failures.Select(f => new StoredFailure(key.Environment.Value, key.OrganizationId.Value, f.Cluster, f.Version, seenAt, null))], cancellationToken);
     }
 
     public Task HaltAsync(OrganizationKey key, string version, string reason, DateTimeOffset haltedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _controls.HaltAsync(new StoredHalt(key.Environment, key.OrganizationId, version, reason, haltedAt), cancellationToken);
+        return _controls.HaltAsync(new StoredHalt(key.Environment.Value, key.OrganizationId.Value, version, reason, haltedAt), cancellationToken);
     }
 }

@@ -18,7 +18,7 @@ public sealed class StorePassStore(IStateStore store, string owner) : IPassStore
         var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
         foreach (var addonId in addonIds)
         {
-            var stored = await _store.GetHistoryAsync(new HistoryKey(key.Environment, key.OrganizationId, addonId), cancellationToken);
+            var stored = await _store.GetHistoryAsync(new HistoryKey(key.Environment.Value, key.OrganizationId.Value, addonId), cancellationToken);
             if (!ReferenceEquals(stored, VersionHistory.Empty))
             {
                 histories[addonId] = stored;
@@ -31,8 +31,8 @@ public sealed class StorePassStore(IStateStore store, string owner) : IPassStore
     public async Task<IReadOnlyDictionary<string, VersionHistory>> ListAddonHistoriesAsync(OrganizationKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return (await _store.ListHistoriesAsync(key.Environment, cancellationToken))
-            .Where(h => h.Key.OrganizationId == key.OrganizationId && h.Key.AddonId is not null)
+        return (await _store.ListHistoriesAsync(key.Environment.Value, cancellationToken))
+            .Where(h => h.Key.OrganizationId == key.OrganizationId.Value && h.Key.AddonId is not null)
             .ToDictionary(h => h.Key.AddonId!, h => h.History, StringComparer.Ordinal);
     }
 
@@ -42,12 +42,12 @@ public sealed class StorePassStore(IStateStore store, string owner) : IPassStore
         ArgumentNullException.ThrowIfNull(histories);
         foreach (var (addonId, history) in histories.OrderBy(h => h.Key, StringComparer.Ordinal))
         {
-            await _store.CommitPassAsync(new HistoryKey(key.Environment, key.OrganizationId, addonId), history, [], (lease as Lease)?.Inner, cancellationToken);
+            await _store.CommitPassAsync(new HistoryKey(key.Environment.Value, key.OrganizationId.Value, addonId), history, [], (lease as Lease)?.Inner, cancellationToken);
         }
     }
 
     public async Task<IStoreLease?> TryAcquireAsync(OrganizationKey key, CancellationToken cancellationToken) =>
-        await _store.TryAcquireOrganizationLeaseAsync(key.Environment, key.OrganizationId, owner, cancellationToken) is { } lease
+        await _store.TryAcquireOrganizationLeaseAsync(key.Environment.Value, key.OrganizationId.Value, owner, cancellationToken) is { } lease
             ? new Lease(key, lease)
             : null;
 
@@ -72,12 +72,12 @@ public sealed class StorePassStore(IStateStore store, string owner) : IPassStore
         return _store.RecordServiceLogAsync(log.ClusterUuid, log.Summary, log.Description, sentAt, cancellationToken);
     }
 
-    private static HistoryKey ToHistoryKey(OrganizationKey key) => new(key.Environment, key.OrganizationId);
+    private static HistoryKey ToHistoryKey(OrganizationKey key) => new(key.Environment.Value, key.OrganizationId.Value);
 
     private static AuditRecord ToRecord(AuditEntry entry) => new(
         entry.Time,
-        entry.Organization.Environment,
-        entry.Organization.OrganizationId,
+        entry.Organization.Environment.Value,
+        entry.Organization.OrganizationId.Value,
         entry.Cluster,
         entry.Action,
         entry.Version,

@@ -1,4 +1,5 @@
 using Aus.Application.Ports;
+using Aus.Domain.Fleet;
 using Aus.Domain.History;
 
 namespace Aus.Storage.Tests;
@@ -6,7 +7,7 @@ namespace Aus.Storage.Tests;
 /// <summary>Both pass stores keep add-on histories apart from the organization's, under ORGID/ADDON_ID.</summary>
 public sealed class AddonPassStoreTests : IDisposable
 {
-    private static readonly OrganizationKey Key = new("production", "org-a");
+    private static readonly OrganizationKey Key = new(new EnvironmentName("production"), new OrganizationId("org-a"));
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("aus-addonstore-");
 
@@ -49,7 +50,7 @@ public sealed class AddonPassStoreTests : IDisposable
         await using var store = await StateStore.OpenAsync(Path.Combine(_directory.FullName, "state.db"));
         var statePassStore = new StorePassStore(store, "test");
         await statePassStore.CommitAddonHistoriesAsync(Key, new Dictionary<string, VersionHistory> { ["addon-x"] = Histories.Sample(Now) }, null, CancellationToken.None);
-        await statePassStore.CommitAddonHistoriesAsync(Key with { OrganizationId = "org-b" }, new Dictionary<string, VersionHistory> { ["addon-y"] = Histories.Sample(Now) }, null, CancellationToken.None);
+        await statePassStore.CommitAddonHistoriesAsync(Key with { OrganizationId = new OrganizationId("org-b") }, new Dictionary<string, VersionHistory> { ["addon-y"] = Histories.Sample(Now) }, null, CancellationToken.None);
         await store.CommitPassAsync(new HistoryKey("production", "org-a"), Histories.Sample(Now), []);
         var filePassStore = new HistoryFilePassStore(
             new Dictionary<string, VersionHistory> { ["org-a"] = VersionHistory.Empty, ["org-a/addon-x"] = Histories.Sample(Now), ["org-b/addon-y"] = Histories.Sample(Now) },

@@ -1,4 +1,5 @@
 using Aus.Application.Ports;
+using Aus.Domain.Fleet;
 using Aus.Domain.History;
 
 namespace Aus.Storage.Tests;
@@ -26,7 +27,7 @@ public sealed class GuardedStateStoreTests : IDisposable
     public async Task AGuardedStore_KeepsTheNotificationDeliveryRecordsOfTheStoreItGuards()
     {
         var path = Path.Combine(_directory.FullName, "state.db");
-        var key = new Aus.Application.Notifications.NotificationKey("production", "org-a", "a-1", "upgrade-scheduled", "4.16.9", "x");
+        var key = new Aus.Application.Notifications.NotificationKey(new EnvironmentName("production"), new OrganizationId("org-a"), "a-1", "upgrade-scheduled", "4.16.9", "x");
         var now = DateTimeOffset.UnixEpoch;
         await using (var guarded = await GuardedStateStore.OpenAsync(Location(path)))
         {
@@ -64,7 +65,7 @@ public sealed class GuardedStateStoreTests : IDisposable
     {
         await using var store = await StateStore.OpenAsync(Location(Path.Combine(_directory.FullName, "state.db")));
         var passStore = new StorePassStore(store, "test");
-        var key = new OrganizationKey("production", "org-a");
+        var key = new OrganizationKey(new EnvironmentName("production"), new OrganizationId("org-a"));
         var at = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
         var history = VersionHistory.Empty with { CheckIn = at };
 

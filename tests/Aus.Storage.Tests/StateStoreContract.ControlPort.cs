@@ -1,13 +1,14 @@
 using Aus.Application.Ports;
 using Aus.Application.Safety;
 using Aus.Domain.Controls;
+using Aus.Domain.Fleet;
 
 namespace Aus.Storage.Tests;
 
 /// <summary>The store as the reconcile pass's control port (<see cref="StoreControlStore"/>), on every dialect.</summary>
 public abstract partial class StateStoreContract
 {
-    private static readonly OrganizationKey OrgA = new("production", "org-a");
+    private static readonly OrganizationKey OrgA = new(new EnvironmentName("production"), new OrganizationId("org-a"));
 
     [Fact]
     public async Task ControlPort_RecordsFailuresAndHalts_AndReadsThemBack()
@@ -21,7 +22,7 @@ public abstract partial class StateStoreContract
         read.Controls.HaltedVersions.ShouldBe(["4.16.9"]);
         read.Failures.ShouldBe([new RecordedFailure(new UpgradeFailure("c-1", "4.16.9"), false), new RecordedFailure(new UpgradeFailure("c-2", "4.16.9"), false)]);
         (await Store.QueryAuditAsync(new AuditQuery())).Select(a => a.Action).ShouldBe(["record-upgrade-failure", "record-upgrade-failure", "halt-version"], ignoreOrder: true);
-        (await port.GetControlsAsync(new OrganizationKey("production", "org-b"), CancellationToken.None)).Controls.IsEmpty.ShouldBeTrue();
+        (await port.GetControlsAsync(new OrganizationKey(new EnvironmentName("production"), new OrganizationId("org-b")), CancellationToken.None)).Controls.IsEmpty.ShouldBeTrue();
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Aus.Application.Notifications;
+using Aus.Domain.Fleet;
 using Aus.Storage.Ado;
 
 namespace Aus.Storage.Tests;
@@ -7,7 +8,7 @@ namespace Aus.Storage.Tests;
 /// <summary>The notification delivery records, on each dialect: a claim succeeds once, whoever makes it.</summary>
 public abstract partial class StateStoreContract
 {
-    private static readonly NotificationKey Started = new("production", "org-a", "prod-1", "upgrade-started", "4.16.3", "policy-1");
+    private static readonly NotificationKey Started = new(new EnvironmentName("production"), new OrganizationId("org-a"), "prod-1", "upgrade-started", "4.16.3", "policy-1");
 
     private static INotificationLedger Ledger(IStateStore store) => StateStore.NotificationLedger(store);
 
@@ -77,10 +78,10 @@ public abstract partial class StateStoreContract
         await ledger.TryClaimAsync("hook", Started, Now, CancellationToken.None);
         await ledger.TryClaimAsync("hook", Started with { Cluster = "prod-2", Event = "upgrade-completed", Detail = "" }, Now, CancellationToken.None);
 
-        (await ledger.HasAnnouncedUpgradeAsync("hook", "production", "org-a", "prod-1", "4.16.3", CancellationToken.None)).ShouldBeTrue();
-        (await ledger.HasAnnouncedUpgradeAsync("slack", "production", "org-a", "prod-1", "4.16.3", CancellationToken.None)).ShouldBeFalse();
-        (await ledger.HasAnnouncedUpgradeAsync("hook", "production", "org-a", "prod-1", "4.16.4", CancellationToken.None)).ShouldBeFalse();
-        (await ledger.HasAnnouncedUpgradeAsync("hook", "production", "org-a", "prod-2", "4.16.3", CancellationToken.None)).ShouldBeFalse();
+        (await ledger.HasAnnouncedUpgradeAsync("hook", new EnvironmentName("production"), new OrganizationId("org-a"), "prod-1", "4.16.3", CancellationToken.None)).ShouldBeTrue();
+        (await ledger.HasAnnouncedUpgradeAsync("slack", new EnvironmentName("production"), new OrganizationId("org-a"), "prod-1", "4.16.3", CancellationToken.None)).ShouldBeFalse();
+        (await ledger.HasAnnouncedUpgradeAsync("hook", new EnvironmentName("production"), new OrganizationId("org-a"), "prod-1", "4.16.4", CancellationToken.None)).ShouldBeFalse();
+        (await ledger.HasAnnouncedUpgradeAsync("hook", new EnvironmentName("production"), new OrganizationId("org-a"), "prod-2", "4.16.3", CancellationToken.None)).ShouldBeFalse();
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public abstract partial class StateStoreContract
         Event = NotificationEvent.UpgradeStarted,
         Environment = key.Environment,
         OrganizationId = key.OrganizationId,
-        OrganizationName = key.OrganizationId,
+        OrganizationName = key.OrganizationId.Value,
         Cluster = key.Cluster,
         Version = key.Version,
         PolicyId = key.Detail,

@@ -43,7 +43,7 @@ public static class Build
     public static OrganizationPolicy Organization(string orgId, IEnumerable<ClusterPolicy> clusters, IEnumerable<Sector>? sectors = null, string[]? blocked = null) => new()
     {
         Name = orgId,
-        OrgId = orgId,
+        OrgId = new OrganizationId(orgId),
         Clusters = [.. clusters],
         Sectors = [.. sectors ?? []],
         BlockedVersions = [.. (blocked ?? []).Select(VersionPattern.Create)],
@@ -54,7 +54,7 @@ public static class Build
         Name = name,
         Id = new ClusterId($"id-{name}"),
         ExternalId = $"uuid-{name}",
-        Channel = $"stable-{V(version).MinorVersion}",
+        Channel = new ChannelName($"stable-{V(version).MinorVersion}"),
         Version = V(version),
         AvailableUpgrades = [.. availableUpgrades.Select(V)],
     };
@@ -79,13 +79,13 @@ public static class Build
     }
 
     public static FleetSnapshot Fleet(string orgId, IEnumerable<OcmCluster> clusters, IEnumerable<VersionGate>? gates = null) =>
-        new([.. gates ?? []], [new FleetOrganization(orgId, [.. clusters])]);
+        new([.. gates ?? []], [new FleetOrganization(new OrganizationId(orgId), [.. clusters])]);
 
     /// <summary>Plans one organization and returns its plan.</summary>
     public static OrganizationPlan PlanOne(OrganizationPolicy organization, IEnumerable<OcmCluster> clusters, DateTimeOffset now, VersionHistory? history = null, IEnumerable<VersionGate>? gates = null)
     {
         var input = new OrganizationInput { Policy = organization, History = history ?? VersionHistory.Empty };
-        var plan = FleetPlanner.Plan(new PlanRequest([input], Fleet(organization.OrgId, clusters, gates), now));
+        var plan = FleetPlanner.Plan(new PlanRequest([input], Fleet(organization.OrgId.Value, clusters, gates), now));
         return plan.Organizations.Single();
     }
 
@@ -144,7 +144,7 @@ public static class Build
             Policy = organization with { AddonManagedUpgrades = true },
             AddonHistories = (addonHistories ?? new Dictionary<string, VersionHistory>()).ToImmutableDictionary(StringComparer.Ordinal),
         };
-        var fleet = Fleet(organization.OrgId, clusters) with { AddonVersions = latest.ToImmutableDictionary(StringComparer.Ordinal) };
+        var fleet = Fleet(organization.OrgId.Value, clusters) with { AddonVersions = latest.ToImmutableDictionary(StringComparer.Ordinal) };
         return FleetPlanner.Plan(new PlanRequest([input], fleet, now)).Organizations.Single();
     }
 

@@ -15,8 +15,8 @@ public static class ForecastComparer
         Forecast proposed,
         IEnumerable<OrganizationPolicy> proposedPolicies)
     {
-        var before = baselinePolicies.GroupBy(o => o.OrgId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var after = proposedPolicies.GroupBy(o => o.OrgId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var before = baselinePolicies.GroupBy(o => o.OrgId.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var after = proposedPolicies.GroupBy(o => o.OrgId.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var baselineClusters = baseline.Clusters.GroupBy(c => (c.OrgId, c.Name)).ToDictionary(g => g.Key, g => g.First());
         var keys = proposed.Clusters.Select(c => (c.OrgId, c.Name))
             .Concat(baseline.Clusters.Select(c => (c.OrgId, c.Name)))

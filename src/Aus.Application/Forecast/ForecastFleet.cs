@@ -31,16 +31,16 @@ internal sealed class ForecastFleet
         _duration = duration;
         foreach (var organization in fleet.Organizations)
         {
-            if (_byOrgId.ContainsKey(organization.OrgId))
+            if (_byOrgId.ContainsKey(organization.OrgId.Value))
             {
                 continue;
             }
 
-            var clusters = new OrganizationClusters(organization.OrgId);
+            var clusters = new OrganizationClusters(organization.OrgId.Value);
             // The forecast is of a cluster release: add-ons take no part (and the model keeps no add-on catalog).
             foreach (var cluster in organization.Clusters.Select(c => c with { Addons = [], AddonUpgradePolicies = [] }))
             {
-                var model = new ModelCluster(organization.OrgId, cluster);
+                var model = new ModelCluster(organization.OrgId.Value, cluster);
                 model.Cluster = Offered(cluster, model.Stated);
                 clusters.Add(model);
                 foreach (var policy in cluster.UpgradePolicies)
@@ -54,7 +54,7 @@ internal sealed class ForecastFleet
             }
 
             _organizations.Add(clusters);
-            _byOrgId[organization.OrgId] = clusters;
+            _byOrgId[organization.OrgId.Value] = clusters;
         }
     }
 
@@ -162,7 +162,7 @@ internal sealed class ForecastFleet
                     created.Add((cluster, policy, completesAt));
                     break;
                 case SwitchChannel switchChannel:
-                    var switched = cluster.Cluster with { Channel = switchChannel.To.Value };
+                    var switched = cluster.Cluster with { Channel = switchChannel.To };
                     Replace(cluster, _graph.IsEmpty ? switched : Offered(switched, cluster.Stated));
                     break;
                 case AgreeVersionGate agree:
@@ -207,7 +207,7 @@ internal sealed class ForecastFleet
         var inGraph = _graph.Any(r => r.Version == _release.Version);
         var offered = _graph.IsEmpty
             ? stated.Where(v => v > version).ToList()
-            : [.. _graph.Where(r => r.Version > version && r.Channels.Contains(cluster.Channel)).Select(r => r.Version)];
+            : [.. _graph.Where(r => r.Version > version && r.Channels.Contains(cluster.Channel.Value)).Select(r => r.Version)];
         if (!_releaseOffered)
         {
             offered.RemoveAll(v => v == _release.Version);
@@ -230,7 +230,7 @@ internal sealed class ForecastFleet
             .Where(c => GroupOf(c) == group)
             .Distinct(StringComparer.Ordinal)
             .OrderBy(c => MinorOf(c));
-        return upgraded with { AvailableChannels = [.. channels] };
+        return upgraded with { AvailableChannels = [.. channels.Select(c => new ChannelName(c))] };
     }
 
     private static string GroupOf(string channel)
@@ -305,6 +305,6 @@ internal sealed class ForecastFleet
             Changes++;
         }
 
-        public FleetOrganization Snapshot() => _snapshot ??= new FleetOrganization(orgId, [.. Clusters.Select(c => c.Cluster)]);
+        public FleetOrganization Snapshot() => _snapshot ??= new FleetOrganization(new OrganizationId(orgId), [.. Clusters.Select(c => c.Cluster)]);
     }
 }

@@ -48,7 +48,7 @@ internal sealed class ForecastRun
         {
             foreach (var source in organization.Input.Policy.InheritVersionData)
             {
-                if (_byOrgId.TryGetValue(source.OrgId, out var found) && found != organization)
+                if (_byOrgId.TryGetValue(source.OrgId.Value, out var found) && found != organization)
                 {
                     organization.Sources.Add(found);
                     found.Inheritors.Add(organization);
@@ -671,7 +671,7 @@ internal sealed class ForecastRun
     {
         public OrganizationInput Input { get; } = input;
 
-        public string OrgId => Input.Policy.OrgId;
+        public string OrgId => Input.Policy.OrgId.Value;
 
         public VersionHistory History { get; set; } = input.History;
 

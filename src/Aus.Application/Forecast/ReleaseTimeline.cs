@@ -59,7 +59,7 @@ public static class ReleaseTimeline
     public static OpenShiftVersion? NewestRelease(PlanRequest latestPass)
     {
         ArgumentNullException.ThrowIfNull(latestPass);
-        var orgIds = latestPass.Organizations.Select(o => o.Policy.OrgId).ToHashSet(StringComparer.Ordinal);
+        var orgIds = latestPass.Organizations.Select(o => o.Policy.OrgId).ToHashSet();
         return latestPass.Fleet.Organizations
             .Where(o => orgIds.Contains(o.OrgId))
             .SelectMany(o => o.Clusters)

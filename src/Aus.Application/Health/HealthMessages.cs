@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aus.Domain.Fleet;
 using Aus.Domain.Policies;
 
 namespace Aus.Application.Health;
@@ -6,7 +7,7 @@ namespace Aus.Application.Health;
 /// <summary>The warnings health checks add to a pass.</summary>
 public static class HealthMessages
 {
-    public static string NotConfigured(string provider, string environment) =>
+    public static string NotConfigured(string provider, EnvironmentName environment) =>
         $"ausClusterHealthChecks: the {provider} provider is not configured for environment '{environment}' (no 'prometheus' in its settings); the check is skipped";
 
     public static string Failed(HealthCheck check, string failure, int clusters) => check.Enforced

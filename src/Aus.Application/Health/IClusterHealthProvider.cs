@@ -1,3 +1,5 @@
+using Aus.Domain.Fleet;
+
 namespace Aus.Application.Health;
 
 /// <summary>A source of cluster health, such as the telemeter Prometheus; asked once per organization and pass.</summary>
@@ -10,5 +12,5 @@ public interface IClusterHealthProvider
     /// The problems of the organization's clusters, keyed by the cluster's external id; a healthy
     /// cluster may be absent. Throws <see cref="HealthProviderException"/> when the provider cannot answer.
     /// </summary>
-    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> QueryAsync(string organizationId, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> QueryAsync(OrganizationId organizationId, CancellationToken cancellationToken);
 }

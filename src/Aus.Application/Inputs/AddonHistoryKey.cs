@@ -1,3 +1,5 @@
+using Aus.Domain.Fleet;
+
 namespace Aus.Application.Inputs;
 
 /// <summary>
@@ -6,14 +8,13 @@ namespace Aus.Application.Inputs;
 /// </summary>
 public static class AddonHistoryKey
 {
-    public static string Of(string orgId, string addonId) => $"{orgId}/{addonId}";
+    public static string Of(OrganizationId orgId, string addonId) => $"{orgId}/{addonId}";
 
     /// <summary>The add-on id of a key of the organization, or null when the key is not one of its add-ons'.</summary>
-    public static string? AddonOf(string orgId, string key)
+    public static string? AddonOf(OrganizationId orgId, string key)
     {
-        ArgumentNullException.ThrowIfNull(orgId);
         ArgumentNullException.ThrowIfNull(key);
-        var prefix = orgId + "/";
+        var prefix = orgId.Value + "/";
         return key.Length > prefix.Length && key.StartsWith(prefix, StringComparison.Ordinal) ? key[prefix.Length..] : null;
     }
 }

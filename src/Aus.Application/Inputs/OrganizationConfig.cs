@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
@@ -24,7 +25,7 @@ public sealed record OrganizationConfig(OrganizationPolicy Policy)
     /// </summary>
     public ImmutableArray<OrganizationMessage> RejectedEdit { get; init; } = [];
 
-    public string OrgId => Policy.OrgId;
+    public OrganizationId OrgId => Policy.OrgId;
 
     public OrganizationKey Key => new(Policy.Environment, Policy.OrgId);
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Aus.Application.Ports;
 using Aus.Domain.Controls;
+using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
 
@@ -18,39 +19,39 @@ namespace Aus.Application.Inputs;
 public sealed record PassInputs(PlanRequest Request)
 {
     /// <summary>Organization id → why the fleet source could not read it.</summary>
-    public ImmutableDictionary<string, string> ReadFailures { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public ImmutableDictionary<OrganizationId, string> ReadFailures { get; init; } = ImmutableDictionary<OrganizationId, string>.Empty;
 
     /// <summary>The organizations no history was found for, in configuration order.</summary>
-    public ImmutableArray<string> WithoutHistory { get; init; } = [];
+    public ImmutableArray<OrganizationId> WithoutHistory { get; init; } = [];
 
     public static PassInputs Build(
         IReadOnlyList<OrganizationConfig> organizations,
         FleetRead fleet,
         IReadOnlyDictionary<string, VersionHistory> histories,
         DateTimeOffset now,
-        IReadOnlyDictionary<string, RolloutControls>? controls = null)
+        IReadOnlyDictionary<OrganizationId, RolloutControls>? controls = null)
     {
         ArgumentNullException.ThrowIfNull(organizations);
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(histories);
         var inputs = organizations
-            .Select(o => o.ToInput(histories.GetValueOrDefault(o.OrgId) ?? VersionHistory.Empty, AddonHistoriesOf(o.OrgId, histories), fleet.Failures.GetValueOrDefault(o.OrgId))
+            .Select(o => o.ToInput(histories.GetValueOrDefault(o.OrgId.Value) ?? VersionHistory.Empty, AddonHistoriesOf(o.OrgId, histories), fleet.Failures.GetValueOrDefault(o.OrgId))
                 with { Controls = controls?.GetValueOrDefault(o.OrgId) ?? RolloutControls.Empty })
             .ToImmutableArray();
         return new PassInputs(new PlanRequest(inputs, fleet.Snapshot, now))
         {
-            ReadFailures = fleet.Failures.Where(f => organizations.Any(o => o.OrgId == f.Key)).ToImmutableDictionary(StringComparer.Ordinal),
-            WithoutHistory = [.. organizations.Where(o => !histories.ContainsKey(o.OrgId)).Select(o => o.OrgId)],
+            ReadFailures = fleet.Failures.Where(f => organizations.Any(o => o.OrgId == f.Key)).ToImmutableDictionary(),
+            WithoutHistory = [.. organizations.Where(o => !histories.ContainsKey(o.OrgId.Value)).Select(o => o.OrgId)],
         };
     }
 
-    private static ImmutableDictionary<string, VersionHistory> AddonHistoriesOf(string orgId, IReadOnlyDictionary<string, VersionHistory> histories) =>
+    private static ImmutableDictionary<string, VersionHistory> AddonHistoriesOf(OrganizationId orgId, IReadOnlyDictionary<string, VersionHistory> histories) =>
         histories
             .Select(h => (Addon: AddonHistoryKey.AddonOf(orgId, h.Key), History: h.Value))
             .Where(h => h.Addon is not null)
             .ToImmutableDictionary(h => h.Addon!, h => h.History, StringComparer.Ordinal);
 
     /// <summary>The history an organization was planned from.</summary>
-    public VersionHistory HistoryOf(string orgId) =>
+    public VersionHistory HistoryOf(OrganizationId orgId) =>
         Request.Organizations.FirstOrDefault(o => o.Policy.OrgId == orgId)?.History ?? VersionHistory.Empty;
 }

@@ -1,5 +1,6 @@
 using Aus.Application.Ports;
 using Aus.Domain.Controls;
+using Aus.Domain.Fleet;
 using Aus.Domain.History;
 
 namespace Aus.Application.Inputs;
@@ -20,11 +21,11 @@ public sealed class StoredPassInputs(IPassStore store, IControlStore controls)
         ArgumentNullException.ThrowIfNull(organizations);
         ArgumentNullException.ThrowIfNull(files);
         var histories = new Dictionary<string, VersionHistory>(files, StringComparer.Ordinal);
-        var stored = new Dictionary<string, RolloutControls>(StringComparer.Ordinal);
+        var stored = new Dictionary<OrganizationId, RolloutControls>();
         foreach (var organization in organizations)
         {
             stored[organization.OrgId] = (await controls.GetControlsAsync(organization.Key, cancellationToken)).Controls;
-            if (files.ContainsKey(organization.OrgId))
+            if (files.ContainsKey(organization.OrgId.Value))
             {
                 continue;
             }
@@ -32,7 +33,7 @@ public sealed class StoredPassInputs(IPassStore store, IControlStore controls)
             var history = await store.GetHistoryAsync(organization.Key, cancellationToken);
             if (history.CheckIn is not null || history.Versions.Count > 0)
             {
-                histories[organization.OrgId] = history;
+                histories[organization.OrgId.Value] = history;
             }
 
             if (organization.Policy.AddonManagedUpgrades)
@@ -61,4 +62,4 @@ public sealed class StoredPassInputs(IPassStore store, IControlStore controls)
 }
 
 /// <summary>What <see cref="StoredPassInputs"/> read: the histories (files first) and each organization's rollout controls.</summary>
-public sealed record StoredInputs(IReadOnlyDictionary<string, VersionHistory> Histories, IReadOnlyDictionary<string, RolloutControls> Controls);
+public sealed record StoredInputs(IReadOnlyDictionary<string, VersionHistory> Histories, IReadOnlyDictionary<OrganizationId, RolloutControls> Controls);

@@ -1,3 +1,5 @@
+using Aus.Domain.Fleet;
+
 namespace Aus.Application.Notifications;
 
 /// <summary>
@@ -21,5 +23,5 @@ public interface INotificationLedger
     /// Whether the sink was told of an upgrade of the cluster to the version (any event but
     /// upgrade-completed): the condition for announcing its completion.
     /// </summary>
-    Task<bool> HasAnnouncedUpgradeAsync(string sink, string environment, string organizationId, string cluster, string version, CancellationToken cancellationToken);
+    Task<bool> HasAnnouncedUpgradeAsync(string sink, EnvironmentName environment, OrganizationId organizationId, string cluster, string version, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Aus.Domain.Fleet;
 
 namespace Aus.Application.Notifications;
 
@@ -25,7 +26,7 @@ public sealed class InMemoryNotificationLedger : INotificationLedger
         return Task.CompletedTask;
     }
 
-    public Task<bool> HasAnnouncedUpgradeAsync(string sink, string environment, string organizationId, string cluster, string version, CancellationToken cancellationToken) =>
+    public Task<bool> HasAnnouncedUpgradeAsync(string sink, EnvironmentName environment, OrganizationId organizationId, string cluster, string version, CancellationToken cancellationToken) =>
         Task.FromResult(records.Keys.Any(r =>
             r.Sink == sink
             && r.Key.Environment == environment

@@ -11,9 +11,9 @@ public sealed record Notification
 {
     public required NotificationEvent Event { get; init; }
 
-    public required string Environment { get; init; }
+    public required EnvironmentName Environment { get; init; }
 
-    public required string OrganizationId { get; init; }
+    public required OrganizationId OrganizationId { get; init; }
 
     public required string OrganizationName { get; init; }
 

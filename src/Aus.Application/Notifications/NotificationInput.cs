@@ -11,7 +11,7 @@ namespace Aus.Application.Notifications;
 /// <param name="CreatedPolicies">The policies the pass created in OCM (applied, not merely planned).</param>
 /// <param name="Now">The pass's time.</param>
 public sealed record NotificationInput(
-    string Environment,
+    EnvironmentName Environment,
     OrganizationPlan Plan,
     FleetOrganization Fleet,
     IReadOnlyList<CreateUpgradePolicy> CreatedPolicies,

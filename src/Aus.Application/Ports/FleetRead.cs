@@ -8,7 +8,7 @@ namespace Aus.Application.Ports;
 public sealed record FleetRead(FleetSnapshot Snapshot)
 {
     /// <summary>Organization id → why it could not be read (it is absent from the snapshot).</summary>
-    public ImmutableDictionary<string, string> Failures { get; init; } = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+    public ImmutableDictionary<OrganizationId, string> Failures { get; init; } = ImmutableDictionary<OrganizationId, string>.Empty;
 
     /// <summary>Problems that stopped nothing, one sentence each.</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
@@ -25,7 +25,7 @@ public sealed record FleetRead(FleetSnapshot Snapshot)
         var gateIds = new HashSet<string>(StringComparer.Ordinal);
         var organizations = ImmutableArray.CreateBuilder<FleetOrganization>();
         var addonVersions = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        var failures = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var failures = ImmutableDictionary.CreateBuilder<OrganizationId, string>();
         var warnings = ImmutableArray.CreateBuilder<string>();
         foreach (var read in reads)
         {

@@ -1,3 +1,5 @@
+using Aus.Domain.Fleet;
+
 namespace Aus.Application.Ports;
 
 /// <summary>Where the fleet comes from: OCM, or a fleet snapshot file.</summary>
@@ -8,13 +10,13 @@ public interface IFleetSource
     /// <see cref="FleetRead.Failures"/> and is absent from the snapshot; throws only when nothing can
     /// be read (for instance the version gates every organization needs).
     /// </summary>
-    Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken);
+    Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<OrganizationId> orgIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// As above, and the add-ons (catalog versions, each cluster's add-ons and add-on policies) of
     /// the organizations of <paramref name="addonOrgIds"/>, those whose policy sets
     /// addonManagedUpgrades. A source that holds add-ons anyway (a fleet file) reads as above.
     /// </summary>
-    Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<string> orgIds, IReadOnlySet<string> addonOrgIds, CancellationToken cancellationToken) =>
+    Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<OrganizationId> orgIds, IReadOnlySet<OrganizationId> addonOrgIds, CancellationToken cancellationToken) =>
         ReadFleetAsync(orgIds, cancellationToken);
 }

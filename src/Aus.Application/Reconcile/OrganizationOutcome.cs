@@ -8,7 +8,7 @@ using Aus.Domain.Planning;
 namespace Aus.Application.Reconcile;
 
 /// <summary>What one pass did for one organization.</summary>
-public sealed record OrganizationOutcome(string OrgId, string Name, string Environment)
+public sealed record OrganizationOutcome(OrganizationId OrgId, string Name, EnvironmentName Environment)
 {
     /// <summary>The plan, or null when the organization could not be planned (it failed, or another replica has it).</summary>
     public OrganizationPlan? Plan { get; init; }

@@ -17,7 +17,7 @@ namespace Aus.Application.Reconcile;
 public sealed partial class ReconcilePass
 {
     /// <summary>What the controls step found: the planner's controls per organization, and the versions halted in this pass.</summary>
-    private sealed record ControlsStep(Dictionary<string, RolloutControls> Controls, Dictionary<string, ImmutableArray<string>> NewlyHalted);
+    private sealed record ControlsStep(Dictionary<OrganizationId, RolloutControls> Controls, Dictionary<OrganizationId, ImmutableArray<string>> NewlyHalted);
 
     /// <summary>
     /// Reads the controls of every planned organization; for the organizations this replica owns,
@@ -28,11 +28,11 @@ public sealed partial class ReconcilePass
         IReadOnlyList<OrganizationConfig> planned,
         IReadOnlyCollection<OrganizationConfig> owned,
         FleetRead fleet,
-        Dictionary<string, string> failures,
+        Dictionary<OrganizationId, string> failures,
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var step = new ControlsStep(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        var step = new ControlsStep([], []);
         if (_ports.Controls is not { } store)
         {
             return step;
@@ -98,8 +98,8 @@ public sealed partial class ReconcilePass
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "organization {OrgId} cluster {Cluster}: the upgrade to {Version} failed")]
-    private partial void LogUpgradeFailed(string orgId, string cluster, string version);
+    private partial void LogUpgradeFailed(OrganizationId orgId, string cluster, string version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "organization {OrgId}: version {Version} halted: {Reason}")]
-    private partial void LogVersionHalted(string orgId, string version, string reason);
+    private partial void LogVersionHalted(OrganizationId orgId, string version, string reason);
 }

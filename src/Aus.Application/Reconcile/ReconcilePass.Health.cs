@@ -14,10 +14,10 @@ public sealed partial class ReconcilePass
     /// The fleet with every checked organization's clusters carrying their health errors, and each
     /// organization's check result. A provider that throws anything but a provider error fails that organization only.
     /// </summary>
-    private async Task<(FleetRead Fleet, Dictionary<string, HealthCheckResult> Results)> CheckHealthAsync(
-        IReadOnlyList<OrganizationConfig> planned, FleetRead fleet, Dictionary<string, string> failures, CancellationToken cancellationToken)
+    private async Task<(FleetRead Fleet, Dictionary<OrganizationId, HealthCheckResult> Results)> CheckHealthAsync(
+        IReadOnlyList<OrganizationConfig> planned, FleetRead fleet, Dictionary<OrganizationId, string> failures, CancellationToken cancellationToken)
     {
-        var results = new Dictionary<string, HealthCheckResult>(StringComparer.Ordinal);
+        var results = new Dictionary<OrganizationId, HealthCheckResult>();
         if (_ports.Health is not { } source)
         {
             return (fleet, results);
@@ -55,5 +55,5 @@ public sealed partial class ReconcilePass
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "organization {OrgId}: {Warning}")]
-    private partial void LogHealthWarning(string orgId, string warning);
+    private partial void LogHealthWarning(OrganizationId orgId, string warning);
 }

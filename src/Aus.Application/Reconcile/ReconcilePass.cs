@@ -41,8 +41,8 @@ public sealed partial class ReconcilePass
     {
         ArgumentNullException.ThrowIfNull(organizations);
         var started = Stopwatch.GetTimestamp();
-        var outcomes = new Dictionary<string, OrganizationOutcome>(StringComparer.Ordinal);
-        var leases = new Dictionary<string, IStoreLease>(StringComparer.Ordinal);
+        var outcomes = new Dictionary<OrganizationId, OrganizationOutcome>();
+        var leases = new Dictionary<OrganizationId, IStoreLease>();
         PlanRequest? request = null;
         PassReport Report(string? failure = null) =>
             new(now, [.. organizations.Select(o => outcomes[o.OrgId])], Stopwatch.GetElapsedTime(started)) { Failure = failure, Request = request };
@@ -76,7 +76,7 @@ public sealed partial class ReconcilePass
             }
 
             // Organizations another replica holds are still planned when an owned one inherits their data, never acted on.
-            var sources = owned.SelectMany(o => o.Policy.InheritVersionData.Select(i => i.OrgId)).ToHashSet(StringComparer.Ordinal);
+            var sources = owned.SelectMany(o => o.Policy.InheritVersionData.Select(i => i.OrgId)).ToHashSet();
             var planned = organizations.Where(o => owned.Contains(o) || sources.Contains(o.OrgId)).ToList();
             if (owned.Count == 0)
             {
@@ -86,7 +86,7 @@ public sealed partial class ReconcilePass
             FleetRead fleet;
             try
             {
-                var addonOrgIds = planned.Where(o => o.Policy.AddonManagedUpgrades).Select(o => o.OrgId).ToHashSet(StringComparer.Ordinal);
+                var addonOrgIds = planned.Where(o => o.Policy.AddonManagedUpgrades).Select(o => o.OrgId).ToHashSet();
                 fleet = await _deadline.RunAsync(ct => _ports.Fleet.ReadFleetAsync([.. planned.Select(o => o.OrgId)], addonOrgIds, ct), cancellationToken);
             }
             catch (Exception e) when (!Cancelled(e, cancellationToken))
@@ -106,7 +106,7 @@ public sealed partial class ReconcilePass
                 LogFleetWarning(warning);
             }
 
-            var failures = new Dictionary<string, string>(fleet.Failures, StringComparer.Ordinal);
+            var failures = new Dictionary<OrganizationId, string>(fleet.Failures);
             var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
             foreach (var organization in planned.Where(o => !failures.ContainsKey(o.OrgId)))
             {
@@ -127,7 +127,7 @@ public sealed partial class ReconcilePass
             var controls = await ApplyControlsAsync(planned, owned, fleet, failures, now, cancellationToken);
             var inputs = PassInputs.Build([.. planned.Where(o => !failures.ContainsKey(o.OrgId))], fleet, histories, now, controls.Controls);
             request = inputs.Request;
-            var plans = FleetPlanner.Plan(inputs.Request with { IncludeReport = _settings.IncludeReport, IncludeRemainingSoak = _settings.IncludeRemainingSoak }).Organizations.ToDictionary(o => o.OrgId, StringComparer.Ordinal);
+            var plans = FleetPlanner.Plan(inputs.Request with { IncludeReport = _settings.IncludeReport, IncludeRemainingSoak = _settings.IncludeRemainingSoak }).Organizations.ToDictionary(o => o.OrgId);
 
             // Organizations act in parallel (each bounded by its adapter); their commits take turns.
             using var commits = new SemaphoreSlim(1, 1);
@@ -222,7 +222,7 @@ public sealed partial class ReconcilePass
     {
         var found = new Dictionary<string, VersionHistory>(StringComparer.Ordinal)
         {
-            [organization.OrgId] = await _ports.Store.GetHistoryAsync(organization.Key, cancellationToken),
+            [organization.OrgId.Value] = await _ports.Store.GetHistoryAsync(organization.Key, cancellationToken),
         };
         if (organization.Policy.AddonManagedUpgrades)
         {
@@ -350,26 +350,26 @@ public sealed partial class ReconcilePass
         e is OperationCanceledException && cancellationToken.IsCancellationRequested;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "organization {OrgId}: another replica holds it; skipped in this pass")]
-    private partial void LogHeldElsewhere(string orgId);
+    private partial void LogHeldElsewhere(OrganizationId orgId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "OCM: {Warning}")]
     private partial void LogFleetWarning(string warning);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} failed in this pass: {Error}")]
-    private partial void LogOrganizationFailed(string orgId, string error);
+    private partial void LogOrganizationFailed(OrganizationId orgId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "organization {OrgId}: another replica already processed it in this pass; skipped")]
-    private partial void LogAlreadyProcessed(string orgId);
+    private partial void LogAlreadyProcessed(OrganizationId orgId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): {Error}")]
-    private partial void LogValidationError(string orgId, string cluster, string clusterId, string error);
+    private partial void LogValidationError(OrganizationId orgId, string cluster, string clusterId, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): the edited policy does not validate, so the last valid one is in force: {Error}")]
-    private partial void LogRejectedEdit(string orgId, string cluster, string clusterId, string error);
+    private partial void LogRejectedEdit(OrganizationId orgId, string cluster, string clusterId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): {Action} {Outcome} {OperationId} {Detail}")]
-    private partial void LogAction(string orgId, string cluster, string clusterId, string action, string outcome, string operationId, string detail);
+    private partial void LogAction(OrganizationId orgId, string cluster, string clusterId, string action, string outcome, string operationId, string detail);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} cluster {Cluster} ({ClusterId}): {Action} {Outcome} {OperationId} {Detail}")]
-    private partial void LogActionFailed(string orgId, string cluster, string clusterId, string action, string outcome, string operationId, string detail);
+    private partial void LogActionFailed(OrganizationId orgId, string cluster, string clusterId, string action, string outcome, string operationId, string detail);
 }

@@ -110,8 +110,8 @@ public sealed partial class ValidationFeedback(IServiceLogSink logs, IPassStore 
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "organization {OrgId} cluster {Cluster} ({ClusterUuid}): service log sent: {Summary}")]
-    private partial void LogSent(string orgId, string cluster, string clusterUuid, string summary);
+    private partial void LogSent(OrganizationId orgId, string cluster, string clusterUuid, string summary);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "organization {OrgId} cluster {Cluster} ({ClusterUuid}): sending the validation service log failed: {Error}")]
-    private partial void LogSendFailed(string orgId, string cluster, string clusterUuid, string error);
+    private partial void LogSendFailed(OrganizationId orgId, string cluster, string clusterUuid, string error);
 }

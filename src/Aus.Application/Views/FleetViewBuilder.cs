@@ -19,7 +19,7 @@ public static class FleetViewBuilder
     public static FleetView FromPlan(FleetPlan plan, IEnumerable<OrganizationPolicy> policies)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var byId = policies.ToDictionary(p => p.OrgId, StringComparer.Ordinal);
+        var byId = policies.ToDictionary(p => p.OrgId);
         return Build(plan.Now, plan.Organizations.Select(o =>
         {
             var policy = byId.GetValueOrDefault(o.OrgId);
@@ -35,7 +35,7 @@ public static class FleetViewBuilder
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(request);
-        var inputs = request.Organizations.GroupBy(o => o.Policy.OrgId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var inputs = request.Organizations.GroupBy(o => o.Policy.OrgId).ToDictionary(g => g.Key, g => g.First());
         return Build(plan.Now, plan.Organizations.Select(o =>
         {
             var input = inputs.GetValueOrDefault(o.OrgId);
@@ -83,9 +83,9 @@ public static class FleetViewBuilder
     {
         ArgumentNullException.ThrowIfNull(organizations);
         var environments = organizations
-            .GroupBy(o => o.Environment, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new EnvironmentView(g.Key, [.. g.OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.OrgId, StringComparer.Ordinal).Select(o => Organization(o, now))]));
+            .GroupBy(o => o.Environment)
+            .OrderBy(g => g.Key)
+            .Select(g => new EnvironmentView(g.Key.Value, [.. g.OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.OrgId).Select(o => Organization(o, now))]));
         return new FleetView(now, [.. environments]);
     }
 
@@ -119,10 +119,10 @@ public static class FleetViewBuilder
             .DefaultIfEmpty()
             .Max();
         var sectors = Sectors(source.Policy, clusters, newest?.ToString());
-        var (forecast, unavailable) = source.Forecast is { } made ? ForecastTimelines.For(made, source.OrgId, source.Policy, sectors) : (null, null);
+        var (forecast, unavailable) = source.Forecast is { } made ? ForecastTimelines.For(made, source.OrgId.Value, source.Policy, sectors) : (null, null);
         return new OrganizationView
         {
-            OrgId = source.OrgId,
+            OrgId = source.OrgId.Value,
             Name = source.Name,
             Errors = [.. (plan?.Errors ?? []).Concat(source.RejectedEdit).Select(m => new MessageView(m.Cluster, m.Message))],
             Warnings = [.. (plan?.Warnings ?? []).Select(m => new MessageView(m.Cluster, m.Message))],

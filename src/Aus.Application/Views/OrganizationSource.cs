@@ -7,7 +7,7 @@ using Aus.Domain.Policies;
 namespace Aus.Application.Views;
 
 /// <summary>What the view is built from for one organization: its last plan and the policy it was planned with.</summary>
-public sealed record OrganizationSource(string Environment, string OrgId, string Name)
+public sealed record OrganizationSource(EnvironmentName Environment, OrganizationId OrgId, string Name)
 {
     /// <summary>The last plan, with its report rows; null when the organization could not be planned.</summary>
     public OrganizationPlan? Plan { get; init; }

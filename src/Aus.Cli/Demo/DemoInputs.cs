@@ -29,7 +29,7 @@ internal sealed record DemoInputs(IReadOnlyList<OrganizationDocument> Documents,
             var document = OrganizationReader.Read(Resource($"{example}-org.yaml"), $"{example}-org.yaml (built in)");
             var history = VersionHistoryJson.Read(Resource("sectors-history.json"), out var problems)
                 ?? throw new InvalidOperationException("the built-in sectors history is invalid: " + string.Join("; ", problems));
-            var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal) { [document.Policy!.OrgId] = history };
+            var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal) { [document.Policy!.OrgId.Value] = history };
             return (new DemoInputs([document], Resource($"{example}-fleet.yaml"), $"{example}-fleet.yaml (built in)", histories), ExitCodes.Success);
         }
 
@@ -57,7 +57,7 @@ internal sealed record DemoInputs(IReadOnlyList<OrganizationDocument> Documents,
             return (null, ExitCodes.Usage);
         }
 
-        var orgIds = documents.Select(d => d.Policy!.OrgId).ToList();
+        var orgIds = documents.Select(d => d.Policy!.OrgId.Value).ToList();
         var (loaded, historyExit) = await InputFiles.ReadHistoriesAsync(settings.HistoryPaths, orgIds, "--history", now: null, stderr, cancellationToken);
         if (loaded is null)
         {

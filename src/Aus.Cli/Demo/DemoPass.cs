@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aus.Application.Rollout;
 using Aus.Simulator;
 
 namespace Aus.Cli.Demo;
@@ -27,7 +28,7 @@ internal sealed record DemoPass
     public ImmutableArray<DemoAddonState> Addons { get; init; } = [];
 
     /// <summary>Soak days each add-on's new version has gathered so far, per workload.</summary>
-    public ImmutableArray<DemoAddonSoak> AddonSoak { get; init; } = [];
+    public ImmutableArray<AddonSoak> AddonSoak { get; init; } = [];
 
     /// <summary>Upgrades that started, completed or failed in OCM after this pass, until the next.</summary>
     public ImmutableArray<SimEvent> Transitions { get; init; } = [];

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Aus.Application.Inputs;
 using Aus.Application.Reconcile;
+using Aus.Application.Rollout;
 using Aus.Cli.Output;
 using Aus.Cli.Service;
 using Aus.Domain.Fleet;
@@ -75,20 +76,9 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
         var release = OpenShiftVersion.Parse(settings.Release);
 
         // The clusters the release is offered to (their channel is one it is in): the rollout is over when they all run it.
-        var addonOrgIds = documents.Where(d => d.Policy!.AddonManagedUpgrades).Select(d => d.Policy!.OrgId).ToHashSet(StringComparer.Ordinal);
+        var addonOrgIds = documents.Where(d => d.Policy!.AddonManagedUpgrades).Select(d => d.Policy!.OrgId).ToHashSet();
         var initial = await client.ReadFleetAsync([.. documents.Select(d => d.Policy!.OrgId)], addonOrgIds, cancellationToken);
-        var ocmClusters = initial.Snapshot.Organizations.SelectMany(o => o.Clusters).Where(c => policies.ContainsKey(c.Name)).ToList();
-        var inScope = ocmClusters.Where(c => c.AvailableUpgrades.Contains(release) || c.Version.CompareTo(release) >= 0).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var versions = ocmClusters.ToDictionary(c => c.Name, c => c.Version.ToString(), StringComparer.Ordinal);
-        var fromVersions = new Dictionary<string, string>(versions, StringComparer.Ordinal);
-        var upgrading = new Dictionary<string, string>(StringComparer.Ordinal);
-        var releaseAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var releaseStartedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var soakWhenScheduled = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var cluster in ocmClusters.Where(c => c.Version.CompareTo(release) >= 0))
-        {
-            releaseAt[cluster.Name] = start;
-        }
+        var rollout = new ReleaseRollout(release, policies, initial.Snapshot.Organizations.SelectMany(o => o.Clusters), start);
 
         // The add-ons of the organizations that manage add-on upgrades: each ready one goes to its catalog version.
         var addons = new DemoAddonTracker(
@@ -113,7 +103,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
         var horizon = start + TimeSpan.FromDays(settings.Days);
         var transitions = ImmutableArray.CreateBuilder<SimEvent>();
         var passes = 0;
-        var converged = Converged(inScope, releaseAt) && addons.Converged;
+        var converged = rollout.Converged && addons.Converged;
         try
         {
             while (!converged && simulator.Clock.Now + settings.PassInterval <= horizon)
@@ -123,22 +113,22 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
                 var report = await reconcile.RunAsync(organizations, now, cancellationToken);
                 dashboard?.Record(report.Now, report.Duration, report.Organizations, organizations, report.Request is { } request ? [request] : []);
                 notifications?.Notify(report);
-                var pass = Describe(report, passes, start, policies, versions, upgrading, soakWhenScheduled) with
+                var pass = Describe(report, passes, start, policies, rollout) with
                 {
                     Addons = [.. report.Organizations.Where(o => o.Plan is not null).SelectMany(o => addons.Describe(o.Plan!, o.Fleet)).OrderBy(a => a.Addon, StringComparer.Ordinal).ThenBy(a => Order(a.Cluster))],
                     AddonSoak = addons.Any ? addons.Soak(report.Organizations.Where(o => o.Plan is not null).Select(o => o.Plan!)) : [],
                 };
 
                 var events = simulator.Clock.Advance(settings.PassInterval);
-                foreach (var e in events)
+                foreach (var transition in events.Select(DemoTransitions.Of).OfType<UpgradeTransition>())
                 {
-                    Track(e, release, versions, upgrading, releaseStartedAt, releaseAt);
-                    addons.Track(e);
+                    rollout.Track(transition);
+                    addons.Track(transition);
                 }
 
                 transitions.AddRange(events);
                 await display.ShowPassAsync(pass with { Transitions = [.. events] }, cancellationToken);
-                converged = Converged(inScope, releaseAt) && addons.Converged;
+                converged = rollout.Converged && addons.Converged;
                 if (!converged && settings.PassPause > TimeSpan.Zero)
                 {
                     await Task.Delay(settings.PassPause, time, cancellationToken);
@@ -182,12 +172,12 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
                     Name = p.Name,
                     Sector = p.Sector?.Value,
                     Mutexes = [.. p.Mutexes.Select(m => m.Value)],
-                    FromVersion = fromVersions.GetValueOrDefault(p.Name),
-                    ReleaseStartedAt = releaseStartedAt.TryGetValue(p.Name, out var started) ? started : null,
-                    ReleaseAt = releaseAt.TryGetValue(p.Name, out var at) ? at : null,
-                    SoakDaysWhenScheduled = soakWhenScheduled.TryGetValue(p.Name, out var soak) ? soak : null,
+                    FromVersion = rollout.FromVersion(p.Name),
+                    ReleaseStartedAt = rollout.StartedAt(p.Name),
+                    ReleaseAt = rollout.ReachedAt(p.Name),
+                    SoakDaysWhenScheduled = rollout.SoakDaysWhenScheduled(p.Name),
                     RequiredSoakDays = p.SoakDays,
-                    InScope = inScope.Contains(p.Name),
+                    InScope = rollout.IsInScope(p.Name),
                 }),
             ],
         };
@@ -200,61 +190,16 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
             ? settings.Channels
             : [$"stable-{OpenShiftVersion.Parse(settings.Release).Major}.{OpenShiftVersion.Parse(settings.Release).Minor}"];
 
-    private static bool Converged(HashSet<string> inScope, Dictionary<string, DateTimeOffset> releaseAt) =>
-        inScope.Count > 0 && inScope.All(releaseAt.ContainsKey);
-
-    private static void Track(
-        SimEvent e,
-        OpenShiftVersion release,
-        Dictionary<string, string> versions,
-        Dictionary<string, string> upgrading,
-        Dictionary<string, DateTimeOffset> releaseStartedAt,
-        Dictionary<string, DateTimeOffset> releaseAt)
-    {
-        // Node-pool upgrades follow the control plane; the cluster's version is its control plane's. Add-on upgrades are the add-on tracker's.
-        if (e.NodePoolId is not null || e.Kind == "addon")
-        {
-            return;
-        }
-
-        switch (e.State)
-        {
-            case "started":
-                upgrading[e.ClusterName] = e.Version;
-                if (OpenShiftVersion.TryParse(e.Version, out var target) && target.CompareTo(release) >= 0)
-                {
-                    releaseStartedAt.TryAdd(e.ClusterName, e.At);
-                }
-
-                break;
-            case "completed":
-                upgrading.Remove(e.ClusterName);
-                versions[e.ClusterName] = e.Version;
-                if (OpenShiftVersion.TryParse(e.Version, out var version) && version.CompareTo(release) >= 0)
-                {
-                    releaseAt.TryAdd(e.ClusterName, e.At);
-                }
-
-                break;
-            default:
-                upgrading.Remove(e.ClusterName);
-                break;
-        }
-    }
-
     private DemoPass Describe(
         PassReport report,
         int number,
         DateTimeOffset start,
         Dictionary<string, ClusterPolicy> policies,
-        Dictionary<string, string> versions,
-        Dictionary<string, string> upgrading,
-        Dictionary<string, double> soakWhenScheduled)
+        ReleaseRollout rollout)
     {
         var clusters = ImmutableArray.CreateBuilder<DemoClusterState>();
         var actions = ImmutableArray.CreateBuilder<string>();
         var failures = ImmutableArray.CreateBuilder<string>();
-        var soak = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var organization in report.Organizations)
         {
             if (organization.Failure is not null)
@@ -269,11 +214,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
             }
 
             failures.AddRange(plan.Errors.Select(e => $"{organization.Name}: {(e.Cluster is null ? string.Empty : e.Cluster + ": ")}{e.Message}"));
-            foreach (var workload in policies.Values.SelectMany(p => p.Workloads).Distinct())
-            {
-                var days = plan.History?.SoakDays(settings.Release, workload) ?? 0;
-                soak[workload.Value] = Math.Max(soak.GetValueOrDefault(workload.Value), days);
-            }
+            rollout.Record(organization);
 
             foreach (var decision in plan.Clusters.Where(c => c.Addon is null))
             {
@@ -283,12 +224,12 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
                     Name = decision.Name,
                     Sector = policy?.Sector?.Value,
                     Mutexes = policy is null ? [] : [.. policy.Mutexes.Select(m => m.Value)],
-                    Version = versions.GetValueOrDefault(decision.Name) ?? decision.Version,
+                    Version = rollout.VersionOf(decision.Name) ?? decision.Version,
                     Decision = decision.Decision,
                     Reason = decision.Reason,
                     TargetVersion = decision.TargetVersion,
                     Detail = decision.Detail,
-                    Upgrading = upgrading.GetValueOrDefault(decision.Name),
+                    Upgrading = rollout.UpgradingTo(decision.Name),
                 });
             }
 
@@ -297,10 +238,6 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
                 actions.Add(result.Succeeded
                     ? $"{PlanTableWriter.Describe(result.Action)}"
                     : $"{PlanTableWriter.Describe(result.Action)} failed: {result.Outcome}: {result.Message}");
-                if (result.Succeeded && result.Action is CreateUpgradePolicy { Addon: null } create && create.Version.ToString() == settings.Release && policies.TryGetValue(create.Cluster, out var policy))
-                {
-                    soakWhenScheduled[create.Cluster] = policy.Workloads.Min(w => plan.History?.SoakDays(settings.Release, w) ?? 0);
-                }
             }
         }
 
@@ -312,7 +249,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
             Clusters = [.. clusters.OrderBy(c => Order(c.Name))],
             Actions = actions.ToImmutable(),
             Failures = failures.ToImmutable(),
-            ReleaseSoak = soak.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            ReleaseSoak = rollout.Soak(report.Organizations.Where(o => o.Plan is not null).Select(o => o.Plan!)),
         };
     }
 
@@ -373,8 +310,8 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
     /// </summary>
     private IEnumerable<StoredHistory> StoredHistories() =>
         inputs.Documents.Select(d => d.Policy!).SelectMany(policy => inputs.Histories
-            .Where(h => h.Key == policy.OrgId || AddonHistoryKey.AddonOf(policy.OrgId, h.Key) is not null)
-            .Select(h => new StoredHistory(new HistoryKey(policy.Environment, policy.OrgId, AddonHistoryKey.AddonOf(policy.OrgId, h.Key)), h.Value)));
+            .Where(h => h.Key == policy.OrgId.Value || AddonHistoryKey.AddonOf(policy.OrgId, h.Key) is not null)
+            .Select(h => new StoredHistory(new HistoryKey(policy.Environment.Value, policy.OrgId.Value, AddonHistoryKey.AddonOf(policy.OrgId, h.Key)), h.Value)));
 
     private static OcmClient CreateClient(OcmSimulator simulator)
     {
@@ -397,7 +334,7 @@ internal sealed class DemoRunner(DemoSettings settings, DemoInputs inputs, IDemo
         var histories = new Dictionary<string, VersionHistory>(StringComparer.Ordinal);
         foreach (var organization in organizations)
         {
-            histories[organization.OrgId] = await store.GetHistoryAsync(new HistoryKey(organization.Policy.Environment, organization.OrgId), cancellationToken);
+            histories[organization.OrgId.Value] = await store.GetHistoryAsync(new HistoryKey(organization.Policy.Environment.Value, organization.OrgId.Value), cancellationToken);
         }
 
         var inputs = PassInputs.Build(organizations, fleet, histories, now);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aus.Application.Forecast;
+using Aus.Application.Rollout;
 using Aus.Cli.Output;
 using Aus.Domain.Planning;
 
@@ -172,7 +173,7 @@ internal static class DemoSummaryWriter
             .Select(c =>
             {
                 var p = predicted[c.Name];
-                var off = DemoForecastCheck.Difference(p, c);
+                var off = ForecastAgreement.Difference(p, c.ReleaseStartedAt, c.ReleaseAt);
                 return new[]
                 {
                     c.Name,

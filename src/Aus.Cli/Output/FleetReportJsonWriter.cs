@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Aus.Application.Safety;
 using Aus.Domain.Planning;
 
 namespace Aus.Cli.Output;
@@ -52,8 +53,8 @@ internal static class FleetReportJsonWriter
     /// <summary>The clusters a rollout safety control holds, only when there are any (reports without controls are unchanged).</summary>
     private static void WriteHeld(Utf8JsonWriter json, OrganizationPlan organization)
     {
-        var held = HeldClusters.Of(organization);
-        if (held.Count == 0)
+        var held = ControlHolds.Of(organization);
+        if (held.IsEmpty)
         {
             return;
         }

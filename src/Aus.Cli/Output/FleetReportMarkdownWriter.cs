@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Aus.Application.Safety;
 using Aus.Domain.Planning;
 using Aus.Domain.Reporting;
 
@@ -37,8 +38,8 @@ internal static class FleetReportMarkdownWriter
             }
 
             text.Append("\n```json:table\n").Append(Table(organization.Report)).Append("\n```\n");
-            var held = HeldClusters.Of(organization);
-            if (held.Count > 0)
+            var held = ControlHolds.Of(organization);
+            if (!held.IsEmpty)
             {
                 text.Append("\nHeld by rollout safety controls:\n\n");
                 foreach (var decision in held)

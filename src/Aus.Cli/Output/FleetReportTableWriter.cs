@@ -1,4 +1,5 @@
 using System.Text;
+using Aus.Application.Safety;
 using Aus.Domain.Planning;
 using Aus.Domain.Reporting;
 
@@ -27,7 +28,7 @@ internal static class FleetReportTableWriter
 
             text.Append('\n');
             AppendTable(text, Header, organization.Report.Select(Cells));
-            foreach (var held in HeldClusters.Of(organization))
+            foreach (var held in ControlHolds.Of(organization))
             {
                 text.Append($"  held: {held.Name} ({held.Reason.ToCode()}): {held.Detail}\n");
             }

@@ -27,7 +27,7 @@ internal static class PlanJsonWriter
     private static void WriteOrganization(Utf8JsonWriter json, OrganizationPlan organization)
     {
         json.WriteStartObject();
-        json.WriteString("orgId", organization.OrgId);
+        json.WriteString("orgId", organization.OrgId.Value);
         json.WriteString("name", organization.Name);
         WriteMessages(json, "errors", organization.Errors);
         WriteMessages(json, "warnings", organization.Warnings);

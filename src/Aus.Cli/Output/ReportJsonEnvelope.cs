@@ -19,7 +19,7 @@ internal static class ReportJsonEnvelope
             foreach (var organization in plan.Organizations.Where(hasRows).OrderBy(o => o.Name, StringComparer.Ordinal))
             {
                 json.WriteStartObject();
-                json.WriteString("orgId", organization.OrgId);
+                json.WriteString("orgId", organization.OrgId.Value);
                 json.WriteString("name", organization.Name);
                 writeRows(json, organization);
                 json.WriteEndObject();

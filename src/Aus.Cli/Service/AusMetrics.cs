@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Aus.Application.Notifications;
+using Aus.Application.Safety;
 using Aus.Application.Ports;
 using Aus.Application.Reconcile;
 using Aus.Domain.Controls;
@@ -152,7 +153,7 @@ internal sealed class AusMetrics
         ArgumentNullException.ThrowIfNull(outcome);
         var environment = outcome.Notification.Environment;
         var result = JsonNamingPolicy.KebabCaseLower.ConvertName(outcome.Result.ToString());
-        _notifications.WithLabels(Integration, environment, outcome.Sink, outcome.Notification.Event.Name(), result).Inc();
+        _notifications.WithLabels(Integration, environment.Value, outcome.Sink, outcome.Notification.Event.Name(), result).Inc();
     }
 
     /// <summary>Records one environment's pass and replaces that environment's gauges.</summary>
@@ -172,8 +173,8 @@ internal sealed class AusMetrics
             _lastPassOrganizations.WithLabels(Integration, environment, "already-processed").Set(report.Organizations.Count(o => o.AlreadyProcessed));
             foreach (var outcome in report.Organizations.Where(o => o.Processed))
             {
-                _reconciled.WithLabels(Integration, environment, outcome.OrgId).Inc();
-                _reconcileErrors.WithLabels(Integration, environment, outcome.OrgId).Inc(outcome.Failure is null && outcome.Results.All(r => r.Outcome != ActionOutcome.Failed) ? 0 : 1);
+                _reconciled.WithLabels(Integration, environment, outcome.OrgId.Value).Inc();
+                _reconcileErrors.WithLabels(Integration, environment, outcome.OrgId.Value).Inc(outcome.Failure is null && outcome.Results.All(r => r.Outcome != ActionOutcome.Failed) ? 0 : 1);
                 _serviceLogs.WithLabels(Integration, environment).Inc(outcome.ServiceLogsSent);
                 foreach (var result in outcome.Results)
                 {
@@ -203,13 +204,13 @@ internal sealed class AusMetrics
         var clustersWithErrors = plan.Errors.Where(e => e.Cluster is not null).Select(e => e.Cluster!).ToHashSet(StringComparer.Ordinal);
         var rejected = outcome.RejectedEdit.Where(e => e.Cluster is not null).Select(e => e.Cluster!).Where(c => !clustersWithErrors.Contains(c)).Distinct(StringComparer.Ordinal).Count()
             + outcome.RejectedEdit.Count(e => e.Cluster is null);
-        _validationErrors.Set(environment, L(plan.OrgId), clustersWithErrors.Count + plan.Errors.Count(e => e.Cluster is null) + rejected);
+        _validationErrors.Set(environment, L(plan.OrgId.Value), clustersWithErrors.Count + plan.Errors.Count(e => e.Cluster is null) + rejected);
 
         foreach (var (version, workloads) in plan.History?.Versions ?? VersionHistory.Empty.Versions)
         {
             foreach (var (workload, soak) in workloads)
             {
-                _versionData.Set(environment, L(plan.OrgId, version, workload.Value), soak.SoakDays);
+                _versionData.Set(environment, L(plan.OrgId.Value, version, workload.Value), soak.SoakDays);
             }
         }
 
@@ -220,9 +221,9 @@ internal sealed class AusMetrics
             var uuid = cluster.ExternalId;
             _clusterInfo.Set(environment, L(
                 uuid,
-                plan.OrgId,
+                plan.OrgId.Value,
                 plan.Name,
-                cluster.Channel,
+                cluster.Channel.Value,
                 row.CurrentVersion,
                 clusterPolicy.Name,
                 clusterPolicy.Schedule.Expression,
@@ -251,7 +252,7 @@ internal sealed class AusMetrics
 
         foreach (var gate in plan.Actions.OfType<AgreeVersionGate>().GroupBy(g => (g.ClusterId.Value, g.VersionPrefix)))
         {
-            _missingGates.Set(environment, L(plan.OrgId, gate.Key.Item1, gate.Key.VersionPrefix), gate.Count());
+            _missingGates.Set(environment, L(plan.OrgId.Value, gate.Key.Item1, gate.Key.VersionPrefix), gate.Count());
         }
 
         var ocm = (outcome.Fleet?.Clusters ?? []).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
@@ -259,7 +260,7 @@ internal sealed class AusMetrics
         {
             if (result.Action is SwitchChannel change && ocm.TryGetValue(change.ClusterId, out var cluster))
             {
-                _channelSwitch.Set(environment, L(plan.OrgId, cluster.ExternalId, change.From.Value, change.To.Value), 1);
+                _channelSwitch.Set(environment, L(plan.OrgId.Value, cluster.ExternalId, change.From.Value, change.To.Value), 1);
             }
         }
     }
@@ -274,7 +275,7 @@ internal sealed class AusMetrics
 
         foreach (var provider in health.Asked.Distinct(StringComparer.Ordinal))
         {
-            _healthProviderFailures.WithLabels(Integration, environment, outcome.OrgId, provider).Inc(health.Failed.Contains(provider) ? 1 : 0);
+            _healthProviderFailures.WithLabels(Integration, environment, outcome.OrgId.Value, provider).Inc(health.Failed.Contains(provider) ? 1 : 0);
         }
     }
 
@@ -287,9 +288,9 @@ internal sealed class AusMetrics
             _addonInfo.Set(environment, [
                 Integration, environment,
                 cluster.ExternalId,
-                plan.OrgId,
+                plan.OrgId.Value,
                 plan.Name,
-                cluster.Channel,
+                cluster.Channel.Value,
                 addon.Version,
                 clusterPolicy.Name,
                 clusterPolicy.Schedule.Expression,
@@ -310,19 +311,19 @@ internal sealed class AusMetrics
     /// <summary>What the rollout safety controls hold: clusters by reason, the pauses in force, the halted versions.</summary>
     private void RecordControls(string environment, DateTimeOffset now, OrganizationPlan plan, RolloutControls controls)
     {
-        foreach (var reason in (ReadOnlySpan<Reason>)[Reason.Paused, Reason.Frozen, Reason.AwaitingApproval, Reason.VersionHalted])
+        foreach (var reason in ControlHolds.Reasons)
         {
-            _clustersHeld.Set(environment, [Integration, environment, plan.OrgId, reason.ToCode()], plan.Clusters.Count(c => c.Addon is null && c.Reason == reason));
+            _clustersHeld.Set(environment, [Integration, environment, plan.OrgId.Value, reason.ToCode()], ControlHolds.Count(plan, reason));
         }
 
         foreach (var pause in controls.Pauses.Where(p => p.IsActiveAt(now)))
         {
-            _pauses.Set(environment, [Integration, environment, plan.OrgId, pause.Scope.ToString().ToLowerInvariant(), pause.Target ?? string.Empty], 1);
+            _pauses.Set(environment, [Integration, environment, plan.OrgId.Value, pause.Scope.ToString().ToLowerInvariant(), pause.Target ?? string.Empty], 1);
         }
 
         foreach (var version in controls.HaltedVersions)
         {
-            _haltedVersions.Set(environment, [Integration, environment, plan.OrgId, version], 1);
+            _haltedVersions.Set(environment, [Integration, environment, plan.OrgId.Value, version], 1);
         }
     }
 

@@ -3,6 +3,7 @@ using Aus.Application.Forecast;
 using Aus.Application.Inputs;
 using Aus.Application.Reconcile;
 using Aus.Application.Views;
+using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 
 namespace Aus.Cli.Service;
@@ -29,8 +30,8 @@ internal sealed class DashboardState
     private readonly Lock _lock = new();
     private Func<PlanRequest, CancellationToken, ReleaseTimelineView?>? _forecast;
     private TimeSpan _forecastTimeout = ForecastTimeout;
-    private ImmutableDictionary<(string Environment, string OrgId), OrganizationSource> _organizations = ImmutableDictionary<(string, string), OrganizationSource>.Empty;
-    private ImmutableDictionary<string, ReleaseForecast> _forecasts = ImmutableDictionary<string, ReleaseForecast>.Empty;
+    private ImmutableDictionary<(EnvironmentName Environment, OrganizationId OrgId), OrganizationSource> _organizations = ImmutableDictionary<(EnvironmentName, OrganizationId), OrganizationSource>.Empty;
+    private ImmutableDictionary<EnvironmentName, ReleaseForecast> _forecasts = ImmutableDictionary<EnvironmentName, ReleaseForecast>.Empty;
     private ImmutableList<PassView> _passes = [];
     private DateTimeOffset? _now;
     private FleetView? _view;
@@ -125,7 +126,7 @@ internal sealed class DashboardState
     /// <summary>Queues the newest pass's requests (replacing any that wait) and starts the forecast when none runs. Under the lock.</summary>
     private void QueueForecasts(ImmutableArray<PlanRequest> requests)
     {
-        foreach (var environment in requests.Select(EnvironmentOf).OfType<string>())
+        foreach (var environment in requests.Select(EnvironmentOf).OfType<EnvironmentName>())
         {
             if (!_forecasts.ContainsKey(environment))
             {
@@ -168,7 +169,7 @@ internal sealed class DashboardState
         }
     }
 
-    private async Task ForecastAsync(string environment, PlanRequest request)
+    private async Task ForecastAsync(EnvironmentName environment, PlanRequest request)
     {
         Func<PlanRequest, CancellationToken, ReleaseTimelineView?> forecast;
         TimeSpan timeout;
@@ -192,7 +193,7 @@ internal sealed class DashboardState
         }
     }
 
-    private void Publish(string environment, ReleaseForecast forecast)
+    private void Publish(EnvironmentName environment, ReleaseForecast forecast)
     {
         lock (_lock)
         {
@@ -201,5 +202,5 @@ internal sealed class DashboardState
         }
     }
 
-    private static string? EnvironmentOf(PlanRequest request) => request.Organizations.FirstOrDefault()?.Policy.Environment;
+    private static EnvironmentName? EnvironmentOf(PlanRequest request) => request.Organizations.FirstOrDefault()?.Policy.Environment;
 }

@@ -1,4 +1,5 @@
 using Aus.Application.Health;
+using Aus.Domain.Fleet;
 using Aus.Integrations.Settings;
 
 namespace Aus.Cli.Service;
@@ -13,11 +14,11 @@ internal sealed class EnvironmentHealthProviders(IReadOnlyList<OcmEnvironmentSet
     private readonly Dictionary<string, IReadOnlyList<IClusterHealthProvider>> _built = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public IReadOnlyList<IClusterHealthProvider> For(string environment)
+    public IReadOnlyList<IClusterHealthProvider> For(EnvironmentName environment)
     {
         lock (_lock)
         {
-            if (!_built.TryGetValue(environment, out var providers))
+            if (!_built.TryGetValue(environment.Value, out var providers))
             {
                 var settings = environments.FirstOrDefault(e => e.Serves(environment));
                 var errors = new List<string>();
@@ -25,7 +26,7 @@ internal sealed class EnvironmentHealthProviders(IReadOnlyList<OcmEnvironmentSet
                     ? null
                     : IntegrationFactory.HealthProvider(settings.Integrations, _http, Environment.GetEnvironmentVariable, File.ReadAllText, $"environment {environment}", errors);
                 providers = provider is null ? [] : [provider];
-                _built[environment] = providers;
+                _built[environment.Value] = providers;
             }
 
             return providers;

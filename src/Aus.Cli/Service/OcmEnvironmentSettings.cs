@@ -1,3 +1,4 @@
+using Aus.Domain.Fleet;
 using Aus.Integrations.Settings;
 using Aus.Ocm.Configuration;
 using Aus.Policies.Settings;
@@ -9,7 +10,7 @@ namespace Aus.Cli.Service;
 /// <see cref="Name"/> are read and changed through a client built from <see cref="Options"/>.
 /// A null name is the implicit environment of a run without a settings file: it serves every organization.
 /// </summary>
-internal sealed record OcmEnvironmentSettings(string? Name, OcmClientOptions Options)
+internal sealed record OcmEnvironmentSettings(EnvironmentName? Name, OcmClientOptions Options)
 {
     /// <summary>The environment's <c>prometheus</c> and <c>notifications</c>, secrets not yet resolved.</summary>
     public IntegrationSettings Integrations { get; init; } = IntegrationSettings.None;
@@ -20,5 +21,5 @@ internal sealed record OcmEnvironmentSettings(string? Name, OcmClientOptions Opt
     /// <summary>policySource: labels: the environment's organizations are those its OCM labels configure, discovered again every pass.</summary>
     public bool LabelPolicies => PolicySource == PolicySourceKind.Labels;
 
-    public bool Serves(string environment) => Name is null || string.Equals(Name, environment, StringComparison.Ordinal);
+    public bool Serves(EnvironmentName environment) => Name is null || Name == environment;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aus.Domain.Fleet;
 
 namespace Aus.Cli.Service;
 
@@ -9,5 +10,5 @@ internal sealed record OcmSettings(ImmutableArray<OcmEnvironmentSettings> Enviro
     public bool Succeeded => Errors.IsEmpty && !Environments.IsEmpty;
 
     /// <summary>The environment serving organizations of <paramref name="environment"/>, if any.</summary>
-    public OcmEnvironmentSettings? For(string environment) => Environments.FirstOrDefault(e => e.Serves(environment));
+    public OcmEnvironmentSettings? For(EnvironmentName environment) => Environments.FirstOrDefault(e => e.Serves(environment));
 }

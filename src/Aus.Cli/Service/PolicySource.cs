@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Aus.Application.Inputs;
+using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 using Aus.Policies.Organizations;
 using Microsoft.Extensions.Logging;
@@ -13,10 +14,10 @@ namespace Aus.Cli.Service;
 /// <see cref="OrganizationConfig.RejectedEdit"/>, which the pass reports. Other organizations are
 /// untouched by it. An organization that never validated is planned with its errors, which stop it.
 /// </summary>
-internal sealed partial class PolicySource(ImmutableArray<string> paths, Func<string, bool> servesEnvironment, ILogger logger)
+internal sealed partial class PolicySource(ImmutableArray<string> paths, Func<EnvironmentName, bool> servesEnvironment, ILogger logger)
 {
-    private readonly Dictionary<string, OrganizationConfig> _lastValid = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _organizationOfFile = new(StringComparer.Ordinal);
+    private readonly Dictionary<OrganizationId, OrganizationConfig> _lastValid = [];
+    private readonly Dictionary<string, OrganizationId> _organizationOfFile = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<OrganizationConfig>> LoadAsync(CancellationToken cancellationToken)
     {
@@ -32,7 +33,7 @@ internal sealed partial class PolicySource(ImmutableArray<string> paths, Func<st
         foreach (var (file, read) in files)
         {
             var document = read ?? await OrganizationReader.ReadFileAsync(file, cancellationToken);
-            if (Take(file, document) is { } organization && seen.Add(organization.OrgId))
+            if (Take(file, document) is { } organization && seen.Add(organization.OrgId.Value))
             {
                 organizations.Add(organization);
             }
@@ -44,7 +45,7 @@ internal sealed partial class PolicySource(ImmutableArray<string> paths, Func<st
     /// <summary>What the pass plans for the file: its policy, or the last valid one with the edit's errors, or nothing.</summary>
     private OrganizationConfig? Take(string file, OrganizationDocument document)
     {
-        var orgId = document.Policy?.OrgId ?? _organizationOfFile.GetValueOrDefault(file);
+        OrganizationId? orgId = document.Policy is { } policy ? policy.OrgId : _organizationOfFile.TryGetValue(file, out var known) ? known : null;
         var errors = document.Diagnostics.Where(d => d.IsError).ToList();
         var config = document.Policy is null || document.IsUnreadable ? null : InputFiles.ToConfig(document);
         if (config is not null && !servesEnvironment(config.Policy.Environment))
@@ -65,7 +66,7 @@ internal sealed partial class PolicySource(ImmutableArray<string> paths, Func<st
             LogProblem(error.ToString());
         }
 
-        if (orgId is not null && _lastValid.TryGetValue(orgId, out var lastValid))
+        if (orgId is not null && _lastValid.TryGetValue(orgId.Value, out var lastValid))
         {
             return lastValid with { RejectedEdit = [.. errors.Select(e => new OrganizationMessage(e.Cluster, e.Message))] };
         }

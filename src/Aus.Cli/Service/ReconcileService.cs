@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Aus.Application.Inputs;
 using Aus.Application.Ports;
 using Aus.Application.Reconcile;
+using Aus.Domain.Fleet;
 using Aus.Ocm;
 using Aus.Ocm.Ports;
 using Microsoft.Extensions.Logging;
@@ -112,12 +113,12 @@ internal sealed partial class ReconcileService : IDisposable
         var environmentFailed = false;
         var byEnvironment = organizations
             .Where(o => Settings.Environments.Any(e => e.Serves(o.Policy.Environment)))
-            .GroupBy(o => o.Policy.Environment, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal);
+            .GroupBy(o => o.Policy.Environment)
+            .OrderBy(g => g.Key);
         foreach (var group in byEnvironment)
         {
             var environment = group.Key;
-            Metrics.RegisterEnvironment(environment);
+            Metrics.RegisterEnvironment(environment.Value);
             var client = ClientFor(Settings.Environments.First(e => e.Serves(environment)));
             var before = client.CallCounts;
             var ports = new ReconcilePorts(new OcmFleetSource(client), new OcmActionSink(client), _store, new OcmServiceLogSink(client), _controls) { Health = _health };
@@ -127,11 +128,11 @@ internal sealed partial class ReconcileService : IDisposable
             if (report.Failure is not null)
             {
                 environmentFailed = true;
-                Metrics.EnvironmentFailed(environment);
-                LogEnvironmentFailed(environment, report.Failure);
+                Metrics.EnvironmentFailed(environment.Value);
+                LogEnvironmentFailed(environment.Value, report.Failure);
             }
 
-            Metrics.RecordPass(environment, report);
+            Metrics.RecordPass(environment.Value, report);
             outcomes.AddRange(report.Organizations);
             if (report.Request is { } request)
             {
@@ -139,7 +140,7 @@ internal sealed partial class ReconcileService : IDisposable
             }
 
             var made = client.CallCounts.Since(before);
-            Metrics.OcmCalls(environment, made);
+            Metrics.OcmCalls(environment.Value, made);
             calls.AddRange(made.Calls);
         }
 

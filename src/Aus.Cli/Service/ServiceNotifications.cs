@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Aus.Application.Notifications;
 using Aus.Application.Reconcile;
+using Aus.Domain.Fleet;
 using Aus.Integrations.Settings;
 using Aus.Storage;
 using Microsoft.Extensions.Logging;
@@ -61,7 +62,7 @@ internal sealed partial class ServiceNotifications : IAsyncDisposable
         var sinks = 0;
         foreach (var environment in environments.Where(e => !e.Integrations.Notifications.IsEmpty))
         {
-            var name = environment.Name ?? "(default)";
+            var name = environment.Name?.Value ?? "(default)";
             var built = IntegrationFactory.Sinks(environment.Integrations, http, getVariable ?? Environment.GetEnvironmentVariable, File.ReadAllText, $"environment {name}", errors);
             sinks += built.Length;
             notifiers.Add((environment, new Notifier(built, ledger, options, time, outcome => Observe(logger, observe, outcome))));
@@ -81,7 +82,7 @@ internal sealed partial class ServiceNotifications : IAsyncDisposable
         using var http = new HttpClient();
         foreach (var environment in environments.Where(e => !e.Integrations.Notifications.IsEmpty))
         {
-            _ = IntegrationFactory.Sinks(environment.Integrations, http, getVariable ?? Environment.GetEnvironmentVariable, File.ReadAllText, $"environment {environment.Name ?? "(default)"}", errors);
+            _ = IntegrationFactory.Sinks(environment.Integrations, http, getVariable ?? Environment.GetEnvironmentVariable, File.ReadAllText, $"environment {environment.Name?.Value ?? "(default)"}", errors);
         }
     }
 
@@ -120,7 +121,7 @@ internal sealed partial class ServiceNotifications : IAsyncDisposable
     }
 
     /// <summary>Hands the notifications of one environment's pass to its sinks; never throws, never waits.</summary>
-    public void Notify(string environment, PassReport report)
+    public void Notify(EnvironmentName environment, PassReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var notifier = _notifiers.FirstOrDefault(n => n.Environment.Serves(environment)).Notifier;
@@ -136,7 +137,7 @@ internal sealed partial class ServiceNotifications : IAsyncDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A defect in making the notifications must not fail the pass that already acted.
-            LogNotifyFailed(_logger, environment, e.Message);
+            LogNotifyFailed(_logger, environment.Value, e.Message);
         }
     }
 

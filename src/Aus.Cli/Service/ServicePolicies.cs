@@ -1,4 +1,5 @@
 using Aus.Application.Inputs;
+using Aus.Domain.Fleet;
 using Aus.Ocm;
 using Microsoft.Extensions.Logging;
 
@@ -32,7 +33,7 @@ internal sealed partial class ServicePolicies(PolicySource files, ServiceSetting
             }
             catch (Exception e) when (e is OcmApiException or HttpRequestException)
             {
-                LogDiscoveryFailed(environment.Name ?? "(default)", e.Message);
+                LogDiscoveryFailed(environment.Name?.Value ?? "(default)", e.Message);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
+using Aus.Domain.Fleet;
 using Aus.Integrations.Settings;
 using Aus.Ocm.Configuration;
 using Aus.Policies.Settings;
@@ -224,7 +225,7 @@ internal static class ServiceSettingsLoader
 
             if (result.Succeeded && integrationErrors.Count == 0)
             {
-                built.Add(new OcmEnvironmentSettings(environment.Name, result.Options!) { Integrations = integrations, PolicySource = overrides.Labels ? PolicySourceKind.Labels : environment.PolicySource });
+                built.Add(new OcmEnvironmentSettings(new EnvironmentName(environment.Name), result.Options!) { Integrations = integrations, PolicySource = overrides.Labels ? PolicySourceKind.Labels : environment.PolicySource });
             }
         }
 

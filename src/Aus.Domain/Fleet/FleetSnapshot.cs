@@ -10,6 +10,6 @@ public sealed record FleetSnapshot(ImmutableArray<VersionGate> VersionGates, Imm
     /// <summary>The latest catalog version of each add-on, by add-on id.</summary>
     public ImmutableDictionary<string, string> AddonVersions { get; init; } = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 
-    public FleetOrganization? Find(string orgId) =>
-        Organizations.FirstOrDefault(o => string.Equals(o.OrgId, orgId, StringComparison.Ordinal));
+    public FleetOrganization? Find(OrganizationId orgId) =>
+        Organizations.FirstOrDefault(o => o.OrgId == orgId);
 }

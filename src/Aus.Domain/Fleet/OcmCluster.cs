@@ -17,14 +17,14 @@ public sealed record OcmCluster
     /// <summary>True for a hosted control plane (ROSA HCP).</summary>
     public bool Hypershift { get; init; }
 
-    public required string Channel { get; init; }
+    public required ChannelName Channel { get; init; }
 
     public required OpenShiftVersion Version { get; init; }
 
     /// <summary>Upgrades OCM offers, in OCM's order.</summary>
     public ImmutableArray<OpenShiftVersion> AvailableUpgrades { get; init; } = [];
 
-    public ImmutableArray<string> AvailableChannels { get; init; } = [];
+    public ImmutableArray<ChannelName> AvailableChannels { get; init; } = [];
 
     public ImmutableArray<NodePool> NodePools { get; init; } = [];
 
@@ -53,8 +53,9 @@ public sealed record OcmCluster
     {
         get
         {
-            var dash = Channel.LastIndexOf('-');
-            return dash > 0 ? Channel[..dash] : Channel;
+            var channel = Channel.Value;
+            var dash = channel.LastIndexOf('-');
+            return dash > 0 ? channel[..dash] : channel;
         }
     }
 }

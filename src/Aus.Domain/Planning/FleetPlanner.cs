@@ -17,7 +17,7 @@ public static class FleetPlanner
     public static FleetPlan Plan(PlanRequest request)
     {
         // Looked up by id once rather than scanned for every organization, which grows with the square of the fleet.
-        var fleet = new Dictionary<string, FleetOrganization>(StringComparer.Ordinal);
+        var fleet = new Dictionary<OrganizationId, FleetOrganization>();
         foreach (var organization in request.Fleet.Organizations)
         {
             fleet.TryAdd(organization.OrgId, organization);
@@ -152,7 +152,7 @@ public static class FleetPlanner
         var inheritanceErrors = new List<OrganizationMessage>();
         foreach (var inherited in policy.InheritVersionData)
         {
-            if (string.Equals(inherited.OrgId, policy.OrgId, StringComparison.Ordinal))
+            if (inherited.OrgId == policy.OrgId)
             {
                 // Checked first, as the reference does: counting its own data twice would double every soak day.
                 inheritanceErrors.Add(new(null, PlanningMessages.InheritsFromItself(policy.OrgId)));
@@ -205,7 +205,7 @@ public static class FleetPlanner
             AddonVersionData = addons.AddonVersionData,
             Report = result.Report,
             AddonReport = addons.AddonReport,
-            InheritsFrom = [.. policy.InheritVersionData.Select(i => i.Name ?? i.OrgId)],
+            InheritsFrom = [.. policy.InheritVersionData.Select(i => i.Name ?? i.OrgId.Value)],
         };
         return (plan, explanation);
     }
@@ -293,12 +293,12 @@ public static class FleetPlanner
     private sealed class PreparedOrganizations
     {
         private readonly PlanRequest _request;
-        private readonly Dictionary<string, FleetOrganization> _fleet;
+        private readonly Dictionary<OrganizationId, FleetOrganization> _fleet;
         private readonly PreparedOrganization?[] _prepared;
-        private readonly Dictionary<string, int> _firstByOrgId = new(StringComparer.Ordinal);
+        private readonly Dictionary<OrganizationId, int> _firstByOrgId = new();
         private readonly Dictionary<string, OcmCluster> _ocmClusters = new(StringComparer.Ordinal);
 
-        public PreparedOrganizations(PlanRequest request, Dictionary<string, FleetOrganization> fleet)
+        public PreparedOrganizations(PlanRequest request, Dictionary<OrganizationId, FleetOrganization> fleet)
         {
             _request = request;
             _fleet = fleet;
@@ -317,7 +317,7 @@ public static class FleetPlanner
             _request.Now,
             _ocmClusters);
 
-        public bool TryGetByOrgId(string orgId, [NotNullWhen(true)] out PreparedOrganization? organization)
+        public bool TryGetByOrgId(OrganizationId orgId, [NotNullWhen(true)] out PreparedOrganization? organization)
         {
             organization = _firstByOrgId.TryGetValue(orgId, out var index) ? this[index] : null;
             return organization is not null;

@@ -7,7 +7,7 @@ namespace Aus.Domain.Planning;
 /// <summary>The outcome of one pass for one organization.</summary>
 public sealed record OrganizationPlan
 {
-    public required string OrgId { get; init; }
+    public required Fleet.OrganizationId OrgId { get; init; }
 
     public required string Name { get; init; }
 

@@ -13,12 +13,12 @@ internal static class PlanningMessages
 
     public const string NoSoakRequired = "no soakDays set, so no soak check";
 
-    public static string InheritedOrganizationMissing(string orgId, string sourceId) =>
+    public static string InheritedOrganizationMissing(OrganizationId orgId, OrganizationId sourceId) =>
         $"organization {orgId} inherits version data from {sourceId}, which is not among the organizations given";
 
-    public static string InheritsFromItself(string orgId) => $"organization {orgId} inherits version data from itself";
+    public static string InheritsFromItself(OrganizationId orgId) => $"organization {orgId} inherits version data from itself";
 
-    public static string InheritanceNotPublished(string orgId, string sourceId) =>
+    public static string InheritanceNotPublished(OrganizationId orgId, OrganizationId sourceId) =>
         $"organization {orgId} inherits version data from {sourceId} but this data is not published to it: missing publishVersionData in {sourceId}";
 
     public static string ClusterPolicyInvalid(IReadOnlyList<string> messages) =>

@@ -14,7 +14,7 @@ internal sealed partial class UpgradePass
     /// </summary>
     private string TrySwitchChannel(UpgradeSpec spec)
     {
-        var current = spec.Cluster.Channel;
+        var current = spec.Cluster.Channel.Value;
         if (!_nextChannels.TryGetValue(current, out var next))
         {
             // Clusters share a handful of channels: work each one out once per pass.
@@ -24,7 +24,7 @@ internal sealed partial class UpgradePass
 
         if (next is not { } target
             || target == current
-            || !spec.Cluster.AvailableChannels.Contains(target))
+            || !spec.Cluster.AvailableChannels.Contains(new Fleet.ChannelName(target)))
         {
             return string.Empty;
         }

@@ -1,17 +1,18 @@
 using System.Collections.Immutable;
+using Aus.Domain.Fleet;
 
 namespace Aus.Domain.Policies;
 
 /// <summary>The upgrade policy of one OCM organization: its clusters, sectors and shared settings.</summary>
 public sealed record OrganizationPolicy
 {
-    public const string DefaultEnvironment = "production";
+    public static readonly EnvironmentName DefaultEnvironment = new("production");
 
     public required string Name { get; init; }
 
-    public required string OrgId { get; init; }
+    public required OrganizationId OrgId { get; init; }
 
-    public string Environment { get; init; } = DefaultEnvironment;
+    public EnvironmentName Environment { get; init; } = DefaultEnvironment;
 
     public ImmutableArray<VersionPattern> BlockedVersions { get; init; } = [];
 
@@ -23,7 +24,7 @@ public sealed record OrganizationPolicy
 
     public ImmutableArray<InheritedOrganization> InheritVersionData { get; init; } = [];
 
-    public ImmutableArray<string> PublishVersionData { get; init; } = [];
+    public ImmutableArray<OrganizationId> PublishVersionData { get; init; } = [];
 
     public ImmutableArray<ClusterPolicy> Clusters { get; init; } = [];
 

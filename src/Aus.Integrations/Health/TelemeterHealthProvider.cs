@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Aus.Application.Health;
+using Aus.Domain.Fleet;
 using Aus.Domain.Policies;
 
 namespace Aus.Integrations.Health;
@@ -21,10 +22,10 @@ public sealed class TelemeterHealthProvider(HttpClient client, PrometheusEndpoin
         + " * on (_id) group_left() "
         + $"group by (_id) (subscription_labels{{organization=\"{EscapeLabelValue(organizationId)}\"}})";
 
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> QueryAsync(string organizationId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> QueryAsync(OrganizationId organizationId, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(organizationId);
-        var url = new Uri(endpoint.QueryUrl, "?query=" + Uri.EscapeDataString(Query(organizationId)));
+        ArgumentException.ThrowIfNullOrEmpty(organizationId.Value);
+        var url = new Uri(endpoint.QueryUrl, "?query=" + Uri.EscapeDataString(Query(organizationId.Value)));
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (endpoint.BearerToken is { Length: > 0 } token)
         {

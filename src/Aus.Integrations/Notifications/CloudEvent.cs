@@ -24,7 +24,7 @@ public static class CloudEvent
             json.WriteStartObject();
             json.WriteString("specversion", "1.0");
             json.WriteString("id", Id(notification.Key));
-            json.WriteString("source", $"/aus/{Uri.EscapeDataString(notification.Environment)}/{Uri.EscapeDataString(notification.OrganizationId)}");
+            json.WriteString("source", $"/aus/{Uri.EscapeDataString(notification.Environment.Value)}/{Uri.EscapeDataString(notification.OrganizationId.Value)}");
             json.WriteString("type", "aus." + notification.Event.Name());
             if (notification.Cluster is { } cluster)
             {
@@ -51,8 +51,8 @@ public static class CloudEvent
     private static void WriteData(Utf8JsonWriter json, Notification n)
     {
         json.WriteStartObject();
-        json.WriteString("environment", n.Environment);
-        json.WriteString("organizationId", n.OrganizationId);
+        json.WriteString("environment", n.Environment.Value);
+        json.WriteString("organizationId", n.OrganizationId.Value);
         json.WriteString("organizationName", n.OrganizationName);
         WriteOptional(json, "cluster", n.Cluster);
         WriteOptional(json, "clusterExternalId", n.ClusterExternalId);

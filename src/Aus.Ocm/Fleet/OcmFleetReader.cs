@@ -18,10 +18,10 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
     /// <summary>The label-based configuration's keys: <c>sre-capabilities.aus.&lt;atom&gt;</c>.</summary>
     public const string AusLabelPrefix = "sre-capabilities.aus.";
 
-    public Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken) =>
-        ReadFleetAsync(orgIds, new HashSet<string>(StringComparer.Ordinal), cancellationToken);
+    public Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<OrganizationId> orgIds, CancellationToken cancellationToken) =>
+        ReadFleetAsync(orgIds, new HashSet<OrganizationId>(), cancellationToken);
 
-    public async Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<string> orgIds, IReadOnlySet<string> addonOrgIds, CancellationToken cancellationToken)
+    public async Task<OcmFleetResult> ReadFleetAsync(IReadOnlyCollection<OrganizationId> orgIds, IReadOnlySet<OrganizationId> addonOrgIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orgIds);
         ArgumentNullException.ThrowIfNull(addonOrgIds);
@@ -29,13 +29,13 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
         var warnings = new ConcurrentQueue<string>();
 
         var versionGates = await ReadGatesAsync(warnings, cancellationToken).ConfigureAwait(false);
-        var distinct = orgIds.Distinct(StringComparer.Ordinal).ToList();
+        var distinct = orgIds.Distinct().ToList();
         var addons = await ReadCatalogAsync(distinct.Any(addonOrgIds.Contains), cancellationToken).ConfigureAwait(false);
         var outcomes = new (FleetOrganization? Organization, OcmOrganizationError? Error)[distinct.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, distinct.Count),
             new ParallelOptions { MaxDegreeOfParallelism = maxOrganizations, CancellationToken = cancellationToken },
-            async (index, ct) => outcomes[index] = await ReadOrganizationAsync(distinct[index], versionGates, addonOrgIds.Contains(distinct[index]) ? addons : null, ct).ConfigureAwait(false))
+            async (index, ct) => outcomes[index] = await ReadOrganizationAsync(distinct[index].Value, versionGates, addonOrgIds.Contains(distinct[index]) ? addons : null, ct).ConfigureAwait(false))
             .ConfigureAwait(false);
 
         var organizations = outcomes.Where(o => o.Organization is not null).Select(o => o.Organization!).ToImmutableArray();
@@ -54,7 +54,7 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
     /// their version-data labels count for the inheritance network. <paramref name="orgIds"/>, when
     /// not empty, keeps only those organizations' clusters. A failed search fails the whole read.
     /// </summary>
-    public async Task<OcmFleetResult> ReadLabelledFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken)
+    public async Task<OcmFleetResult> ReadLabelledFleetAsync(IReadOnlyCollection<OrganizationId> orgIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orgIds);
         var before = counter.Snapshot();
@@ -69,7 +69,7 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
             foreach (var subscription in await api.ListSubscriptionsByIdAsync(chunk, cancellationToken).ConfigureAwait(false))
             {
                 if (subscription is { Id: { } id, OrganizationId: { } orgId } && subscriptionLabels.TryGetValue(id, out var labels)
-                    && (orgIds.Count == 0 || orgIds.Contains(orgId, StringComparer.Ordinal)))
+                    && (orgIds.Count == 0 || orgIds.Contains(new OrganizationId(orgId))))
                 {
                     subscriptionsByOrganization.TryAdd(orgId, new Dictionary<string, ImmutableDictionary<string, string>>(StringComparer.Ordinal));
                     subscriptionsByOrganization[orgId][id] = labels;
@@ -87,10 +87,10 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
 
         var organizations = outcomes.Where(o => o.Organization is not null).Select(o => o.Organization!).ToList();
         var labelledOnly = organizationLabels.Keys.Where(id => !subscriptionsByOrganization.ContainsKey(id)).Order(StringComparer.Ordinal);
-        organizations.AddRange(labelledOnly.Select(id => new FleetOrganization(id, [])));
+        organizations.AddRange(labelledOnly.Select(id => new FleetOrganization(new OrganizationId(id), [])));
         var withLabels = organizations
-            .Select(o => o with { Labels = organizationLabels.GetValueOrDefault(o.OrgId, ImmutableDictionary<string, string>.Empty) })
-            .OrderBy(o => o.OrgId, StringComparer.Ordinal)
+            .Select(o => o with { Labels = organizationLabels.GetValueOrDefault(o.OrgId.Value, ImmutableDictionary<string, string>.Empty) })
+            .OrderBy(o => o.OrgId)
             .ToImmutableArray();
         var errors = outcomes.Where(o => o.Error is not null).Select(o => o.Error!).ToImmutableArray();
         var calls = counter.Snapshot().Since(before);
@@ -220,7 +220,7 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
             return (null, Fail(orgId, string.Join("; ", detailErrors)));
         }
 
-        return (new FleetOrganization(orgId, [.. detailed]), null);
+        return (new FleetOrganization(new OrganizationId(orgId), [.. detailed]), null);
     }
 
     private async Task<OcmCluster> ReadDetailsAsync(
@@ -312,6 +312,6 @@ internal sealed partial class OcmFleetReader(OcmApi api, OcmCallCounter counter,
     private OcmOrganizationError Fail(string orgId, string message)
     {
         OcmLog.OrganizationFailed(logger, orgId, message);
-        return new OcmOrganizationError(orgId, message);
+        return new OcmOrganizationError(new OrganizationId(orgId), message);
     }
 }

@@ -49,10 +49,10 @@ internal static class WireMapping
             ExternalId = wire.ExternalId ?? string.Empty,
             Product = wire.Product?.Id ?? "osd",
             Hypershift = wire.Hypershift?.Enabled ?? false,
-            Channel = wire.Channel ?? string.Empty,
+            Channel = new ChannelName(wire.Channel ?? string.Empty),
             Version = version,
             AvailableUpgrades = upgrades.ToImmutable(),
-            AvailableChannels = [.. wire.Version?.AvailableChannels ?? []],
+            AvailableChannels = [.. (wire.Version?.AvailableChannels ?? []).Select(c => new ChannelName(c))],
             StsEnabled = wire.Aws?.Sts?.Enabled ?? false,
             Labels = labels,
         };

@@ -109,7 +109,7 @@ internal sealed partial class FleetParser(NodeReader reader)
             var labels = ReadLabels(NodeReader.Optional(entry, "labels"), NodeReader.Join(path, "labels"));
             if (orgId is not null && Unique(seen, orgId, entry.Find("orgId")!.Value, NodeReader.Join(path, "orgId"), "organization"))
             {
-                organizations.Add(new FleetOrganization(orgId, [.. clusters]) { Labels = labels });
+                organizations.Add(new FleetOrganization(new OrganizationId(orgId), [.. clusters]) { Labels = labels });
             }
         }
 

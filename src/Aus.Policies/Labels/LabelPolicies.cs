@@ -25,7 +25,7 @@ public sealed record LabelPolicies(ImmutableArray<OrganizationDocument> Organiza
     public static LabelPolicies Read(FleetSnapshot snapshot, IReadOnlyCollection<OrganizationPolicy> organizationFiles)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var files = organizationFiles.GroupBy(f => f.OrgId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var files = organizationFiles.GroupBy(f => f.OrgId).ToDictionary(g => g.Key, g => g.First());
         var documents = new List<OrganizationDocument>();
         var publish = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
         foreach (var organization in snapshot.Organizations)
@@ -33,7 +33,7 @@ public sealed record LabelPolicies(ImmutableArray<OrganizationDocument> Organiza
             var labelled = LabelledOrganization.From(organization);
             if (labelled.Labels.TryGetValue(AusLabelKeys.PublishVersionData, out var published))
             {
-                publish[organization.OrgId] = LabelValues.Csv(published);
+                publish[organization.OrgId.Value] = LabelValues.Csv(published);
             }
 
             var file = files.GetValueOrDefault(organization.OrgId);
@@ -45,9 +45,9 @@ public sealed record LabelPolicies(ImmutableArray<OrganizationDocument> Organiza
 
         foreach (var (orgId, file) in files.Where(f => snapshot.Find(f.Key) is null))
         {
-            documents.Add(LabelPolicyReader.Read(new LabelledOrganization(orgId, ImmutableDictionary<string, string>.Empty, []), file));
+            documents.Add(LabelPolicyReader.Read(new LabelledOrganization(orgId.Value, ImmutableDictionary<string, string>.Empty, []), file));
         }
 
-        return new LabelPolicies([.. documents.OrderBy(d => d.Policy!.OrgId, StringComparer.Ordinal)], publish.ToImmutable());
+        return new LabelPolicies([.. documents.OrderBy(d => d.Policy!.OrgId)], publish.ToImmutable());
     }
 }

@@ -13,7 +13,7 @@ public sealed record LabelledCluster(string Name, ImmutableDictionary<string, st
 public sealed record LabelledOrganization(string OrgId, ImmutableDictionary<string, string> Labels, ImmutableArray<LabelledCluster> Clusters)
 {
     public static LabelledOrganization From(FleetOrganization organization) =>
-        new(organization.OrgId, organization.Labels, [.. organization.Clusters.Select(c => new LabelledCluster(c.Name, c.Labels))]);
+        new(organization.OrgId.Value, organization.Labels, [.. organization.Clusters.Select(c => new LabelledCluster(c.Name, c.Labels))]);
 
     /// <summary>Whether any cluster carries an AUS subscription label (only such organizations are planned from labels).</summary>
     public bool HasLabelledClusters => Clusters.Any(c => c.Labels.Keys.Any(AusLabelKeys.IsAusLabel));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aus.Domain.Fleet;
 using Aus.Domain.Policies;
 
 namespace Aus.Policies.Labels;
@@ -22,11 +23,11 @@ internal sealed class OrganizationLabelParser(string orgId, ImmutableDictionary<
         return new OrganizationPolicy
         {
             Name = orgId,
-            OrgId = orgId,
+            OrgId = new OrganizationId(orgId),
             BlockedVersions = blocked,
             Sectors = sectors,
             InheritVersionData = inherit,
-            PublishVersionData = publish,
+            PublishVersionData = [.. publish.Select(p => new OrganizationId(p))],
         };
     }
 
@@ -122,7 +123,7 @@ internal sealed class OrganizationLabelParser(string orgId, ImmutableDictionary<
             }
             else
             {
-                inherit.Add(new InheritedOrganization(other, null));
+                inherit.Add(new InheritedOrganization(new OrganizationId(other), null));
             }
         }
 

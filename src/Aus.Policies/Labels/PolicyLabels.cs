@@ -38,15 +38,15 @@ public sealed record PolicyLabels(
 
         if (!policy.InheritVersionData.IsEmpty)
         {
-            organization[AusLabelKeys.InheritVersionData] = SortedCsv(policy.InheritVersionData.Select(i => i.OrgId));
+            organization[AusLabelKeys.InheritVersionData] = SortedCsv(policy.InheritVersionData.Select(i => i.OrgId.Value));
         }
 
         if (!policy.PublishVersionData.IsEmpty)
         {
-            organization[AusLabelKeys.PublishVersionData] = SortedCsv(policy.PublishVersionData);
+            organization[AusLabelKeys.PublishVersionData] = SortedCsv(policy.PublishVersionData.Select(p => p.Value));
         }
 
-        return new PolicyLabels(policy.OrgId, organization.ToImmutable(), [.. policy.Clusters.Select(c => (c.Name, ClusterLabels(c)))]);
+        return new PolicyLabels(policy.OrgId.Value, organization.ToImmutable(), [.. policy.Clusters.Select(c => (c.Name, ClusterLabels(c)))]);
     }
 
     private static ImmutableSortedDictionary<string, string> ClusterLabels(ClusterPolicy cluster)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Aus.Domain.Fleet;
 using Aus.Domain.Policies;
 using Aus.Policies.Yaml;
 
@@ -76,14 +77,14 @@ internal sealed partial class OrganizationParser(NodeReader reader, AppInterface
         return new OrganizationPolicy
         {
             Name = name,
-            OrgId = orgId,
-            Environment = environment ?? OrganizationPolicy.DefaultEnvironment,
+            OrgId = new OrganizationId(orgId),
+            Environment = environment is null ? OrganizationPolicy.DefaultEnvironment : new EnvironmentName(environment),
             BlockedVersions = [.. blocked],
             AllowedWorkloads = [.. _allowedWorkloads.Select(w => new Workload(w))],
             AllowedMutexes = [.. _allowedMutexes.Select(m => new MutexName(m))],
             Sectors = [.. _sectors.Where(s => !s.IsDuplicate).Select(s => s.ToSector())],
             InheritVersionData = [.. inherit],
-            PublishVersionData = [.. publish],
+            PublishVersionData = [.. publish.Select(p => new OrganizationId(p))],
             Clusters = [.. clusters.Where(c => c.Policy is not null).Select(c => c.Policy!)],
             HealthChecks = [.. healthChecks],
             Freezes = [.. freezes],
@@ -145,7 +146,7 @@ internal sealed partial class OrganizationParser(NodeReader reader, AppInterface
                 continue;
             }
 
-            result.Add(new InheritedOrganization(orgId, name));
+            result.Add(new InheritedOrganization(new OrganizationId(orgId), name));
         }
 
         return result;

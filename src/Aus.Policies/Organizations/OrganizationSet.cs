@@ -22,18 +22,18 @@ public static class OrganizationSet
                 continue;
             }
 
-            if (first.TryGetValue(orgId, out var earlier))
+            if (first.TryGetValue(orgId.Value, out var earlier))
             {
                 problems.Add(new Diagnostic(
                     document.File,
                     document.OrgIdLine,
                     document.OrgIdColumn,
                     DiagnosticSeverity.Error,
-                    PolicyMessages.DuplicateOrgId(orgId, earlier.File)));
+                    PolicyMessages.DuplicateOrgId(orgId.Value, earlier.File)));
             }
             else
             {
-                first[orgId] = document;
+                first[orgId.Value] = document;
             }
         }
 

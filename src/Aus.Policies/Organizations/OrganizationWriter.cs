@@ -17,10 +17,10 @@ public static class OrganizationWriter
     {
         var yaml = new StringBuilder();
         Line(yaml, 0, $"name: {Quote(policy.Name)}");
-        Line(yaml, 0, $"orgId: {Quote(policy.OrgId)}");
-        if (!string.Equals(policy.Environment, OrganizationPolicy.DefaultEnvironment, StringComparison.Ordinal))
+        Line(yaml, 0, $"orgId: {Quote(policy.OrgId.Value)}");
+        if (policy.Environment != OrganizationPolicy.DefaultEnvironment)
         {
-            Line(yaml, 0, $"environment: {Quote(policy.Environment)}");
+            Line(yaml, 0, $"environment: {Quote(policy.Environment.Value)}");
         }
 
         List(yaml, 0, "blockedVersions", policy.BlockedVersions.Select(p => p.Source));
@@ -50,8 +50,8 @@ public static class OrganizationWriter
             }
         }
 
-        OrganizationList(yaml, "inheritVersionData", policy.InheritVersionData.Select(i => i.OrgId));
-        OrganizationList(yaml, "publishVersionData", policy.PublishVersionData);
+        OrganizationList(yaml, "inheritVersionData", policy.InheritVersionData.Select(i => i.OrgId.Value));
+        OrganizationList(yaml, "publishVersionData", policy.PublishVersionData.Select(p => p.Value));
         Line(yaml, 0, policy.Clusters.IsEmpty ? "upgradePolicyClusters: []" : "upgradePolicyClusters:");
         foreach (var cluster in policy.Clusters)
         {

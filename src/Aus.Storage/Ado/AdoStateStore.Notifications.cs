@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Aus.Application.Notifications;
+using Aus.Domain.Fleet;
 
 namespace Aus.Storage.Ado;
 
@@ -71,8 +72,8 @@ internal abstract partial class AdoStateStore : INotificationLedger
 
     public async Task<bool> HasAnnouncedUpgradeAsync(
         string sink,
-        string environment,
-        string organizationId,
+        EnvironmentName environment,
+        OrganizationId organizationId,
         string cluster,
         string version,
         CancellationToken cancellationToken)
@@ -87,8 +88,8 @@ internal abstract partial class AdoStateStore : INotificationLedger
             LIMIT 1
             """;
         AddParameter(command, "sink", sink);
-        AddParameter(command, "environment", environment);
-        AddParameter(command, "organization", organizationId);
+        AddParameter(command, "environment", environment.Value);
+        AddParameter(command, "organization", organizationId.Value);
         AddParameter(command, "cluster", cluster);
         AddParameter(command, "version", version);
         AddParameter(command, "completed", NotificationEvent.UpgradeCompleted.Name());
@@ -109,8 +110,8 @@ internal abstract partial class AdoStateStore : INotificationLedger
     private static void AddNotificationKey(DbCommand command, string sink, NotificationKey key)
     {
         AddParameter(command, "sink", sink);
-        AddParameter(command, "environment", key.Environment);
-        AddParameter(command, "organization", key.OrganizationId);
+        AddParameter(command, "environment", key.Environment.Value);
+        AddParameter(command, "organization", key.OrganizationId.Value);
         AddParameter(command, "cluster", key.Cluster);
         AddParameter(command, "event", key.Event);
         AddParameter(command, "version", key.Version);

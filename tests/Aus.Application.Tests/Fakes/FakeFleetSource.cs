@@ -33,24 +33,24 @@ internal sealed class FakeFleetSource : IFleetSource
         return this;
     }
 
-    public Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<string> orgIds, IReadOnlySet<string> addonOrgIds, CancellationToken cancellationToken)
+    public Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<OrganizationId> orgIds, IReadOnlySet<OrganizationId> addonOrgIds, CancellationToken cancellationToken)
     {
-        AddonReads.Add(addonOrgIds);
+        AddonReads.Add(addonOrgIds.Select(o => o.Value).ToHashSet(StringComparer.Ordinal));
         return ReadFleetAsync(orgIds, cancellationToken);
     }
 
-    public Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken)
+    public Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<OrganizationId> orgIds, CancellationToken cancellationToken)
     {
-        Reads.Add([.. orgIds]);
+        Reads.Add([.. orgIds.Select(o => o.Value)]);
         if (Outage is not null)
         {
             throw Outage;
         }
 
-        var organizations = orgIds.Where(o => !_failures.ContainsKey(o) && _clusters.ContainsKey(o)).Select(o => new FleetOrganization(o, _clusters[o]));
+        var organizations = orgIds.Where(o => !_failures.ContainsKey(o.Value) && _clusters.ContainsKey(o.Value)).Select(o => new FleetOrganization(o, _clusters[o.Value]));
         return Task.FromResult(new FleetRead(new FleetSnapshot([], [.. organizations]) { AddonVersions = AddonVersions.ToImmutableDictionary(StringComparer.Ordinal) })
         {
-            Failures = _failures.Where(f => orgIds.Contains(f.Key)).ToImmutableDictionary(StringComparer.Ordinal),
+            Failures = _failures.Where(f => orgIds.Contains(new OrganizationId(f.Key))).ToImmutableDictionary(f => new OrganizationId(f.Key), f => f.Value),
         });
     }
 }

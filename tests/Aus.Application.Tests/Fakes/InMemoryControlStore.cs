@@ -18,27 +18,27 @@ internal sealed class InMemoryControlStore : IControlStore
 
     public Task<OrganizationControls> GetControlsAsync(OrganizationKey key, CancellationToken cancellationToken)
     {
-        if (Unreadable.Contains(key.OrganizationId))
+        if (Unreadable.Contains(key.OrganizationId.Value))
         {
             throw new StateStoreException("the control store is down");
         }
 
-        var controls = Controls.GetValueOrDefault(key.OrganizationId) ?? RolloutControls.Empty;
-        var halted = Halts.Where(h => h.OrgId == key.OrganizationId).Select(h => h.Version);
+        var controls = Controls.GetValueOrDefault(key.OrganizationId.Value) ?? RolloutControls.Empty;
+        var halted = Halts.Where(h => h.OrgId == key.OrganizationId.Value).Select(h => h.Version);
         return Task.FromResult(new OrganizationControls(
             controls with { HaltedVersions = [.. controls.HaltedVersions.Union(halted, StringComparer.Ordinal)] },
-            [.. Failures.Where(f => f.OrgId == key.OrganizationId).Select(f => f.Failure)]));
+            [.. Failures.Where(f => f.OrgId == key.OrganizationId.Value).Select(f => f.Failure)]));
     }
 
     public Task RecordFailuresAsync(OrganizationKey key, IReadOnlyList<UpgradeFailure> failures, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
-        Failures.AddRange(failures.Select(f => (key.OrganizationId, new RecordedFailure(f, false), seenAt)));
+        Failures.AddRange(failures.Select(f => (key.OrganizationId.Value, new RecordedFailure(f, false), seenAt)));
         return Task.CompletedTask;
     }
 
     public Task HaltAsync(OrganizationKey key, string version, string reason, DateTimeOffset haltedAt, CancellationToken cancellationToken)
     {
-        Halts.Add((key.OrganizationId, version, reason, haltedAt));
+        Halts.Add((key.OrganizationId.Value, version, reason, haltedAt));
         return Task.CompletedTask;
     }
 

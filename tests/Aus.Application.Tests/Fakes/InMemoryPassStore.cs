@@ -34,7 +34,7 @@ internal sealed class InMemoryPassStore : IPassStore
     public int Writes => Commits.Count + ServiceLogs.Count;
 
     public Task<VersionHistory> GetHistoryAsync(OrganizationKey key, CancellationToken cancellationToken) =>
-        UnreadableHistories.Contains(key.OrganizationId)
+        UnreadableHistories.Contains(key.OrganizationId.Value)
             ? throw new StateStoreException($"the history of {key} is not valid JSON")
             : Task.FromResult(Histories.GetValueOrDefault(key) ?? VersionHistory.Empty);
 
@@ -60,7 +60,7 @@ internal sealed class InMemoryPassStore : IPassStore
 
     public Task<IStoreLease?> TryAcquireAsync(OrganizationKey key, CancellationToken cancellationToken)
     {
-        if (HeldElsewhere.Contains(key.OrganizationId))
+        if (HeldElsewhere.Contains(key.OrganizationId.Value))
         {
             return Task.FromResult<IStoreLease?>(null);
         }
@@ -71,7 +71,7 @@ internal sealed class InMemoryPassStore : IPassStore
 
     public Task CommitAsync(OrganizationKey key, VersionHistory? history, IReadOnlyList<AuditEntry> audit, IStoreLease? lease, CancellationToken cancellationToken)
     {
-        if (FailingCommits.Contains(key.OrganizationId))
+        if (FailingCommits.Contains(key.OrganizationId.Value))
         {
             throw new StateStoreException("the database is read only");
         }

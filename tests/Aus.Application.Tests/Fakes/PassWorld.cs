@@ -1,6 +1,7 @@
 using Aus.Application.Inputs;
 using Aus.Application.Ports;
 using Aus.Application.Reconcile;
+using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,7 +36,7 @@ internal sealed class PassWorld
         return this;
     }
 
-    public static OrganizationKey Key(string orgId) => new(OrganizationPolicy.DefaultEnvironment, orgId);
+    public static OrganizationKey Key(string orgId) => new(OrganizationPolicy.DefaultEnvironment, new OrganizationId(orgId));
 
     public Task<PassReport> RunAsync(ReconcileSettings? settings = null, DateTimeOffset? now = null, CancellationToken cancellationToken = default) =>
         new ReconcilePass(new ReconcilePorts(Fleet, Actions, Store, ServiceLogs, Controls), settings ?? new ReconcileSettings(), NullLogger.Instance)

@@ -97,7 +97,7 @@ public sealed class ForecastSafetyPropertyTests
                 foreach (var workload in policy.Workloads)
                 {
                     // The most the version can have soaked: what was stored, plus every cluster's time on it since it got there.
-                    var most = sources.Sum(o => histories[o].SoakDays(upgrade.Version, workload));
+                    var most = sources.Sum(o => histories[new OrganizationId(o)].SoakDays(upgrade.Version, workload));
                     foreach (var other in forecast.Clusters.Where(o => sources.Contains(o.OrgId) && policies[o.Name].Workloads.Contains(workload)))
                     {
                         if (ReachedAt(other, upgrade.Version, forecast.Now) is { } reached && reached < created)

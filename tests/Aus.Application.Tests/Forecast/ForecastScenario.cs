@@ -83,18 +83,18 @@ internal sealed record ForecastScenario(int[][] Clusters, int[] Numbers)
 
     private OrganizationPolicy Third() => Build.Organization("org-c", PoliciesOf("org-c"), Sectors()) with
     {
-        InheritVersionData = [new InheritedOrganization("org-a", null)],
+        InheritVersionData = [new InheritedOrganization(new OrganizationId("org-a"), null)],
     };
 
     public (OrganizationPolicy First, OrganizationPolicy Second) Policies()
     {
         var first = Build.Organization("org-a", PoliciesOf("org-a"), Sectors()) with
         {
-            PublishVersionData = Inherits ? (SecondInheritor ? ["org-b", "org-c"] : ["org-b"]) : [],
+            PublishVersionData = Inherits ? (SecondInheritor ? [new OrganizationId("org-b"), new OrganizationId("org-c")] : [new OrganizationId("org-b")]) : [],
         };
         var second = Build.Organization("org-b", PoliciesOf("org-b"), Sectors()) with
         {
-            InheritVersionData = Inherits ? [new InheritedOrganization("org-a", null)] : [],
+            InheritVersionData = Inherits ? [new InheritedOrganization(new OrganizationId("org-a"), null)] : [],
         };
         return (first, second);
     }
@@ -109,7 +109,7 @@ internal sealed record ForecastScenario(int[][] Clusters, int[] Numbers)
     {
         var clusters = Clusters.Select((a, i) => (Org: Org(i), Cluster: Cluster(a, i))).ToList();
         string[] orgIds = SecondInheritor ? ["org-a", "org-b", "org-c"] : ["org-a", "org-b"];
-        return new FleetSnapshot([], [.. orgIds.Select(o => new FleetOrganization(o, [.. clusters.Where(c => c.Org == o).Select(c => c.Cluster)]))]);
+        return new FleetSnapshot([], [.. orgIds.Select(o => new FleetOrganization(new OrganizationId(o), [.. clusters.Where(c => c.Org == o).Select(c => c.Cluster)]))]);
     }
 
     private static OcmCluster Cluster(int[] a, int i)

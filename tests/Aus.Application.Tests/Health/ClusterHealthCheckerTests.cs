@@ -7,10 +7,10 @@ namespace Aus.Application.Tests.Health;
 
 public sealed class ClusterHealthCheckerTests
 {
-    private static readonly FleetOrganization Fleet = new("org-1", [Cluster("c1", "4.12.1") with { ExternalId = "uuid-1" }]);
+    private static readonly FleetOrganization Fleet = new(new OrganizationId("org-1"), [Cluster("c1", "4.12.1") with { ExternalId = "uuid-1" }]);
 
     private static OrganizationPolicy Org(params HealthCheck[] checks) =>
-        Organization("org-1", [Policy("c1")]) with { HealthChecks = [.. checks], Environment = "production" };
+        Organization("org-1", [Policy("c1")]) with { HealthChecks = [.. checks], Environment = new EnvironmentName("production") };
 
     [Fact]
     public async Task Provider_IsAskedOncePerOrganization_AndItsAnswerLandsOnTheClusters()
@@ -68,9 +68,9 @@ public sealed class ClusterHealthCheckerTests
 
         public string Name => "telemeter";
 
-        public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> QueryAsync(string organizationId, CancellationToken cancellationToken)
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> QueryAsync(OrganizationId organizationId, CancellationToken cancellationToken)
         {
-            Asked.Add(organizationId);
+            Asked.Add(organizationId.Value);
             return Task.FromResult(answer);
         }
     }
@@ -79,7 +79,7 @@ public sealed class ClusterHealthCheckerTests
     {
         public string Name => "telemeter";
 
-        public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> QueryAsync(string organizationId, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> QueryAsync(OrganizationId organizationId, CancellationToken cancellationToken) =>
             throw new HealthProviderException("HTTP 503");
     }
 }

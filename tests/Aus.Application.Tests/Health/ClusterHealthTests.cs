@@ -24,7 +24,7 @@ public sealed class ClusterHealthTests
     [Fact]
     public void FiringAlerts_BecomeOneErrorEach_WithTheChecksEnforcement_SortedAndOnce()
     {
-        var fleet = new FleetOrganization("org", [Node("c1"), Node("c2")]);
+        var fleet = new FleetOrganization(new OrganizationId("org"), [Node("c1"), Node("c2")]);
 
         var applied = ClusterHealth.Apply(fleet, [Alerts(NotEnforced, ("c1", "KubeAPIDown"), ("c1", "EtcdDown"), ("c1", "KubeAPIDown"))]);
 
@@ -39,7 +39,7 @@ public sealed class ClusterHealthTests
     public void ErrorsFromTheFleetFile_AreKept()
     {
         var fromFile = new HealthError("file", "disk", Enforce: false);
-        var fleet = new FleetOrganization("org", [Node("c1") with { HealthErrors = [fromFile] }]);
+        var fleet = new FleetOrganization(new OrganizationId("org"), [Node("c1") with { HealthErrors = [fromFile] }]);
 
         var applied = ClusterHealth.Apply(fleet, [Alerts(Enforced, ("c1", "EtcdDown"))]);
 
@@ -49,7 +49,7 @@ public sealed class ClusterHealthTests
     [Fact]
     public void FailedProvider_MarksEveryClusterUnhealthy()
     {
-        var fleet = new FleetOrganization("org", [Node("c1"), Node("c2")]);
+        var fleet = new FleetOrganization(new OrganizationId("org"), [Node("c1"), Node("c2")]);
 
         var applied = ClusterHealth.Apply(fleet, [HealthAnswer.Failed(Enforced, "connection refused")]);
 
@@ -99,7 +99,7 @@ public sealed class ClusterHealthTests
             Policy("c3", workloads: ["workload2"]),
         ];
         var organization = Organization("org", policies);
-        var fleet = ClusterHealth.Apply(new FleetOrganization("org", [Node("c1"), Node("c2"), Node("c3")]), [answer]);
+        var fleet = ClusterHealth.Apply(new FleetOrganization(new OrganizationId("org"), [Node("c1"), Node("c2"), Node("c3")]), [answer]);
         var specs = policies.Select((p, i) => new UpgradeSpec(organization, p, fleet.Clusters[i])).ToList();
         return SoakLedger.CheckIn(history, specs, Now);
     }

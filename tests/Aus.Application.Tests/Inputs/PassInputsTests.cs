@@ -23,19 +23,19 @@ public sealed class PassInputsTests
         var inputs = PassInputs.Build([OrgA, OrgB], new FleetRead(FleetSnapshot.Empty), new Dictionary<string, VersionHistory> { ["org-a"] = history }, Now);
 
         inputs.Request.Organizations.Select(o => o.History).ShouldBe([history, VersionHistory.Empty]);
-        inputs.WithoutHistory.ShouldBe(["org-b"]);
+        inputs.WithoutHistory.ShouldBe([new OrganizationId("org-b")]);
         inputs.Request.Now.ShouldBe(Now);
     }
 
     [Fact]
     public void AnOrganizationTheFleetCouldNotRead_IsPlannedWithThatAsAValidationError()
     {
-        var fleet = new FleetRead(FleetSnapshot.Empty) { Failures = ImmutableDictionary<string, string>.Empty.Add("org-b", "OCM answered 503") };
+        var fleet = new FleetRead(FleetSnapshot.Empty) { Failures = ImmutableDictionary<OrganizationId, string>.Empty.Add(new OrganizationId("org-b"), "OCM answered 503") };
 
         var inputs = PassInputs.Build([OrgA, OrgB], fleet, new Dictionary<string, VersionHistory>(), Now);
 
         inputs.Request.Organizations[1].ValidationErrors.ShouldHaveSingleItem().Message.ShouldBe("reading the organization from OCM failed: OCM answered 503");
         inputs.Request.Organizations[0].ValidationErrors.ShouldBeEmpty();
-        inputs.ReadFailures.Keys.ShouldBe(["org-b"]);
+        inputs.ReadFailures.Keys.ShouldBe([new OrganizationId("org-b")]);
     }
 }

@@ -54,7 +54,7 @@ public sealed class StoredPassInputsTests
         var read = await ReadAsync([OrgA]);
 
         read.Histories.ShouldBeEmpty();
-        PassInputs.Build([OrgA], new FleetRead(FleetSnapshot.Empty), read.Histories, Now).WithoutHistory.ShouldBe(["org-a"]);
+        PassInputs.Build([OrgA], new FleetRead(FleetSnapshot.Empty), read.Histories, Now).WithoutHistory.ShouldBe([new OrganizationId("org-a")]);
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public sealed class StoredPassInputsTests
 
         var read = await ReadAsync([OrgA, OrgB], new() { ["org-a"] = FromFile });
 
-        read.Controls["org-a"].HaltedVersions.ShouldBe(["4.16.1"]);
-        read.Controls["org-b"].IsEmpty.ShouldBeTrue();
+        read.Controls[new OrganizationId("org-a")].HaltedVersions.ShouldBe(["4.16.1"]);
+        read.Controls[new OrganizationId("org-b")].IsEmpty.ShouldBeTrue();
     }
 
     [Fact]

@@ -12,14 +12,14 @@ public sealed class NotificationPlannerTests
 
     private static OrganizationPlan Plan(string[] clusters, params OrganizationMessage[] errors) => new()
     {
-        OrgId = "org-1",
+        OrgId = new OrganizationId("org-1"),
         Name = "my-org",
         Errors = [.. errors],
         Clusters = [.. clusters.Select(c => new ClusterDecision { Name = c, ClusterId = new ClusterId("id-" + c), Decision = Decision.Skip, Reason = Reason.NoUpgradesAvailable, Detail = "" })],
     };
 
     private static IReadOnlyList<Notification> Of(OrganizationPlan plan, IEnumerable<OcmCluster> clusters, params CreateUpgradePolicy[] created) =>
-        NotificationPlanner.NotificationsOf(new NotificationInput("production", plan, new FleetOrganization("org-1", [.. clusters]), created, Now));
+        NotificationPlanner.NotificationsOf(new NotificationInput(new EnvironmentName("production"), plan, new FleetOrganization(new OrganizationId("org-1"), [.. clusters]), created, Now));
 
     private static ExistingUpgradePolicy PolicyIn(string id, string version, UpgradePolicyState state) =>
         ExistingPolicy(version, state, Now.AddHours(-1)) with { Id = id };
@@ -35,7 +35,7 @@ public sealed class NotificationPlannerTests
         scheduled.ClusterExternalId.ShouldBe("uuid-c1");
         scheduled.Version.ShouldBe("4.16.3");
         scheduled.NextRun.ShouldBe(Now.AddMinutes(7));
-        scheduled.Key.ShouldBe(new NotificationKey("production", "org-1", "c1", "upgrade-scheduled", "4.16.3", "Cluster::2026-11-23T12:07:00Z"));
+        scheduled.Key.ShouldBe(new NotificationKey(new EnvironmentName("production"), new OrganizationId("org-1"), "c1", "upgrade-scheduled", "4.16.3", "Cluster::2026-11-23T12:07:00Z"));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class NotificationPlannerTests
     [Fact]
     public void AVersionHaltedInThePass_IsVersionHalted_ForTheOrganization_KeyedByThePassTime()
     {
-        var input = new NotificationInput("production", Plan(["c1"]), new FleetOrganization("org-1", [Cluster("c1", "4.16.2")]), [], Now)
+        var input = new NotificationInput(new EnvironmentName("production"), Plan(["c1"]), new FleetOrganization(new OrganizationId("org-1"), [Cluster("c1", "4.16.2")]), [], Now)
         {
             HaltedVersions = ["4.16.3"],
         };
@@ -115,7 +115,7 @@ public sealed class NotificationPlannerTests
         halted.Cluster.ShouldBeNull();
         halted.Version.ShouldBe("4.16.3");
         halted.OrganizationName.ShouldBe("my-org");
-        halted.Key.ShouldBe(new NotificationKey("production", "org-1", "", "version-halted", "4.16.3", "2026-11-23T12:00:00Z"));
+        halted.Key.ShouldBe(new NotificationKey(new EnvironmentName("production"), new OrganizationId("org-1"), "", "version-halted", "4.16.3", "2026-11-23T12:00:00Z"));
     }
 
     [Fact]

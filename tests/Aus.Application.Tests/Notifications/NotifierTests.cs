@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Aus.Application.Notifications;
 using static Aus.TestKit.Build;
+using Aus.Domain.Fleet;
 
 namespace Aus.Application.Tests.Notifications;
 
@@ -19,13 +20,13 @@ public sealed class NotifierTests
     private static Notification Event(NotificationEvent kind, string cluster = "c1", string version = "4.16.3", string detail = "p-1") => new()
     {
         Event = kind,
-        Environment = "production",
-        OrganizationId = "org-1",
+        Environment = new EnvironmentName("production"),
+        OrganizationId = new OrganizationId("org-1"),
         OrganizationName = "my-org",
         Cluster = cluster,
         Version = version,
         ObservedAt = Now,
-        Key = new NotificationKey("production", "org-1", cluster, kind.Name(), version, detail),
+        Key = new NotificationKey(new EnvironmentName("production"), new OrganizationId("org-1"), cluster, kind.Name(), version, detail),
     };
 
     private Notifier NewNotifier(NotifierOptions options, params INotificationSink[] sinks) =>
@@ -259,7 +260,7 @@ public sealed class NotifierTests
         public Task ReleaseAsync(string sink, NotificationKey key, CancellationToken cancellationToken) =>
             inner.ReleaseAsync(sink, key, cancellationToken);
 
-        public Task<bool> HasAnnouncedUpgradeAsync(string sink, string environment, string organizationId, string cluster, string version, CancellationToken cancellationToken) =>
+        public Task<bool> HasAnnouncedUpgradeAsync(string sink, EnvironmentName environment, OrganizationId organizationId, string cluster, string version, CancellationToken cancellationToken) =>
             inner.HasAnnouncedUpgradeAsync(sink, environment, organizationId, cluster, version, cancellationToken);
     }
 }

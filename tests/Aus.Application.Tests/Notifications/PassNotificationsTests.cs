@@ -13,7 +13,7 @@ public sealed class PassNotificationsTests
 
     private static readonly OrganizationPlan Plan = new()
     {
-        OrgId = "org-1",
+        OrgId = new OrganizationId("org-1"),
         Name = "my-org",
         Clusters = [new ClusterDecision { Name = "c1", ClusterId = new ClusterId("id-c1"), Decision = Decision.Upgrade, Reason = Reason.Scheduled, Detail = "" }],
     };
@@ -21,10 +21,10 @@ public sealed class PassNotificationsTests
     private static CreateUpgradePolicy Create(UpgradePolicyKind kind = UpgradePolicyKind.Cluster) =>
         new("c1", new ClusterId("id-c1"), kind, V("4.16.3"), Now.AddMinutes(7)) { Addon = kind == UpgradePolicyKind.Addon ? "addon-a" : null };
 
-    private static OrganizationOutcome Processed(params ActionResult[] results) => new("org-1", "my-org", "production")
+    private static OrganizationOutcome Processed(params ActionResult[] results) => new(new OrganizationId("org-1"), "my-org", new EnvironmentName("production"))
     {
         Plan = Plan,
-        Fleet = new FleetOrganization("org-1", [Cluster("c1", "4.16.2")]),
+        Fleet = new FleetOrganization(new OrganizationId("org-1"), [Cluster("c1", "4.16.2")]),
         Results = [.. results],
     };
 
@@ -64,7 +64,7 @@ public sealed class PassNotificationsTests
     {
         var halted = Of(Processed() with { HaltedVersions = ["4.16.3"] }).Single(n => n.Event == NotificationEvent.VersionHalted);
 
-        halted.Environment.ShouldBe("production");
+        halted.Environment.Value.ShouldBe("production");
         halted.Version.ShouldBe("4.16.3");
     }
 }

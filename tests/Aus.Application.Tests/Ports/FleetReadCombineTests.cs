@@ -9,12 +9,12 @@ namespace Aus.Application.Tests.Ports;
 public sealed class FleetReadCombineTests
 {
     private static FleetRead Read(string orgId, string gateId, string addonVersion, string? failedOrg = null, string? warning = null) =>
-        new(new FleetSnapshot([Gate(gateId, "4.17")], [new FleetOrganization(orgId, [Cluster($"{orgId}-c1", "4.16.1")])])
+        new(new FleetSnapshot([Gate(gateId, "4.17")], [new FleetOrganization(new OrganizationId(orgId), [Cluster($"{orgId}-c1", "4.16.1")])])
         {
             AddonVersions = ImmutableDictionary<string, string>.Empty.Add("addon-x", addonVersion),
         })
         {
-            Failures = failedOrg is null ? ImmutableDictionary<string, string>.Empty : ImmutableDictionary<string, string>.Empty.Add(failedOrg, "503"),
+            Failures = failedOrg is null ? ImmutableDictionary<OrganizationId, string>.Empty : ImmutableDictionary<OrganizationId, string>.Empty.Add(new OrganizationId(failedOrg), "503"),
             Warnings = warning is null ? [] : [warning],
         };
 
@@ -23,8 +23,8 @@ public sealed class FleetReadCombineTests
     {
         var combined = FleetRead.Combine([Read("org-a", "g1", "1.0.0", failedOrg: "org-x", warning: "first"), Read("org-b", "g2", "1.0.0", failedOrg: "org-y", warning: "second")]);
 
-        combined.Snapshot.Organizations.Select(o => o.OrgId).ShouldBe(["org-a", "org-b"]);
-        combined.Failures.Keys.Order(StringComparer.Ordinal).ShouldBe(["org-x", "org-y"]);
+        combined.Snapshot.Organizations.Select(o => o.OrgId).ShouldBe([new OrganizationId("org-a"), new OrganizationId("org-b")]);
+        combined.Failures.Keys.Select(k => k.Value).Order(StringComparer.Ordinal).ShouldBe(["org-x", "org-y"]);
         combined.Warnings.ShouldBe(["first", "second"]);
     }
 

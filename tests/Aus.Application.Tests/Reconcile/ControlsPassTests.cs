@@ -180,8 +180,8 @@ public sealed class ControlsPassTests
 
         var report = await world.RunAsync();
 
-        report.Organizations.Single(o => o.OrgId == "org-a").Failure.ShouldNotBeNull().ShouldContain("rollout controls");
-        report.Organizations.Single(o => o.OrgId == "org-b").Failed.ShouldBeFalse();
+        report.Organizations.Single(o => o.OrgId.Value == "org-a").Failure.ShouldNotBeNull().ShouldContain("rollout controls");
+        report.Organizations.Single(o => o.OrgId.Value == "org-b").Failed.ShouldBeFalse();
         world.Actions.Applied.ShouldHaveSingleItem().Cluster.ShouldBe("org-b-c1");
     }
 

@@ -14,8 +14,8 @@ public sealed class DryRunTests
 
         var report = await world.RunAsync(new ReconcileSettings { DryRun = true, UseLeases = true });
 
-        report.Organizations.Single(o => o.OrgId == "org-a").Results.ShouldHaveSingleItem().Outcome.ShouldBe(ActionOutcome.DryRun);
-        report.Organizations.Single(o => o.OrgId == "org-b").ServiceLogsSent.ShouldBe(0);
+        report.Organizations.Single(o => o.OrgId.Value == "org-a").Results.ShouldHaveSingleItem().Outcome.ShouldBe(ActionOutcome.DryRun);
+        report.Organizations.Single(o => o.OrgId.Value == "org-b").ServiceLogsSent.ShouldBe(0);
         world.Actions.Applied.ShouldBeEmpty();
         world.Store.Writes.ShouldBe(0, "no history, no audit, no service-log record");
         world.Store.LeasesTaken.Count.ShouldBe(2, "a dry run still takes leases, so it never reports on an organization a replica is midway through");

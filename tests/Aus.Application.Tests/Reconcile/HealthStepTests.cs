@@ -60,8 +60,8 @@ public sealed class HealthStepTests
 
         var report = await RunAsync(world, new Provider { Throws = new InvalidOperationException("boom") });
 
-        report.Organizations.Single(o => o.OrgId == "org-a").Failure.ShouldBe("checking cluster health failed: boom");
-        report.Organizations.Single(o => o.OrgId == "org-b").Failure.ShouldBeNull();
+        report.Organizations.Single(o => o.OrgId.Value == "org-a").Failure.ShouldBe("checking cluster health failed: boom");
+        report.Organizations.Single(o => o.OrgId.Value == "org-b").Failure.ShouldBeNull();
     }
 
     private static PassWorld HealthyWorld(bool enforced)
@@ -80,7 +80,7 @@ public sealed class HealthStepTests
 
     private sealed class Source(IClusterHealthProvider provider) : IHealthProviderSource
     {
-        public IReadOnlyList<IClusterHealthProvider> For(string environment) => [provider];
+        public IReadOnlyList<IClusterHealthProvider> For(EnvironmentName environment) => [provider];
     }
 
     private sealed class Provider : IClusterHealthProvider
@@ -95,9 +95,9 @@ public sealed class HealthStepTests
 
         public string Name => "telemeter";
 
-        public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> QueryAsync(string organizationId, CancellationToken cancellationToken)
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> QueryAsync(OrganizationId organizationId, CancellationToken cancellationToken)
         {
-            Asked.Add(organizationId);
+            Asked.Add(organizationId.Value);
             return Throws is not null ? throw Throws
                 : Fails ? throw new HealthProviderException("HTTP 503")
                 : Task.FromResult(Answer);

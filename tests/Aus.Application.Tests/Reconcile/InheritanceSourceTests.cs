@@ -1,5 +1,6 @@
 using Aus.Application.Reconcile;
 using Aus.Application.Tests.Fakes;
+using Aus.Domain.Fleet;
 using Aus.Domain.Policies;
 
 namespace Aus.Application.Tests.Reconcile;
@@ -14,13 +15,13 @@ public sealed class InheritanceSourceTests
     {
         var world = new PassWorld()
             .Org("stage")
-            .Org("prod", c => c with { Policy = c.Policy with { InheritVersionData = [new InheritedOrganization("stage", null)] } });
+            .Org("prod", c => c with { Policy = c.Policy with { InheritVersionData = [new InheritedOrganization(new OrganizationId("stage"), null)] } });
         world.Store.HeldElsewhere.Add("stage");
 
         var report = await world.RunAsync(Replicated);
 
         world.Fleet.Reads.ShouldHaveSingleItem().ShouldBe(["stage", "prod"], ignoreOrder: true);
-        report.Organizations.Single(o => o.OrgId == "stage").HeldElsewhere.ShouldBeTrue();
+        report.Organizations.Single(o => o.OrgId.Value == "stage").HeldElsewhere.ShouldBeTrue();
         world.Actions.Applied.ShouldAllBe(a => a.Cluster == "prod-c1");
         world.Store.Commits.ShouldBe([PassWorld.Key("prod")]);
     }

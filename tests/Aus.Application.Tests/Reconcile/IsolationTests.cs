@@ -115,5 +115,5 @@ public sealed class IsolationTests
     }
 
     private static Application.Reconcile.OrganizationOutcome Outcome(Application.Reconcile.PassReport report, string orgId) =>
-        report.Organizations.Single(o => o.OrgId == orgId);
+        report.Organizations.Single(o => o.OrgId.Value == orgId);
 }

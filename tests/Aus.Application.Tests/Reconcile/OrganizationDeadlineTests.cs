@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Aus.Application.Ports;
 using Aus.Application.Reconcile;
 using Aus.Application.Tests.Fakes;
+using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -95,7 +96,7 @@ public sealed class OrganizationDeadlineTests
             NullLogger.Instance,
             time);
 
-    private static OrganizationOutcome Outcome(PassReport report, string orgId) => report.Organizations.Single(o => o.OrgId == orgId);
+    private static OrganizationOutcome Outcome(PassReport report, string orgId) => report.Organizations.Single(o => o.OrgId.Value == orgId);
 
     /// <summary>Hangs forever on the actions of one cluster, ignoring cancellation; passes the others on.</summary>
     private sealed class StallingActionSink(IActionSink inner, string cluster) : IActionSink
@@ -119,7 +120,7 @@ public sealed class OrganizationDeadlineTests
     {
         public TaskCompletionSource Stalled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<string> orgIds, CancellationToken cancellationToken)
+        public async Task<FleetRead> ReadFleetAsync(IReadOnlyCollection<OrganizationId> orgIds, CancellationToken cancellationToken)
         {
             Stalled.TrySetResult();
             await new TaskCompletionSource().Task;

@@ -20,8 +20,8 @@ public sealed class SlotGridTests
 
         var report = await world.RunAsync(Replicated);
 
-        report.Organizations.Single(o => o.OrgId == "org-a").HeldElsewhere.ShouldBeTrue();
-        report.Organizations.Single(o => o.OrgId == "org-a").Processed.ShouldBeFalse();
+        report.Organizations.Single(o => o.OrgId.Value == "org-a").HeldElsewhere.ShouldBeTrue();
+        report.Organizations.Single(o => o.OrgId.Value == "org-a").Processed.ShouldBeFalse();
         world.Actions.Applied.Select(a => a.Cluster).ShouldBe(["org-b-c1"]);
         world.Store.LeasesReleased.ShouldBe(1, "the lease taken on org-b is given back after the pass");
     }

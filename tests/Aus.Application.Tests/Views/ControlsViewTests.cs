@@ -82,7 +82,7 @@ public sealed class ControlsViewTests
 
     private static OrganizationView View(OrganizationPolicy policy, OcmCluster[] clusters, RolloutControls? controls = null)
     {
-        var request = new PlanRequest([Input(policy) with { Controls = controls ?? RolloutControls.Empty }], Fleet(policy.OrgId, clusters), Now) { IncludeReport = true };
+        var request = new PlanRequest([Input(policy) with { Controls = controls ?? RolloutControls.Empty }], Fleet(policy.OrgId.Value, clusters), Now) { IncludeReport = true };
         return FleetViewBuilder.FromPlan(FleetPlanner.Plan(request), request).Environments.Single().Organizations.Single();
     }
 }

@@ -70,11 +70,11 @@ public sealed class FleetViewBuilderTests
     [Fact]
     public void Organizations_are_grouped_by_environment_and_keep_the_decisions_and_errors()
     {
-        var staging = Organization("stage-org", [Policy("x")]) with { Environment = "staging" };
+        var staging = Organization("stage-org", [Policy("x")]) with { Environment = new EnvironmentName("staging") };
         var production = Organization("prod-org", [Policy("y")]);
         var plan = PlanMany(
             [Input(staging), Input(production, errors: [new OrganizationMessage("y", "workload wl is not allowed")])],
-            new FleetSnapshot([], [new FleetOrganization("stage-org", [Cluster("x", "4.15.1")]), new FleetOrganization("prod-org", [Cluster("y", "4.15.1")])]),
+            new FleetSnapshot([], [new FleetOrganization(new OrganizationId("stage-org"), [Cluster("x", "4.15.1")]), new FleetOrganization(new OrganizationId("prod-org"), [Cluster("y", "4.15.1")])]),
             Now);
 
         var view = FleetViewBuilder.FromPlan(plan, [staging, production]);
@@ -92,9 +92,9 @@ public sealed class FleetViewBuilderTests
     {
         OrganizationOutcome[] outcomes =
         [
-            new("1", "good", "production"),
-            new("2", "bad", "production") { Failure = "OCM answered 503" },
-            new("3", "elsewhere", "production") { HeldElsewhere = true },
+            new(new OrganizationId("1"), "good", new EnvironmentName("production")),
+            new(new OrganizationId("2"), "bad", new EnvironmentName("production")) { Failure = "OCM answered 503" },
+            new(new OrganizationId("3"), "elsewhere", new EnvironmentName("production")) { HeldElsewhere = true },
         ];
 
         var pass = FleetViewBuilder.Pass(Now, TimeSpan.FromSeconds(3), outcomes);
@@ -106,7 +106,7 @@ public sealed class FleetViewBuilderTests
 
     private static FleetView View(OrganizationPolicy policy, OcmCluster[] clusters, VersionHistory? history = null)
     {
-        var request = new PlanRequest([Input(policy, history)], Fleet(policy.OrgId, clusters), Now) { IncludeReport = true };
+        var request = new PlanRequest([Input(policy, history)], Fleet(policy.OrgId.Value, clusters), Now) { IncludeReport = true };
         return FleetViewBuilder.FromPlan(FleetPlanner.Plan(request), request);
     }
 }

@@ -80,7 +80,7 @@ public sealed class UpgradePoliciesViewTests
 
     private static OrganizationView View(OrganizationPolicy policy, OcmCluster[] clusters)
     {
-        var request = new PlanRequest([Input(policy)], Fleet(policy.OrgId, clusters), Now) { IncludeReport = true };
+        var request = new PlanRequest([Input(policy)], Fleet(policy.OrgId.Value, clusters), Now) { IncludeReport = true };
         return FleetViewBuilder.FromPlan(FleetPlanner.Plan(request), request).Environments.Single().Organizations.Single();
     }
 }

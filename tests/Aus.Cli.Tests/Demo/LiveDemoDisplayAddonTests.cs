@@ -1,3 +1,4 @@
+using Aus.Application.Rollout;
 using Aus.Cli.Demo;
 using Aus.Domain.Planning;
 using Spectre.Console;
@@ -72,7 +73,7 @@ public sealed class LiveDemoDisplayAddonTests
                 Policy = "5.8.3 (started)",
             },
         ],
-        AddonSoak = [new DemoAddonSoak("addon-logging", "5.8.3", "my-service", 0.5)],
+        AddonSoak = [new AddonSoak("addon-logging", "5.8.3", "my-service", 0.5)],
         Transitions = [new Aus.Simulator.SimEvent(Start.AddMinutes(96), "c1", "stage-1", "aup-1", "addon", null, "5.8.3", "completed") { AddonId = "addon-logging" }],
     };
 

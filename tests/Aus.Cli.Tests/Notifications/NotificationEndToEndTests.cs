@@ -72,7 +72,7 @@ public sealed class NotificationEndToEndTests
         bed.Simulator.Clock.Advance(TimeSpan.FromHours(1));
         var report = await service.PassAndDeliverAsync();
 
-        report.Organizations.Single(o => o.OrgId == "org-a").Results.ShouldContain(r => r.Action is CreateUpgradePolicy && r.Outcome == ActionOutcome.DryRun);
+        report.Organizations.Single(o => o.OrgId.Value == "org-a").Results.ShouldContain(r => r.Action is CreateUpgradePolicy && r.Outcome == ActionOutcome.DryRun);
         receiver.Events.ShouldBeEmpty();
     }
 

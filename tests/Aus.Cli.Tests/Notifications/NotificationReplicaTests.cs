@@ -38,7 +38,7 @@ public sealed class NotificationReplicaTests(PostgresServer server) : IClassFixt
                     : [await order[0].Replica.PassAndDeliverAsync(), await order[1].Replica.PassAndDeliverAsync()];
                 foreach (var (report, replica) in reports.Zip(order.Select(r => r.Name)))
                 {
-                    processedBy.UnionWith(report.Organizations.Where(o => o.Processed).Select(o => (o.OrgId, replica)));
+                    processedBy.UnionWith(report.Organizations.Where(o => o.Processed).Select(o => (o.OrgId.Value, replica)));
                 }
             }
 

@@ -14,7 +14,7 @@ public sealed class PlanJsonActionTests
     public void ASwitchChannelAction_WritesItsChannelsAsText()
     {
         var action = new SwitchChannel("prod-1", new ClusterId("c-1"), new ChannelName("stable-4.16"), new ChannelName("stable-4.17"));
-        var plan = new FleetPlan(Now, [new OrganizationPlan { OrgId = "o", Name = "org", Actions = [action] }]);
+        var plan = new FleetPlan(Now, [new OrganizationPlan { OrgId = new OrganizationId("o"), Name = "org", Actions = [action] }]);
 
         using var json = JsonDocument.Parse(PlanJsonWriter.Write(plan));
 

@@ -17,7 +17,7 @@ internal static class LabelledFleet
         var root = (YamlMappingNode)stream.Documents[0].RootNode;
         foreach (var organization in ((YamlSequenceNode)root["organizations"]).Children.Cast<YamlMappingNode>())
         {
-            if (((YamlScalarNode)organization["orgId"]).Value != policy.OrgId)
+            if (((YamlScalarNode)organization["orgId"]).Value != policy.OrgId.Value)
             {
                 continue;
             }

@@ -65,7 +65,7 @@ public sealed class PolicyCommandTests : IDisposable
         var original = OrganizationReader.Read(await File.ReadAllTextAsync(RepositoryPaths.Example("sectors-org.yaml")), "sectors-org.yaml").Policy!;
         var fromLabels = OrganizationReader.Read(run.Stdout, "from-labels.yaml");
         fromLabels.Diagnostics.ShouldBeEmpty();
-        fromLabels.Policy!.OrgId.ShouldBe("org-sectors");
+        fromLabels.Policy!.OrgId.Value.ShouldBe("org-sectors");
         fromLabels.Policy.Clusters.Select(c => (c.Name, c.SoakDays, c.Sector, c.Schedule.Expression, string.Join(',', c.Mutexes)))
             .ShouldBe(original.Clusters.Select(c => (c.Name, c.SoakDays, c.Sector, c.Schedule.Expression, string.Join(',', c.Mutexes))), ignoreOrder: true);
         fromLabels.Policy.BlockedVersions.ShouldBe(original.BlockedVersions);

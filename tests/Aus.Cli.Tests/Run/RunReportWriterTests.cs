@@ -1,6 +1,7 @@
 using Aus.Application.Reconcile;
 using Aus.Cli.Output;
 using Aus.Cli.Service;
+using Aus.Domain.Fleet;
 using Aus.Ocm;
 
 namespace Aus.Cli.Tests.Run;
@@ -31,5 +32,5 @@ public sealed class RunReportWriterTests
     }
 
     private static ServicePass Pass(string[] halted) =>
-        new(Now, [new OrganizationOutcome("org-h", "org-h", "production") { HaltedVersions = [.. halted] }], OcmCallCounts.None, TimeSpan.Zero);
+        new(Now, [new OrganizationOutcome(new OrganizationId("org-h"), "org-h", new EnvironmentName("production")) { HaltedVersions = [.. halted] }], OcmCallCounts.None, TimeSpan.Zero);
 }

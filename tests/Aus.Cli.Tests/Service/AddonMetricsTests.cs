@@ -41,11 +41,11 @@ public sealed class AddonMetricsTests
     {
         // The source's clusters soaked addon-x 1.1.0 for 2 days: the inheriting organization's pass decided
         // with those days, so the metric shows 3 - 2 = 1, not the 3 of the organization's own data.
-        var source = Organization("source", [Aus.TestKit.Build.Policy("s")]) with { PublishVersionData = ["org-a"] };
+        var source = Organization("source", [Aus.TestKit.Build.Policy("s")]) with { PublishVersionData = [new OrganizationId("org-a")] };
         var policy = Organization("org-a", [Aus.TestKit.Build.Policy("c1", soakDays: 3)]) with
         {
             AddonManagedUpgrades = true,
-            InheritVersionData = [new InheritedOrganization("source", null)],
+            InheritVersionData = [new InheritedOrganization(new OrganizationId("source"), null)],
         };
         var cluster = Cluster("c1", "4.16.1") with { Addons = [Addon("addon-x", "1.0.0")] };
         var latest = ImmutableDictionary<string, string>.Empty.Add("addon-x", "1.1.0");
@@ -58,8 +58,8 @@ public sealed class AddonMetricsTests
             },
             new OrganizationInput { Policy = policy },
         };
-        var fleet = new FleetSnapshot([], [new("source", [Cluster("s", "4.16.1")]), new("org-a", [cluster])]) { AddonVersions = latest };
-        var plan = FleetPlanner.Plan(new PlanRequest([.. inputs], fleet, Now) { IncludeRemainingSoak = true }).Organizations.Single(o => o.OrgId == "org-a");
+        var fleet = new FleetSnapshot([], [new(new OrganizationId("source"), [Cluster("s", "4.16.1")]), new(new OrganizationId("org-a"), [cluster])]) { AddonVersions = latest };
+        var plan = FleetPlanner.Plan(new PlanRequest([.. inputs], fleet, Now) { IncludeRemainingSoak = true }).Organizations.Single(o => o.OrgId.Value == "org-a");
         plan.AddonHistories["addon-x"].Versions.ShouldNotContainKey("1.1.0", "the organization's own data has no soak of 1.1.0");
 
         var metrics = await RecordAsync(cluster, plan);
@@ -88,13 +88,13 @@ public sealed class AddonMetricsTests
 
     private static async Task<PrometheusText> RecordAsync(OcmCluster cluster, OrganizationPlan plan)
     {
-        var outcome = new OrganizationOutcome("org-a", "org-a", OrganizationPolicy.DefaultEnvironment)
+        var outcome = new OrganizationOutcome(new OrganizationId("org-a"), "org-a", OrganizationPolicy.DefaultEnvironment)
         {
             Plan = plan,
-            Fleet = new FleetOrganization("org-a", [cluster]),
+            Fleet = new FleetOrganization(new OrganizationId("org-a"), [cluster]),
         };
         var metrics = new AusMetrics();
-        metrics.RecordPass(OrganizationPolicy.DefaultEnvironment, new PassReport(Now, [outcome], TimeSpan.FromSeconds(1)));
+        metrics.RecordPass(OrganizationPolicy.DefaultEnvironment.Value, new PassReport(Now, [outcome], TimeSpan.FromSeconds(1)));
         using var stream = new MemoryStream();
         await metrics.WriteAsync(stream, CancellationToken.None);
         return PrometheusText.Parse(System.Text.Encoding.UTF8.GetString(stream.ToArray()));

@@ -2,6 +2,7 @@ using Aus.Application.Forecast;
 using Aus.Application.Inputs;
 using Aus.Application.Reconcile;
 using Aus.Cli.Service;
+using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
 using static Aus.TestKit.Build;
@@ -113,7 +114,7 @@ public sealed class DashboardStateTests
     private static void RecordPass(DashboardState state)
     {
         var plan = FleetPlanner.Plan(Request).Organizations.Single();
-        var outcome = new OrganizationOutcome("org", "org", Policy.Environment) { Plan = plan, Fleet = Request.Fleet.Find("org") };
+        var outcome = new OrganizationOutcome(new OrganizationId("org"), "org", Policy.Environment) { Plan = plan, Fleet = Request.Fleet.Find(new OrganizationId("org")) };
         state.Record(Now, TimeSpan.FromSeconds(1), [outcome], [new OrganizationConfig(Policy)], [Request]);
     }
 

@@ -1,4 +1,5 @@
 using Aus.Cli.Service;
+using Aus.Domain.Fleet;
 using Aus.Simulator;
 using Aus.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -98,7 +99,7 @@ public sealed class LabelledServiceTests : IDisposable
         await using var simulator = await OcmSimulator.StartAsync(new SimulatorOptions { FleetYaml = LabelledFleetYaml, InitialTime = ServiceTestBed.Start }, CancellationToken.None);
         var settings = new ServiceSettings
         {
-            Environments = [new OcmEnvironmentSettings("production", Options(simulator)) { PolicySource = Aus.Policies.Settings.PolicySourceKind.Labels }],
+            Environments = [new OcmEnvironmentSettings(new EnvironmentName("production"), Options(simulator)) { PolicySource = Aus.Policies.Settings.PolicySourceKind.Labels }],
             State = ServiceTestBed.Sqlite(Path.Combine(_directory, "state.db")),
             SimulatorClock = true,
         };
@@ -111,7 +112,7 @@ public sealed class LabelledServiceTests : IDisposable
 
         var pass = await service.RunPassAsync(null, CancellationToken.None);
 
-        pass.Organizations.Select(o => o.OrgId).ShouldBe(["org-l"]);
+        pass.Organizations.Select(o => o.OrgId).ShouldBe([new OrganizationId("org-l")]);
         simulator.Stats.Count(CreatePolicy, 201).ShouldBe(2);
         var metrics = await ServiceEndpointTests.ScrapeAsync(service);
         metrics.Single("aus_organization_reconciled_total", ("org_id", "org-l")).Label("integration").ShouldBe(AusMetrics.LabelIntegration);
@@ -125,7 +126,7 @@ public sealed class LabelledServiceTests : IDisposable
         await using var simulator = await OcmSimulator.StartAsync(new SimulatorOptions { FleetYaml = fleet, InitialTime = ServiceTestBed.Start }, CancellationToken.None);
         var settings = new ServiceSettings
         {
-            Environments = [new OcmEnvironmentSettings("production", Options(simulator)) { PolicySource = Aus.Policies.Settings.PolicySourceKind.Labels }],
+            Environments = [new OcmEnvironmentSettings(new EnvironmentName("production"), Options(simulator)) { PolicySource = Aus.Policies.Settings.PolicySourceKind.Labels }],
             State = ServiceTestBed.Sqlite(Path.Combine(_directory, "state.db")),
             SimulatorClock = true,
         };

@@ -37,13 +37,13 @@ public sealed class PolicyReloadTests
         await File.WriteAllTextAsync(bed.OrganizationFile(0), ServiceTestBed.OrgC.Replace("workloads: [wl]", "workloads: [other]", StringComparison.Ordinal));
         var pass = await service.RunPassAsync(null, CancellationToken.None);
 
-        var orgC = pass.Organizations.Single(o => o.OrgId == "org-c");
+        var orgC = pass.Organizations.Single(o => o.OrgId.Value == "org-c");
         orgC.RejectedEdit.ShouldNotBeEmpty();
         orgC.RejectedEdit[0].Cluster.ShouldBe("c-1");
         orgC.Plan.ShouldNotBeNull().Errors.ShouldBeEmpty("planned with the last valid policy, which has no errors");
         orgC.Failed.ShouldBeTrue("the pass reports the rejected edit");
         orgC.ServiceLogsSent.ShouldBe(1, "the owners of c-1 hear about it as for any validation error");
-        var orgA = pass.Organizations.Single(o => o.OrgId == "org-a");
+        var orgA = pass.Organizations.Single(o => o.OrgId.Value == "org-a");
         orgA.Failed.ShouldBeFalse();
         orgA.RejectedEdit.ShouldBeEmpty();
         var metrics = await ServiceEndpointTests.ScrapeAsync(service);

@@ -36,7 +36,7 @@ public sealed class ReplicaTests(PostgresServer server) : IClassFixture<Postgres
 
                 foreach (var orgId in (string[])["org-a", "org-c"])
                 {
-                    var processed = reports.SelectMany(r => r.Organizations).Where(o => o.OrgId == orgId && o.Processed).ToList();
+                    var processed = reports.SelectMany(r => r.Organizations).Where(o => o.OrgId.Value == orgId && o.Processed).ToList();
                     processed.Count.ShouldBe(1, $"pass {pass}: {orgId} is processed by exactly one replica");
                     processed[0].Failed.ShouldBeFalse(processed[0].Failure);
                 }

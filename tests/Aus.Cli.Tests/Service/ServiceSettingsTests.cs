@@ -115,9 +115,9 @@ public sealed class ServiceSettingsTests : IDisposable
         var result = await LoadAsync(new SettingsOverrides { SettingsFile = file }, Variables(("PROD_ID", "prod-sa"), ("STAGE_TOKEN", "t")));
 
         result.Errors.ShouldBeEmpty();
-        var production = result.Settings!.Environments.Single(e => e.Name == "production").Options;
+        var production = result.Settings!.Environments.Single(e => e.Name?.Value == "production").Options;
         production.Credentials!.ClientId.ShouldBe("prod-sa");
-        var stage = result.Settings.Environments.Single(e => e.Name == "stage").Options;
+        var stage = result.Settings.Environments.Single(e => e.Name?.Value == "stage").Options;
         stage.Credentials!.IsOfflineToken.ShouldBeTrue();
         stage.BaseUrl.ShouldBe(new Uri("https://api.stage.openshift.com"));
     }

@@ -1,3 +1,4 @@
+using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Policies;
 using Aus.TestKit;
@@ -17,7 +18,7 @@ public sealed class VersionDataInheritanceTests
         var own = Build.History(Now, ("4.12.1", "workload1", 21, ["c1"]), ("4.12.1", "workload2", 6, ["c2"]), ("4.13.0", "workload-1", 0, ["c3"]));
         var source = Build.History(Now, ("4.12.1", "workload1", 3, ["s1"]), ("4.12.1", "workload3", 10, ["s2"]), ("4.12.2", "workload1", 13, ["s1"]), ("4.12.2", "workload3", 20, ["s2"]));
 
-        var result = VersionDataInheritance.Aggregate(own, [new InheritedVersionData("stage", "org-2", source)]);
+        var result = VersionDataInheritance.Aggregate(own, [new InheritedVersionData(new EnvironmentName("stage"), new OrganizationId("org-2"), source)]);
 
         result.SoakDays("4.12.1", new Workload("workload1")).ShouldBe(24);
         result.SoakDays("4.12.1", new Workload("workload2")).ShouldBe(6);
@@ -45,7 +46,7 @@ public sealed class VersionDataInheritanceTests
         var own = Build.History(Now, ("4.12.1", "wl", 1, ["c1"]));
         var source = Build.History(Now, ("4.12.1", "wl", 2, ["s1", "s2"]));
 
-        var result = VersionDataInheritance.Aggregate(own, [new InheritedVersionData("integration", "org-2", source)]);
+        var result = VersionDataInheritance.Aggregate(own, [new InheritedVersionData(new EnvironmentName("integration"), new OrganizationId("org-2"), source)]);
 
         result.Versions["4.12.1"][new Workload("wl")].Reporting.ShouldBe(["c1", "integration/org-2/s1", "integration/org-2/s2"]);
     }
@@ -57,7 +58,7 @@ public sealed class VersionDataInheritanceTests
         var first = Build.History(Now, ("4.12.1", "wl", 2, ["s1"]));
         var second = Build.History(Now, ("4.12.1", "wl", 4, ["t1"]));
 
-        var result = VersionDataInheritance.Aggregate(own, [new InheritedVersionData("a", "org-2", first), new InheritedVersionData("b", "org-3", second)]);
+        var result = VersionDataInheritance.Aggregate(own, [new InheritedVersionData(new EnvironmentName("a"), new OrganizationId("org-2"), first), new InheritedVersionData(new EnvironmentName("b"), new OrganizationId("org-3"), second)]);
 
         result.SoakDays("4.12.1", new Workload("wl")).ShouldBe(7);
         result.Versions["4.12.1"][new Workload("wl")].Reporting.ShouldBe(["c1", "a/org-2/s1", "b/org-3/t1"]);
@@ -70,7 +71,7 @@ public sealed class VersionDataInheritanceTests
         var first = Build.History(Now) with { Stats = Stats("4.12.5", ("wl", "4.12.7"), ("other", "4.12.5")) };
         var second = Build.History(Now) with { Stats = Stats("4.12.3", ("wl", "4.12.6"), ("third", "4.12.3")) };
 
-        var result = VersionDataInheritance.Aggregate(own, [new InheritedVersionData("e", "o2", first), new InheritedVersionData("e", "o3", second)]);
+        var result = VersionDataInheritance.Aggregate(own, [new InheritedVersionData(new EnvironmentName("e"), new OrganizationId("o2"), first), new InheritedVersionData(new EnvironmentName("e"), new OrganizationId("o3"), second)]);
 
         result.Stats.ShouldBe(own.Stats);
         var inherited = result.InheritedStats.ShouldNotBeNull();
@@ -86,11 +87,11 @@ public sealed class VersionDataInheritanceTests
         var own = Build.History(Now, ("4.12.1", "wl", 1, ["c1"]));
         var source = Build.History(Now) with { Stats = Stats("4.12.5", ("wl", "4.12.5")) };
 
-        VersionDataInheritance.Aggregate(own, [new InheritedVersionData("e", "o2", source)]).InheritedStats.ShouldBeNull();
+        VersionDataInheritance.Aggregate(own, [new InheritedVersionData(new EnvironmentName("e"), new OrganizationId("o2"), source)]).InheritedStats.ShouldBeNull();
 
         var withStats = own with { Stats = Stats("4.12.1", ("wl", "4.12.1")) };
         var withoutSourceStats = Build.History(Now);
-        VersionDataInheritance.Aggregate(withStats, [new InheritedVersionData("e", "o2", withoutSourceStats)]).InheritedStats.ShouldBeNull();
+        VersionDataInheritance.Aggregate(withStats, [new InheritedVersionData(new EnvironmentName("e"), new OrganizationId("o2"), withoutSourceStats)]).InheritedStats.ShouldBeNull();
     }
 
     private static VersionStats Stats(string min, params (string Workload, string Version)[] perWorkload) =>

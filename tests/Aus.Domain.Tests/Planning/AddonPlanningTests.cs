@@ -203,7 +203,7 @@ public sealed class AddonPlanningTests
         // The cluster's own upgrade is in progress (no switch), and the add-on is outside its window.
         var cluster = Cluster("c", "4.16.1") with
         {
-            AvailableChannels = ["stable-4.16", "stable-4.17"],
+            AvailableChannels = [new ChannelName("stable-4.16"), new ChannelName("stable-4.17")],
             UpgradePolicies = [ExistingPolicy("4.16.2")],
             Addons = [Addon("addon-a", "1.3.0")],
         };

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
@@ -116,11 +117,11 @@ public sealed class AddonVersionTests
     [Fact]
     public void AnAddonInheritsTheSameAddonsDataOfAnotherOrganization()
     {
-        var source = Organization("source", [Policy("s")]) with { PublishVersionData = ["org"] };
+        var source = Organization("source", [Policy("s")]) with { PublishVersionData = [new OrganizationId("org")] };
         var organization = Organization("org", [Policy("c", soakDays: 2)]) with
         {
             AddonManagedUpgrades = true,
-            InheritVersionData = [new InheritedOrganization("source", null)],
+            InheritVersionData = [new InheritedOrganization(new OrganizationId("source"), null)],
         };
         var inputs = new[]
         {
@@ -133,12 +134,12 @@ public sealed class AddonVersionTests
         };
         var fleet = new Aus.Domain.Fleet.FleetSnapshot(
             [],
-            [new("source", [Cluster("s", "4.16.1")]), new("org", [Cluster("c", "4.16.1") with { Addons = [Addon("addon-1", "1.2.0"), Addon("addon-2", "1.2.0")] }])])
+            [new(new OrganizationId("source"), [Cluster("s", "4.16.1")]), new(new OrganizationId("org"), [Cluster("c", "4.16.1") with { Addons = [Addon("addon-1", "1.2.0"), Addon("addon-2", "1.2.0")] }])])
         {
             AddonVersions = Latest.ToImmutableDictionary(),
         };
 
-        var plan = PlanMany(inputs, fleet, Now).Organizations.Single(o => o.OrgId == "org");
+        var plan = PlanMany(inputs, fleet, Now).Organizations.Single(o => o.OrgId.Value == "org");
 
         plan.AddonDecision("c", "addon-1").Reason.ShouldBe(Reason.Scheduled);
         plan.AddonDecision("c", "addon-2").Reason.ShouldBe(Reason.Soaking);
@@ -147,11 +148,11 @@ public sealed class AddonVersionTests
     [Fact]
     public void TheAddonVersionDataOfThePlan_IsWhatTheAddonPassDecidedWith_InheritedDataIncluded()
     {
-        var source = Organization("source", [Policy("s")]) with { PublishVersionData = ["org"] };
+        var source = Organization("source", [Policy("s")]) with { PublishVersionData = [new OrganizationId("org")] };
         var organization = Organization("org", [Policy("c", soakDays: 2)]) with
         {
             AddonManagedUpgrades = true,
-            InheritVersionData = [new InheritedOrganization("source", null)],
+            InheritVersionData = [new InheritedOrganization(new OrganizationId("source"), null)],
         };
         var inputs = new[]
         {
@@ -164,12 +165,12 @@ public sealed class AddonVersionTests
         };
         var fleet = new Aus.Domain.Fleet.FleetSnapshot(
             [],
-            [new("source", [Cluster("s", "4.16.1")]), new("org", [Cluster("c", "4.16.1") with { Addons = [Addon("addon-1", "1.2.0"), Addon("addon-2", "1.2.0")] }])])
+            [new(new OrganizationId("source"), [Cluster("s", "4.16.1")]), new(new OrganizationId("org"), [Cluster("c", "4.16.1") with { Addons = [Addon("addon-1", "1.2.0"), Addon("addon-2", "1.2.0")] }])])
         {
             AddonVersions = Latest.ToImmutableDictionary(),
         };
 
-        var plan = PlanMany(inputs, fleet, Now).Organizations.Single(o => o.OrgId == "org");
+        var plan = PlanMany(inputs, fleet, Now).Organizations.Single(o => o.OrgId.Value == "org");
 
         plan.AddonHistories["addon-1"].Versions.ShouldNotContainKey("1.2.5");
         plan.AddonVersionData["addon-1"].SoakDays("1.2.5", new Workload("wl")).ShouldBe(3.0, 1e-9);

@@ -22,7 +22,7 @@ public sealed class CancelScheduledTests
         PlanFleet(organization, clusters, controls, explain).Organizations.Single();
 
     private static FleetPlan PlanFleet(OrganizationPolicy organization, IEnumerable<OcmCluster> clusters, RolloutControls controls, string? explain = null) =>
-        FleetPlanner.Plan(new PlanRequest([new OrganizationInput { Policy = organization, Controls = controls }], Build.Fleet(organization.OrgId, clusters), Now)
+        FleetPlanner.Plan(new PlanRequest([new OrganizationInput { Policy = organization, Controls = controls }], Build.Fleet(organization.OrgId.Value, clusters), Now)
         {
             ExplainCluster = explain,
         });

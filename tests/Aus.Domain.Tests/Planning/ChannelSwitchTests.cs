@@ -30,7 +30,7 @@ public sealed class ChannelSwitchTests
     }
 
     private static OcmCluster OnChannel(string name, string version, string channel, string[] availableChannels, params string[] upgrades) =>
-        Cluster(name, version, upgrades) with { Channel = channel, AvailableChannels = [.. availableChannels] };
+        Cluster(name, version, upgrades) with { Channel = new ChannelName(channel), AvailableChannels = [.. availableChannels.Select(c => new ChannelName(c))] };
 
     [Fact]
     public void OutsideTheWindow_TheChannelSwitches()

@@ -1,3 +1,4 @@
+using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
 using Aus.TestKit;
@@ -48,12 +49,12 @@ public sealed class ConditionTextTests
     {
         // Both prod clusters share a profile, and 4.16.2 is above what the stage organization runs:
         // the plan stops at that failure, the explanation goes on to the soak of each workload.
-        var stage = Organization("stage-org", [Policy("s1")]) with { PublishVersionData = ["prod-org"] };
+        var stage = Organization("stage-org", [Policy("s1")]) with { PublishVersionData = [new OrganizationId("prod-org")] };
         var prod = Organization("prod-org", [Policy("p1", sector: "prod", soakDays: 7), Policy("p2", sector: "prod", soakDays: 7)], [Sector("prod")])
-            with { InheritVersionData = [new InheritedOrganization("stage-org", null)] };
+            with { InheritVersionData = [new InheritedOrganization(new OrganizationId("stage-org"), null)] };
         var request = new PlanRequest(
             [Input(stage), Input(prod, Build.History(Now, ("4.16.2", "wl", 9, [])))],
-            new([], [new("stage-org", [Cluster("s1", "4.16.1")]), new("prod-org", [Cluster("p1", "4.16.1", "4.16.2"), Cluster("p2", "4.16.1", "4.16.2")])]),
+            new([], [new(new OrganizationId("stage-org"), [Cluster("s1", "4.16.1")]), new(new OrganizationId("prod-org"), [Cluster("p1", "4.16.1", "4.16.2"), Cluster("p2", "4.16.1", "4.16.2")])]),
             Now);
 
         var plain = FleetPlanner.Plan(request);

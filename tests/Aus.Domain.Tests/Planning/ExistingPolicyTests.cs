@@ -41,7 +41,7 @@ public sealed class ExistingPolicyTests
     {
         var plan = PlanOne(
             Organization("org", [Policy("c", schedule: "0 0 1 1 *")]),
-            [Cluster("c", "4.16.1") with { UpgradePolicies = [ExistingPolicy("4.16.9")], AvailableChannels = ["stable-4.16", "stable-4.17"] }],
+            [Cluster("c", "4.16.1") with { UpgradePolicies = [ExistingPolicy("4.16.9")], AvailableChannels = [new ChannelName("stable-4.16"), new ChannelName("stable-4.17")] }],
             Now);
 
         plan.Actions.ShouldBeEmpty();

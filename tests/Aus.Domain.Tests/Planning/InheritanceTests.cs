@@ -12,13 +12,13 @@ public sealed class InheritanceTests
     private static readonly DateTimeOffset Now = At("2026-11-23T12:00:00Z");
 
     private static OrganizationPolicy Stage(params ClusterPolicy[] clusters) =>
-        Organization("stage-org", clusters) with { Environment = "integration", PublishVersionData = ["prod-org"] };
+        Organization("stage-org", clusters) with { Environment = new EnvironmentName("integration"), PublishVersionData = [new OrganizationId("prod-org")] };
 
     private static OrganizationPolicy Prod(params ClusterPolicy[] clusters) =>
-        Organization("prod-org", clusters, [Sector("prod")]) with { InheritVersionData = [new InheritedOrganization("stage-org", "stage")] };
+        Organization("prod-org", clusters, [Sector("prod")]) with { InheritVersionData = [new InheritedOrganization(new OrganizationId("stage-org"), "stage")] };
 
     private static FleetSnapshot Fleet(IEnumerable<OcmCluster> stage, IEnumerable<OcmCluster> prod) =>
-        new([], [new FleetOrganization("stage-org", [.. stage]), new FleetOrganization("prod-org", [.. prod])]);
+        new([], [new FleetOrganization(new OrganizationId("stage-org"), [.. stage]), new FleetOrganization(new OrganizationId("prod-org"), [.. prod])]);
 
     [Fact]
     public void InheritedSoakDays_CountTowardTheSoakCondition()
@@ -31,7 +31,7 @@ public sealed class InheritanceTests
             Fleet([Cluster("s1", "4.16.2")], [Cluster("p1", "4.16.1", "4.16.2"), Cluster("other", "4.16.2")]),
             Now);
 
-        var prod = plan.Organizations.Single(o => o.OrgId == "prod-org");
+        var prod = plan.Organizations.Single(o => o.OrgId.Value == "prod-org");
         prod.Decision("p1").TargetVersion.ShouldBe("4.16.2");
         prod.Errors.ShouldBeEmpty();
     }
@@ -47,7 +47,7 @@ public sealed class InheritanceTests
             Fleet([Cluster("s1", "4.16.2")], [Cluster("p1", "4.16.1", "4.16.2")]),
             Now);
 
-        var stored = plan.Organizations.Single(o => o.OrgId == "prod-org").History.ShouldNotBeNull();
+        var stored = plan.Organizations.Single(o => o.OrgId.Value == "prod-org").History.ShouldNotBeNull();
         stored.Versions.ContainsKey("4.16.2").ShouldBeFalse();
         stored.InheritedStats.ShouldBeNull();
         stored.Versions["4.16.1"][new Workload("wl")].Reporting.ShouldBe(["p1"]);
@@ -63,7 +63,7 @@ public sealed class InheritanceTests
             Fleet([Cluster("s1", "4.16.2")], [Cluster("p1", "4.16.1", "4.16.2")]),
             Now);
 
-        plan.Organizations.Single(o => o.OrgId == "prod-org").Decision("p1").Reason.ShouldBe(Reason.Soaking);
+        plan.Organizations.Single(o => o.OrgId.Value == "prod-org").Decision("p1").Reason.ShouldBe(Reason.Soaking);
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public sealed class InheritanceTests
             Fleet([Cluster("s1", "4.12.17")], [Cluster("p1", "4.12.16", "4.12.17", "4.12.19")]),
             Now);
 
-        plan.Organizations.Single(o => o.OrgId == "prod-org").Decision("p1").TargetVersion.ShouldBe(expected);
+        plan.Organizations.Single(o => o.OrgId.Value == "prod-org").Decision("p1").TargetVersion.ShouldBe(expected);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class InheritanceTests
             Fleet([Cluster("s1", "4.12.17")], [Cluster("p1", "4.12.16", "4.12.19")]),
             Now);
 
-        var decision = plan.Organizations.Single(o => o.OrgId == "prod-org").Decision("p1");
+        var decision = plan.Organizations.Single(o => o.OrgId.Value == "prod-org").Decision("p1");
         decision.Reason.ShouldBe(Reason.InheritedVersionData);
         decision.Detail.ShouldBe("4.12.19 is above 4.12.17, the lowest version the inherited organizations run for workload wl");
     }
@@ -101,7 +101,7 @@ public sealed class InheritanceTests
             Fleet([Cluster("s1", "4.12.19"), Cluster("s2", "4.12.17")], [Cluster("p1", "4.12.16", "4.12.17", "4.12.19")]),
             Now);
 
-        var decision = plan.Organizations.Single(o => o.OrgId == "prod-org").Decision("p1");
+        var decision = plan.Organizations.Single(o => o.OrgId.Value == "prod-org").Decision("p1");
         decision.TargetVersion.ShouldBe("4.12.17");
     }
 
@@ -114,7 +114,7 @@ public sealed class InheritanceTests
             Fleet([Cluster("s1", "4.12.19"), Cluster("s2", "4.12.17")], [Cluster("p1", "4.12.16", "4.12.17", "4.12.19")]),
             Now);
 
-        plan.Organizations.Single(o => o.OrgId == "prod-org").Decision("p1").TargetVersion.ShouldBe("4.12.19");
+        plan.Organizations.Single(o => o.OrgId.Value == "prod-org").Decision("p1").TargetVersion.ShouldBe("4.12.19");
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class InheritanceTests
             Fleet([Cluster("s1", "4.16.2", "4.16.3")], [Cluster("p1", "4.16.1", "4.16.2"), Cluster("p2", "4.16.1", "4.16.2")]),
             Now);
 
-        var prod = plan.Organizations.Single(o => o.OrgId == "prod-org");
+        var prod = plan.Organizations.Single(o => o.OrgId.Value == "prod-org");
         prod.Errors.Select(e => e.Message).ShouldBe(["organization prod-org inherits version data from stage-org but this data is not published to it: missing publishVersionData in stage-org"]);
         prod.Actions.ShouldBeEmpty();
         prod.Clusters.ShouldAllBe(c => c.Reason == Reason.InvalidPolicy && c.Decision == Decision.Skip);
@@ -134,7 +134,7 @@ public sealed class InheritanceTests
 
         // As in the reference, the own history was checked in (and saved) before inheritance failed.
         prod.History.ShouldNotBeNull().SoakDays("4.16.1", new Workload("wl")).ShouldBe(2, tolerance: 1e-9);
-        plan.Organizations.Single(o => o.OrgId == "stage-org").Actions.ShouldNotBeEmpty();
+        plan.Organizations.Single(o => o.OrgId.Value == "stage-org").Actions.ShouldNotBeEmpty();
     }
 
     [Fact]
@@ -155,8 +155,8 @@ public sealed class InheritanceTests
     {
         var self = Organization("org", [Policy("c", soakDays: 2)]) with
         {
-            InheritVersionData = [new InheritedOrganization("org", null)],
-            PublishVersionData = ["org"],
+            InheritVersionData = [new InheritedOrganization(new OrganizationId("org"), null)],
+            PublishVersionData = [new OrganizationId("org")],
         };
         var history = Build.History(Now, ("4.16.2", "wl", 1.5, ["x"]));
 

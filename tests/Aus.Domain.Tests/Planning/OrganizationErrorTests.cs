@@ -50,11 +50,11 @@ public sealed class OrganizationErrorTests
         var fine = Input(Organization("fine", [Policy("b")]));
         var fleet = new Aus.Domain.Fleet.FleetSnapshot(
             [],
-            [new("broken", [Cluster("a", "4.16.1", "4.16.2")]), new("fine", [Cluster("b", "4.16.1", "4.16.2")])]);
+            [new(new OrganizationId("broken"), [Cluster("a", "4.16.1", "4.16.2")]), new(new OrganizationId("fine"), [Cluster("b", "4.16.1", "4.16.2")])]);
 
         var plan = PlanMany([broken, fine], fleet, Now);
 
-        plan.Organizations.Single(o => o.OrgId == "fine").Decision("b").Reason.ShouldBe(Reason.Scheduled);
+        plan.Organizations.Single(o => o.OrgId.Value == "fine").Decision("b").Reason.ShouldBe(Reason.Scheduled);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class OrganizationErrorTests
     [Fact]
     public void ClustersOfAnotherOrganization_AreNotMatched()
     {
-        var fleet = new Aus.Domain.Fleet.FleetSnapshot([], [new("other", [Cluster("c", "4.16.1", "4.16.2")])]);
+        var fleet = new Aus.Domain.Fleet.FleetSnapshot([], [new(new OrganizationId("other"), [Cluster("c", "4.16.1", "4.16.2")])]);
 
         var plan = PlanMany([Input(Organization("org", [Policy("c")]))], fleet, Now).Organizations.Single();
 

@@ -80,7 +80,7 @@ public sealed class PlannerPropertyTests
             var available = Versions.Where((_, j) => j > versionIndex && ((a[1] >> j) & 1) == 1).ToArray();
             var cluster = Build.Cluster(Name(i), Versions[versionIndex], available) with
             {
-                AvailableChannels = a[11] % 2 == 0 ? [] : ["stable-4.17", "stable-4.18"],
+                AvailableChannels = a[11] % 2 == 0 ? [] : [new ChannelName("stable-4.17"), new ChannelName("stable-4.18")],
                 GateAgreements = a[11] % 3 == 1 ? ["g417"] : [],
                 StsEnabled = a[11] % 3 == 2,
             };
@@ -197,7 +197,7 @@ public sealed class PlannerPropertyTests
             var organization = scenario.Organization();
             var request = new PlanRequest(
                 [new OrganizationInput { Policy = organization, History = scenario.History() }],
-                Build.Fleet(organization.OrgId, scenario.Fleet(), scenario.Gates()),
+                Build.Fleet(organization.OrgId.Value, scenario.Fleet(), scenario.Gates()),
                 Now);
             var plain = PlanText.Of(FleetPlanner.Plan(request).Organizations.Single());
             foreach (var cluster in organization.Clusters)

@@ -17,14 +17,14 @@ public sealed class SafetyControlsTests
     private static OrganizationPlan Plan(OrganizationPolicy organization, IEnumerable<OcmCluster> clusters, RolloutControls controls, string? explain = null)
     {
         var input = new OrganizationInput { Policy = organization, Controls = controls };
-        var plan = FleetPlanner.Plan(new PlanRequest([input], Build.Fleet(organization.OrgId, clusters), Now) { ExplainCluster = explain });
+        var plan = FleetPlanner.Plan(new PlanRequest([input], Build.Fleet(organization.OrgId.Value, clusters), Now) { ExplainCluster = explain });
         return plan.Organizations.Single();
     }
 
     private static FleetPlan PlanFleet(OrganizationPolicy organization, IEnumerable<OcmCluster> clusters, RolloutControls controls, string explain)
     {
         var input = new OrganizationInput { Policy = organization, Controls = controls };
-        return FleetPlanner.Plan(new PlanRequest([input], Build.Fleet(organization.OrgId, clusters), Now) { ExplainCluster = explain });
+        return FleetPlanner.Plan(new PlanRequest([input], Build.Fleet(organization.OrgId.Value, clusters), Now) { ExplainCluster = explain });
     }
 
     private static RolloutControls Paused(PauseScope scope, string? target, string? reason = null, DateTimeOffset? until = null) =>

@@ -1,4 +1,5 @@
 using Aus.Application.Health;
+using Aus.Domain.Fleet;
 using Aus.Integrations.Health;
 
 namespace Aus.Integrations.Tests.Health;
@@ -24,7 +25,7 @@ public sealed class TelemeterHealthProviderFailureTests : IAsyncLifetime
     {
         server.Respond = (_, _) => Task.FromResult((200, """{"status":"success","data":{"resultType":"vector","result":[]}}"""));
 
-        await Provider("s3cret", "telemeter/").QueryAsync("org-1", CancellationToken.None);
+        await Provider("s3cret", "telemeter/").QueryAsync(new OrganizationId("org-1"), CancellationToken.None);
 
         var request = server.Requests.Single();
         request.Headers["Authorization"].ShouldBe("Bearer s3cret");
@@ -38,7 +39,7 @@ public sealed class TelemeterHealthProviderFailureTests : IAsyncLifetime
     {
         server.Respond = (_, _) => Task.FromResult((200, """{"status":"success","data":{"resultType":"vector","result":[]}}"""));
 
-        await Provider().QueryAsync("org-1", CancellationToken.None);
+        await Provider().QueryAsync(new OrganizationId("org-1"), CancellationToken.None);
 
         server.Requests.Single().Headers.ContainsKey("Authorization").ShouldBeFalse();
     }
@@ -53,7 +54,7 @@ public sealed class TelemeterHealthProviderFailureTests : IAsyncLifetime
     {
         server.Respond = (_, _) => Task.FromResult((status, body));
 
-        var failure = await Should.ThrowAsync<HealthProviderException>(() => Provider().QueryAsync("org-1", CancellationToken.None));
+        var failure = await Should.ThrowAsync<HealthProviderException>(() => Provider().QueryAsync(new OrganizationId("org-1"), CancellationToken.None));
 
         failure.Message.ShouldContain(expected);
     }
@@ -67,7 +68,7 @@ public sealed class TelemeterHealthProviderFailureTests : IAsyncLifetime
             return (200, string.Empty);
         };
 
-        var failure = await Should.ThrowAsync<HealthProviderException>(() => Provider().QueryAsync("org-1", CancellationToken.None));
+        var failure = await Should.ThrowAsync<HealthProviderException>(() => Provider().QueryAsync(new OrganizationId("org-1"), CancellationToken.None));
 
         failure.Message.ShouldContain("did not answer within 2 s");
     }

@@ -23,7 +23,7 @@ public sealed class TelemeterHealthProviderTests(PrometheusServer prometheus) : 
     [Fact]
     public async Task Query_ReturnsTheFiringCriticalAlertsOfTheOrganizationsClusters_ByExternalId()
     {
-        var problems = await Provider().QueryAsync("org-some", CancellationToken.None);
+        var problems = await Provider().QueryAsync(new OrganizationId("org-some"), CancellationToken.None);
 
         problems.Keys.Order(StringComparer.Ordinal).ShouldBe(["uuid-s1", "uuid-s3"]);
         problems["uuid-s1"].Order(StringComparer.Ordinal).ShouldBe(["EtcdNoLeader", "KubeAPIDown"]);
@@ -33,13 +33,13 @@ public sealed class TelemeterHealthProviderTests(PrometheusServer prometheus) : 
     [Fact]
     public async Task Query_LeavesOutWarningsPendingAlertsAndOtherOrganizations()
     {
-        (await Provider().QueryAsync("org-healthy", CancellationToken.None)).ShouldBeEmpty();
+        (await Provider().QueryAsync(new OrganizationId("org-healthy"), CancellationToken.None)).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Query_OfAnUnknownOrganization_IsEmpty()
     {
-        (await Provider().QueryAsync("org-\"unknown\"", CancellationToken.None)).ShouldBeEmpty();
+        (await Provider().QueryAsync(new OrganizationId("org-\"unknown\""), CancellationToken.None)).ShouldBeEmpty();
     }
 
     // The matrix of reference-behaviour.md 12.4 at the check-in, with health from Prometheus: three
@@ -84,7 +84,7 @@ public sealed class TelemeterHealthProviderTests(PrometheusServer prometheus) : 
         ];
         var organization = Organization(organizationId, policies) with { HealthChecks = [new HealthCheck(HealthCheck.Telemeter, enforced)] };
         var fleet = new FleetOrganization(
-            organizationId,
+            new OrganizationId(organizationId),
             [.. policies.Select((p, i) => Cluster(p.Name, "4.12.1") with { ExternalId = prefix + (i + 1) })]);
 
         var health = await new ClusterHealthChecker([provider]).CheckAsync(organization, fleet, CancellationToken.None);

@@ -25,8 +25,8 @@ internal static class Notifications
     private static Notification Cluster(NotificationEvent kind, string detail) => new()
     {
         Event = kind,
-        Environment = "production",
-        OrganizationId = "org-1",
+        Environment = new EnvironmentName("production"),
+        OrganizationId = new OrganizationId("org-1"),
         OrganizationName = "my-org",
         Cluster = "prod-1",
         ClusterExternalId = "0b6d5c3e-8f7a-4c1e-9a2b-1f3e5d7c9b0a",
@@ -38,13 +38,13 @@ internal static class Notifications
     private static Notification Organization(NotificationEvent kind, string detail) => new()
     {
         Event = kind,
-        Environment = "production",
-        OrganizationId = "org-1",
+        Environment = new EnvironmentName("production"),
+        OrganizationId = new OrganizationId("org-1"),
         OrganizationName = "my-org",
         ObservedAt = Now,
         Key = Key(kind, string.Empty, string.Empty, detail),
     };
 
     private static NotificationKey Key(NotificationEvent kind, string cluster, string version, string detail) =>
-        new("production", "org-1", cluster, kind.Name(), version, detail);
+        new(new EnvironmentName("production"), new OrganizationId("org-1"), cluster, kind.Name(), version, detail);
 }

@@ -27,14 +27,14 @@ public sealed class FleetReaderTests
         var ocm = Ocm("""{"id":"b1","name":"b-1","subscription":{"id":"sb"},"version":{"raw_id":"4.16.8","available_upgrades":["4.16.9","4.17"]}}""");
         using var client = TestClients.Create(ocm);
 
-        var result = await client.ReadFleetAsync(["org-a", "org-b"], CancellationToken.None);
+        var result = await client.ReadFleetAsync([new OrganizationId("org-a"), new OrganizationId("org-b")], CancellationToken.None);
 
         var error = result.Errors.ShouldHaveSingleItem();
-        error.OrgId.ShouldBe("org-b");
+        error.OrgId.Value.ShouldBe("org-b");
         error.Message.ShouldBe(
             "cluster b-1 (id b1): version.available_upgrades[1]: '4.17' is not a valid version; expected MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD] such as 4.16.2 or 4.17.0-rc.1");
-        result.Snapshot.Find("org-b").ShouldBeNull();
-        result.Snapshot.Find("org-a")!.Clusters.ShouldHaveSingleItem().Labels["k"].ShouldBe("v");
+        result.Snapshot.Find(new OrganizationId("org-b")).ShouldBeNull();
+        result.Snapshot.Find(new OrganizationId("org-a"))!.Clusters.ShouldHaveSingleItem().Labels["k"].ShouldBe("v");
 
         // No per-cluster call is spent on an organization that cannot be planned.
         ocm.Requests.ShouldNotContain(r => r.Path.Contains("/clusters/b1/", StringComparison.Ordinal));
@@ -45,10 +45,10 @@ public sealed class FleetReaderTests
     {
         using var client = TestClients.Create(Ocm("""{"id":"b1","name":"b-1","subscription":{"id":"sb"},"version":{"raw_id":"4.16.8"}}"""));
 
-        var result = await client.ReadFleetAsync(["org-a"], CancellationToken.None);
+        var result = await client.ReadFleetAsync([new OrganizationId("org-a")], CancellationToken.None);
 
         result.Errors.ShouldBeEmpty();
-        result.Snapshot.Find("org-a")!.Clusters[0].UpgradePolicies.ShouldHaveSingleItem().State.ShouldBe(UpgradePolicyState.Unknown);
+        result.Snapshot.Find(new OrganizationId("org-a"))!.Clusters[0].UpgradePolicies.ShouldHaveSingleItem().State.ShouldBe(UpgradePolicyState.Unknown);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class FleetReaderTests
     {
         using var client = TestClients.Create(Ocm("""{"id":"b1","name":"b-1","subscription":{"id":"sb"},"version":{"raw_id":"4.16.8"}}"""));
 
-        var result = await client.ReadFleetAsync(["org-a"], CancellationToken.None);
+        var result = await client.ReadFleetAsync([new OrganizationId("org-a")], CancellationToken.None);
 
         result.Snapshot.VersionGates.ShouldBeEmpty();
         result.Warnings.ShouldHaveSingleItem().ShouldContain("version gate gate-bad: version_raw_id_prefix 'four' is not MAJOR.MINOR");
@@ -68,7 +68,7 @@ public sealed class FleetReaderTests
         var ocm = new FakeOcmHandler().On("GET", "/api/clusters_mgmt/v1/version_gates", _ => FakeOcmHandler.Error(HttpStatusCode.Forbidden, "CLUSTERS-MGMT-403", "no"));
         using var client = TestClients.Create(ocm);
 
-        var error = await Should.ThrowAsync<OcmApiException>(client.ReadFleetAsync(["org-a"], CancellationToken.None));
+        var error = await Should.ThrowAsync<OcmApiException>(client.ReadFleetAsync([new OrganizationId("org-a")], CancellationToken.None));
 
         error.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }

@@ -11,7 +11,7 @@ public sealed class GateApplicabilityTests
         Name = "c",
         Id = new ClusterId("c"),
         ExternalId = "u",
-        Channel = "stable-4.12",
+        Channel = new ChannelName("stable-4.12"),
         Version = OpenShiftVersion.Parse(version),
         AvailableUpgrades = [.. upgrades.Select(OpenShiftVersion.Parse)],
         StsEnabled = sts,

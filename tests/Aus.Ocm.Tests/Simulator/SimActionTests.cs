@@ -58,9 +58,9 @@ public sealed class SimActionTests
         bodies.FindIndex(b => b.StartsWith("POST /api/clusters_mgmt/v1/clusters/c1/", StringComparison.Ordinal))
             .ShouldBeLessThan(bodies.FindIndex(b => b.StartsWith("PATCH /api/clusters_mgmt/v1/clusters/c1", StringComparison.Ordinal)));
 
-        var fleet = (await sim.Client.ReadFleetAsync(["org-a"], None)).Snapshot.Find("org-a")!;
+        var fleet = (await sim.Client.ReadFleetAsync([new OrganizationId("org-a")], None)).Snapshot.Find(new OrganizationId("org-a"))!;
         var c1 = fleet.Clusters.Single(c => c.Name == "classic-1");
-        c1.Channel.ShouldBe("stable-4.17");
+        c1.Channel.Value.ShouldBe("stable-4.17");
         c1.UpgradePolicies.ShouldHaveSingleItem().Version.ShouldBe("4.16.9");
         fleet.Clusters.Single(c => c.Name == "hcp-1").UpgradePolicies.Select(p => (p.Kind, p.NodePoolId, p.Version)).ShouldBe(
             [(UpgradePolicyKind.ControlPlane, null, "4.16.10"), (UpgradePolicyKind.NodePool, "workers", "4.16.9"), (UpgradePolicyKind.NodePool, "infra", "4.16.9")],

@@ -44,7 +44,7 @@ public sealed class SimAddonTests
           - {name: b-1, id: b1, channel: stable-4.16, version: 4.16.8}
         """;
 
-    private static readonly HashSet<string> AddonOrgs = new(StringComparer.Ordinal) { "org-a" };
+    private static readonly HashSet<OrganizationId> AddonOrgs = [new OrganizationId("org-a")];
 
     [Theory]
     [InlineData("v2")]
@@ -53,11 +53,11 @@ public sealed class SimAddonTests
     {
         await using var sim = await SimClient.StartAsync(Fleet, configureClient: o => o with { AddonService = service });
 
-        var result = await sim.Client.ReadFleetAsync(["org-a", "org-b"], AddonOrgs, None);
+        var result = await sim.Client.ReadFleetAsync([new OrganizationId("org-a"), new OrganizationId("org-b")], AddonOrgs, None);
 
         result.Errors.ShouldBeEmpty();
         result.Snapshot.AddonVersions.ShouldBe(new Dictionary<string, string> { ["addon-a"] = "1.3.0", ["addon-b"] = "2.1.0", ["addon-c"] = "0.2.0" }, ignoreOrder: true);
-        var clusters = result.Snapshot.Find("org-a")!.Clusters;
+        var clusters = result.Snapshot.Find(new OrganizationId("org-a"))!.Clusters;
         var a1 = clusters.Single(c => c.Name == "a-1");
         a1.Addons.ShouldBe([new InstalledAddon("addon-a", "1.3.0", "ready"), new InstalledAddon("addon-b", "2.0.0", "ready")]);
         var plan = a1.AddonUpgradePolicies.ShouldHaveSingleItem();
@@ -77,7 +77,7 @@ public sealed class SimAddonTests
     {
         await using var sim = await SimClient.StartAsync(Fleet, configureClient: o => o with { AddonService = service });
 
-        var result = await sim.Client.ReadFleetAsync(["org-a", "org-b"], AddonOrgs, None);
+        var result = await sim.Client.ReadFleetAsync([new OrganizationId("org-a"), new OrganizationId("org-b")], AddonOrgs, None);
 
         result.Calls.For(catalog).ShouldBe(1);
         result.Calls.For(installed).ShouldBe(3, "one per cluster of the organization that manages add-ons");
@@ -89,10 +89,10 @@ public sealed class SimAddonTests
     {
         await using var sim = await SimClient.StartAsync(Fleet);
 
-        var result = await sim.Client.ReadFleetAsync(["org-a", "org-b"], None);
+        var result = await sim.Client.ReadFleetAsync([new OrganizationId("org-a"), new OrganizationId("org-b")], None);
 
         result.Calls.Calls.ShouldNotContain(c => c.Endpoint.Contains("addon", StringComparison.Ordinal) || c.Endpoint.Contains("upgrade_plans", StringComparison.Ordinal));
-        result.Snapshot.Find("org-a")!.Clusters.ShouldAllBe(c => c.Addons.IsEmpty);
+        result.Snapshot.Find(new OrganizationId("org-a"))!.Clusters.ShouldAllBe(c => c.Addons.IsEmpty);
     }
 
     [Fact]
@@ -100,12 +100,12 @@ public sealed class SimAddonTests
     {
         await using var sim = await SimClient.StartAsync(Fleet, configureClient: o => o with { AddonService = "v3" });
 
-        var result = await sim.Client.ReadFleetAsync(["org-a", "org-b"], AddonOrgs, None);
+        var result = await sim.Client.ReadFleetAsync([new OrganizationId("org-a"), new OrganizationId("org-b")], AddonOrgs, None);
 
         var error = result.Errors.ShouldHaveSingleItem();
-        error.OrgId.ShouldBe("org-a");
+        error.OrgId.Value.ShouldBe("org-a");
         error.Message.ShouldBe("the add-on service version of this OCM environment is 'v3'; expected v1 (the cluster service) or v2 (the add-ons service)");
-        result.Snapshot.Find("org-b").ShouldNotBeNull();
+        result.Snapshot.Find(new OrganizationId("org-b")).ShouldNotBeNull();
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class SimAddonTests
         ]);
 
         sim.Sim.Clock.Advance(TimeSpan.FromHours(3));
-        var a1 = (await sim.Client.ReadFleetAsync(["org-a"], AddonOrgs, None)).Snapshot.Find("org-a")!.Clusters.Single(c => c.Name == "a-1");
+        var a1 = (await sim.Client.ReadFleetAsync([new OrganizationId("org-a")], AddonOrgs, None)).Snapshot.Find(new OrganizationId("org-a"))!.Clusters.Single(c => c.Name == "a-1");
         a1.Addons.Single(a => a.Id == "addon-b").Version.ShouldBe("2.1.0");
         var plan = a1.AddonUpgradePolicies.ShouldHaveSingleItem();
         plan.AddonId.ShouldBe("addon-b");
@@ -150,8 +150,8 @@ public sealed class SimAddonTests
 
         results.ShouldHaveSingleItem().Outcome.ShouldBe(OcmActionOutcome.Applied, results[0].Message);
         bodies.ShouldBe(["""POST /api/clusters_mgmt/v1/clusters/a1/addon_upgrade_policies {"version":"2.1.0","schedule_type":"manual","addon_id":"addon-b","cluster_id":"a1","upgrade_type":"ADDON"}"""]);
-        var read = await sim.Client.ReadFleetAsync(["org-a"], AddonOrgs, None);
-        read.Snapshot.Find("org-a")!.Clusters.Single(c => c.Name == "a-1").AddonUpgradePolicies
+        var read = await sim.Client.ReadFleetAsync([new OrganizationId("org-a")], AddonOrgs, None);
+        read.Snapshot.Find(new OrganizationId("org-a"))!.Clusters.Single(c => c.Name == "a-1").AddonUpgradePolicies
             .Select(p => (p.AddonId, p.State)).ShouldBe([("addon-a", UpgradePolicyState.Completed), ("addon-b", UpgradePolicyState.Scheduled)], ignoreOrder: true);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Aus.Domain.Fleet;
 using Aus.Ocm.Configuration;
 using Aus.Ocm.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -18,7 +19,7 @@ public sealed class SimAuthTests
         await using var sim = await SimClient.StartAsync(SimFleets.Mixed, s => s with { ClientSecret = Secret });
         var forms = TokenForms(sim);
 
-        (await sim.Client.ReadFleetAsync(["org-a"], None)).Errors.ShouldBeEmpty();
+        (await sim.Client.ReadFleetAsync([new OrganizationId("org-a")], None)).Errors.ShouldBeEmpty();
 
         forms.ShouldHaveSingleItem().ShouldBe($"grant_type=client_credentials&client_id=aus-sim&client_secret={Secret}");
     }
@@ -29,10 +30,10 @@ public sealed class SimAuthTests
         await using var sim = await SimClient.StartAsync(SimFleets.Mixed, s => s with { OfflineToken = Offline }, credentials: s => OcmCredentials.ForOfflineToken(s.OfflineToken));
         var forms = TokenForms(sim);
 
-        var result = await sim.Client.ReadFleetAsync(["org-a"], None);
+        var result = await sim.Client.ReadFleetAsync([new OrganizationId("org-a")], None);
 
         result.Errors.ShouldBeEmpty();
-        result.Snapshot.Find("org-a")!.Clusters.Length.ShouldBe(4);
+        result.Snapshot.Find(new OrganizationId("org-a"))!.Clusters.Length.ShouldBe(4);
         forms.ShouldHaveSingleItem().ShouldBe($"grant_type=refresh_token&client_id=cloud-services&refresh_token={Offline}");
     }
 
@@ -77,7 +78,7 @@ public sealed class SimAuthTests
     {
         await using var sim = await SimClient.StartAsync(SimFleets.Mixed, credentials: s => OcmCredentials.ForClient(s.ClientId, Secret));
 
-        var error = await Should.ThrowAsync<OcmApiException>(sim.Client.ReadFleetAsync(["org-a"], None));
+        var error = await Should.ThrowAsync<OcmApiException>(sim.Client.ReadFleetAsync([new OrganizationId("org-a")], None));
 
         error.StatusCode.ShouldNotBeNull();
         ((int)error.StatusCode.Value).ShouldBeInRange(400, 401);
@@ -109,7 +110,7 @@ public sealed class SimAuthTests
         };
         sim.Sim.Faults = new Aus.Simulator.FaultSettings { ErrorRates = System.Collections.Immutable.ImmutableSortedDictionary<int, double>.Empty.Add(500, 1) };
 
-        var result = await sim.Client.ReadFleetAsync(["org-a"], None).ContinueWith(t => t.Exception?.InnerException, TaskScheduler.Default);
+        var result = await sim.Client.ReadFleetAsync([new OrganizationId("org-a")], None).ContinueWith(t => t.Exception?.InnerException, TaskScheduler.Default);
         sim.Sim.Faults = Aus.Simulator.FaultSettings.None;
         var actions = await sim.Client.ApplyAsync(
             [new Aus.Domain.Planning.CreateUpgradePolicy("classic-1", new Aus.Domain.Fleet.ClusterId("c1"), Aus.Domain.Fleet.UpgradePolicyKind.Cluster, OpenShiftVersion.Parse("9.9.9"), SimFleets.Start.AddHours(1))],

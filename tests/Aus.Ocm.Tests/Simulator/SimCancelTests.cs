@@ -64,7 +64,7 @@ public sealed class SimCancelTests
             "DELETE /api/clusters_mgmt/v1/clusters/h1/node_pools/workers/upgrade_policies/np-1",
         ],
         ignoreOrder: true);
-        var clusters = (await sim.Client.ReadFleetAsync(["org-a"], None)).Snapshot.Find("org-a")!.Clusters;
+        var clusters = (await sim.Client.ReadFleetAsync([new OrganizationId("org-a")], None)).Snapshot.Find(new OrganizationId("org-a"))!.Clusters;
         clusters.Single(c => c.Name == "classic-1").UpgradePolicies.ShouldBeEmpty();
         clusters.Single(c => c.Name == "hcp-1").UpgradePolicies.ShouldBeEmpty();
         clusters.Single(c => c.Name == "classic-2").UpgradePolicies.ShouldHaveSingleItem().Id.ShouldBe("p-2");
@@ -82,7 +82,7 @@ public sealed class SimCancelTests
         result.Outcome.ShouldBe(OcmActionOutcome.Refused);
         result.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
         result.Message.ShouldNotBeNull().ShouldContain("has started and cannot be deleted");
-        var clusters = (await sim.Client.ReadFleetAsync(["org-a"], None)).Snapshot.Find("org-a")!.Clusters;
+        var clusters = (await sim.Client.ReadFleetAsync([new OrganizationId("org-a")], None)).Snapshot.Find(new OrganizationId("org-a"))!.Clusters;
         clusters.Single(c => c.Name == "classic-2").UpgradePolicies.ShouldHaveSingleItem().Id.ShouldBe("p-2");
     }
 
@@ -122,7 +122,7 @@ public sealed class SimCancelTests
 
         results.ShouldAllBe(r => r.Outcome == OcmActionOutcome.DryRun);
         writes.ShouldBeEmpty();
-        var clusters = (await sim.Client.ReadFleetAsync(["org-a"], None)).Snapshot.Find("org-a")!.Clusters;
+        var clusters = (await sim.Client.ReadFleetAsync([new OrganizationId("org-a")], None)).Snapshot.Find(new OrganizationId("org-a"))!.Clusters;
         clusters.Single(c => c.Name == "hcp-1").UpgradePolicies.Length.ShouldBe(2);
     }
 

@@ -13,20 +13,20 @@ public sealed class SimFleetReadTests
     {
         await using var sim = await SimClient.StartAsync(SimFleets.Mixed);
 
-        var result = await sim.Client.ReadFleetAsync(["org-a"], None);
+        var result = await sim.Client.ReadFleetAsync([new OrganizationId("org-a")], None);
 
         result.Errors.ShouldBeEmpty();
-        var org = result.Snapshot.Find("org-a").ShouldNotBeNull();
+        var org = result.Snapshot.Find(new OrganizationId("org-a")).ShouldNotBeNull();
         org.Clusters.Select(c => c.Name).Order().ShouldBe(["classic-1", "classic-2", "hcp-1", "sts-1"]);
 
         var c1 = org.Clusters.Single(c => c.Name == "classic-1");
         c1.Id.ShouldBe(new ClusterId("c1"));
         c1.ExternalId.ShouldBe("11111111-1111-1111-1111-111111111111");
         c1.Product.ShouldBe("osd");
-        c1.Channel.ShouldBe("stable-4.16");
+        c1.Channel.Value.ShouldBe("stable-4.16");
         c1.Version.ShouldBe(OpenShiftVersion.Parse("4.16.8"));
         c1.AvailableUpgrades.Select(v => v.ToString()).ShouldBe(["4.16.9", "4.17.1"]);
-        c1.AvailableChannels.ShouldBe(["stable-4.16", "stable-4.17"]);
+        c1.AvailableChannels.ShouldBe([new ChannelName("stable-4.16"), new ChannelName("stable-4.17")]);
         c1.GateAgreements.ShouldBe(["gate-417"]);
         c1.Labels["sre-capabilities.aus.workloads"].ShouldBe("svc");
         c1.Labels["other.label"].ShouldBe("x");
@@ -61,7 +61,7 @@ public sealed class SimFleetReadTests
     {
         await using var sim = await SimClient.StartAsync(SimFleets.Mixed);
 
-        var result = await sim.Client.ReadFleetAsync(["org-a"], None);
+        var result = await sim.Client.ReadFleetAsync([new OrganizationId("org-a")], None);
 
         // Discovery: gates, one subscription page, one cluster page.
         var calls = result.Calls;
@@ -95,9 +95,9 @@ public sealed class SimFleetReadTests
     {
         await using var sim = await SimClient.StartAsync(SimFleets.Many(7), configureClient: o => o with { PageSize = 2 });
 
-        var result = await sim.Client.ReadFleetAsync(["org-many"], None);
+        var result = await sim.Client.ReadFleetAsync([new OrganizationId("org-many")], None);
 
-        result.Snapshot.Find("org-many")!.Clusters.Select(c => c.Name).Order().ShouldBe(Enumerable.Range(1, 7).Select(i => $"c-{i:D3}"));
+        result.Snapshot.Find(new OrganizationId("org-many"))!.Clusters.Select(c => c.Name).Order().ShouldBe(Enumerable.Range(1, 7).Select(i => $"c-{i:D3}"));
         result.Calls.For(OcmEndpoints.Subscriptions).ShouldBe(4);
         result.Calls.For(OcmEndpoints.Clusters).ShouldBe(4);
         result.Calls.For(OcmEndpoints.UpgradePolicies).ShouldBe(7);
@@ -121,9 +121,9 @@ public sealed class SimFleetReadTests
             return Task.CompletedTask;
         };
 
-        var result = await sim.Client.ReadFleetAsync(["org-many"], None);
+        var result = await sim.Client.ReadFleetAsync([new OrganizationId("org-many")], None);
 
-        result.Snapshot.Find("org-many")!.Clusters.Length.ShouldBe(150);
+        result.Snapshot.Find(new OrganizationId("org-many"))!.Clusters.Length.ShouldBe(150);
         searches.Count.ShouldBe(2);
         searches.ShouldAllBe(s => s.Contains("search=managed='true' and product.id in ('osd','rosa') and state='ready' and subscription.id in ('"));
         searches.Select(s => s.Split("subscription.id in (")[1].Split(',').Length).Order().ShouldBe([50, 100]);
@@ -138,13 +138,13 @@ public sealed class SimFleetReadTests
                 ? throw new HttpRequestException("connection refused")
                 : Task.CompletedTask;
 
-        var result = await sim.Client.ReadFleetAsync(["org-a", "org-b"], None);
+        var result = await sim.Client.ReadFleetAsync([new OrganizationId("org-a"), new OrganizationId("org-b")], None);
 
         var error = result.Errors.ShouldHaveSingleItem();
-        error.OrgId.ShouldBe("org-a");
+        error.OrgId.Value.ShouldBe("org-a");
         error.Message.ShouldContain("connection refused");
-        result.Snapshot.Find("org-a").ShouldBeNull();
-        result.Snapshot.Find("org-b")!.Clusters.ShouldHaveSingleItem().Name.ShouldBe("other-1");
+        result.Snapshot.Find(new OrganizationId("org-a")).ShouldBeNull();
+        result.Snapshot.Find(new OrganizationId("org-b"))!.Clusters.ShouldHaveSingleItem().Name.ShouldBe("other-1");
     }
 
     [Fact]
@@ -152,10 +152,10 @@ public sealed class SimFleetReadTests
     {
         await using var sim = await SimClient.StartAsync(SimFleets.Mixed);
 
-        var result = await sim.Client.ReadFleetAsync(["org-none"], None);
+        var result = await sim.Client.ReadFleetAsync([new OrganizationId("org-none")], None);
 
         result.Errors.ShouldBeEmpty();
-        result.Snapshot.Find("org-none")!.Clusters.ShouldBeEmpty();
+        result.Snapshot.Find(new OrganizationId("org-none"))!.Clusters.ShouldBeEmpty();
     }
 
     [Fact]
@@ -169,8 +169,8 @@ public sealed class SimFleetReadTests
         (await client.GetOrganizationLabelsAsync("org-a", None)).ShouldContain(l => l.Key == "sre-capabilities.aus.blocked-versions" && l.Value == "^4.16.9$");
         (await client.SearchLabelsAsync("sre-capabilities.aus.", "Organization", None)).ShouldContain(l => l.OrganizationId == "org-a");
 
-        var fleet = await client.ReadFleetAsync(["org-a"], None);
-        fleet.Snapshot.Find("org-a")!.Clusters.Single(c => c.Name == "classic-2").Labels.ShouldBeEmpty();
+        var fleet = await client.ReadFleetAsync([new OrganizationId("org-a")], None);
+        fleet.Snapshot.Find(new OrganizationId("org-a"))!.Clusters.Single(c => c.Name == "classic-2").Labels.ShouldBeEmpty();
 
         var log = await client.CreateServiceLogAsync(
             new ServiceLogEntry("11111111-1111-1111-1111-111111111111", ServiceLogEntry.AusServiceName, "Invalid policy", "soak-days: 'x' is not an integer", "Moderate"),
@@ -191,8 +191,8 @@ public sealed class SimFleetReadTests
         await sim.Client.CreateSubscriptionLabelAsync("sub-c2", "sre-capabilities.aus.workloads", "batch", None);
 
         (await sim.Client.GetSubscriptionLabelsAsync("sub-c2", None)).ShouldContain(l => l.Key == "sre-capabilities.aus.workloads" && l.Value == "batch");
-        var fleet = await sim.Client.ReadFleetAsync(["org-a"], None);
-        fleet.Snapshot.Find("org-a")!.Clusters.Single(c => c.Name == "classic-2").Labels["sre-capabilities.aus.workloads"].ShouldBe("batch");
+        var fleet = await sim.Client.ReadFleetAsync([new OrganizationId("org-a")], None);
+        fleet.Snapshot.Find(new OrganizationId("org-a"))!.Clusters.Single(c => c.Name == "classic-2").Labels["sre-capabilities.aus.workloads"].ShouldBe("batch");
 
         var error = await Should.ThrowAsync<OcmApiException>(sim.Client.GetSubscriptionLabelsAsync("no-such-subscription", None));
         error.StatusCode.ShouldBe(HttpStatusCode.NotFound);

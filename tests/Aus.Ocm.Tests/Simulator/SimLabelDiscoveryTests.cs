@@ -1,3 +1,4 @@
+using Aus.Domain.Fleet;
 using Aus.Ocm.Tests.Support;
 
 namespace Aus.Ocm.Tests.Simulator;
@@ -45,14 +46,14 @@ public sealed class SimLabelDiscoveryTests
         var result = await sim.Client.ReadLabelledFleetAsync([], None);
 
         result.Errors.ShouldBeEmpty();
-        var orgA = result.Snapshot.Find("org-a")!;
+        var orgA = result.Snapshot.Find(new OrganizationId("org-a"))!;
         orgA.Clusters.Select(c => c.Name).ShouldBe(["labelled-1", "hcp-1"], ignoreOrder: true);
         var labelled = orgA.Clusters.Single(c => c.Name == "labelled-1");
         labelled.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).ShouldBe(
             [new("sre-capabilities.aus.soak-days", "3"), new("sre-capabilities.aus.workloads", "a, b")]);
         orgA.Clusters.Single(c => c.Name == "hcp-1").NodePools.ShouldHaveSingleItem().Id.ShouldBe("workers");
         orgA.Labels.ShouldHaveSingleItem().ShouldBe(new("sre-capabilities.aus.sector-deps.prod", ""));
-        result.Snapshot.Find("org-b")!.Clusters.ShouldHaveSingleItem().Name.ShouldBe("b-1");
+        result.Snapshot.Find(new OrganizationId("org-b"))!.Clusters.ShouldHaveSingleItem().Name.ShouldBe("b-1");
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class SimLabelDiscoveryTests
     {
         await using var sim = await SimClient.StartAsync(Fleet);
 
-        var publisher = (await sim.Client.ReadLabelledFleetAsync([], None)).Snapshot.Find("org-publisher")!;
+        var publisher = (await sim.Client.ReadLabelledFleetAsync([], None)).Snapshot.Find(new OrganizationId("org-publisher"))!;
 
         publisher.Clusters.ShouldBeEmpty();
         publisher.Labels["sre-capabilities.aus.version-data.publish"].ShouldBe("org-a");
@@ -71,10 +72,10 @@ public sealed class SimLabelDiscoveryTests
     {
         await using var sim = await SimClient.StartAsync(Fleet);
 
-        var snapshot = (await sim.Client.ReadLabelledFleetAsync(["org-b"], None)).Snapshot;
+        var snapshot = (await sim.Client.ReadLabelledFleetAsync([new OrganizationId("org-b")], None)).Snapshot;
 
-        snapshot.Find("org-b")!.Clusters.ShouldHaveSingleItem();
-        snapshot.Find("org-a")!.Clusters.ShouldBeEmpty();
+        snapshot.Find(new OrganizationId("org-b"))!.Clusters.ShouldHaveSingleItem();
+        snapshot.Find(new OrganizationId("org-a"))!.Clusters.ShouldBeEmpty();
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class SimLabelDiscoveryTests
 
         var result = await sim.Client.ReadLabelledFleetAsync([], None);
 
-        result.Snapshot.Find("org-a")!.Clusters.Single(c => c.Name == "labelled-1").Labels.Count.ShouldBe(2);
+        result.Snapshot.Find(new OrganizationId("org-a"))!.Clusters.Single(c => c.Name == "labelled-1").Labels.Count.ShouldBe(2);
         result.Calls.For(OcmEndpoints.Labels).ShouldBeGreaterThan(2);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
+using Aus.Domain.Fleet;
 using Aus.Ocm.Tests.Support;
 using Aus.Simulator;
 using Microsoft.Extensions.Time.Testing;
@@ -93,7 +94,7 @@ public sealed class SimResilienceTests
             Interlocked.Decrement(ref inFlight);
         };
 
-        var result = await sim.Client.ReadFleetAsync(["org-many"], None);
+        var result = await sim.Client.ReadFleetAsync([new OrganizationId("org-many")], None);
 
         result.Errors.ShouldBeEmpty();
         policyReads.ShouldBe(12);

@@ -25,7 +25,7 @@ public sealed class PolicyFilesTests
         var document = PolicyFiles.ReadIfOrganization(new SourceText("org.yaml", Organization, null)).ShouldNotBeNull();
 
         var expected = OrganizationReader.Read(Organization, "org.yaml");
-        document.Policy.ShouldNotBeNull().OrgId.ShouldBe("org-1");
+        document.Policy.ShouldNotBeNull().OrgId.Value.ShouldBe("org-1");
         document.ClusterNames.ShouldBe(expected.ClusterNames);
         document.Diagnostics.ShouldBe(expected.Diagnostics);
     }
@@ -86,7 +86,7 @@ public sealed class PolicyFilesTests
         diagnostics.ShouldBe(expected.Diagnostics);
         diagnostics.ShouldNotBeEmpty();
         document.ShouldNotBeNull().Diagnostics.ShouldBe(expected.Diagnostics);
-        document.Policy.ShouldNotBeNull().OrgId.ShouldBe("org-1");
+        document.Policy.ShouldNotBeNull().OrgId.Value.ShouldBe("org-1");
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed class FleetReaderTests
         var document = FleetReader.Read(File.ReadAllText(path), "sectors-fleet.yaml");
 
         document.Diagnostics.ShouldBeEmpty();
-        var clusters = document.Snapshot!.Find("org-sectors")!.Clusters;
+        var clusters = document.Snapshot!.Find(new OrganizationId("org-sectors"))!.Clusters;
         clusters.Length.ShouldBe(6);
         clusters[0].AvailableUpgrades.Select(v => v.ToString()).ShouldBe(["4.16.9", "4.16.10-rc.1"]);
     }
@@ -58,7 +58,7 @@ public sealed class FleetReaderTests
         var snapshot = document.Snapshot!;
         snapshot.VersionGates.Single().ShouldBe(new VersionGate("gate-416", new MinorVersion(4, 16), "api.openshift.com/gate-ocp", StsOnly: true));
         document.Releases.Single().Channels.ShouldBe(["stable-4.16", "fast-4.16"]);
-        var cluster = snapshot.Find("o1")!.Clusters.Single();
+        var cluster = snapshot.Find(new OrganizationId("o1"))!.Clusters.Single();
         cluster.Id.ShouldBe(new ClusterId("2abc"));
         cluster.ExternalId.ShouldBe("6f0b");
         cluster.IsHostedControlPlane.ShouldBeTrue();
@@ -191,7 +191,7 @@ public sealed class FleetReaderTests
 
         document.Diagnostics.ShouldBeEmpty();
         document.Snapshot!.AddonVersions.ShouldBe(new Dictionary<string, string> { ["addon-a"] = "1.3.0", ["addon-b"] = "2.1.0" }, ignoreOrder: true);
-        var cluster = document.Snapshot.Find("o")!.Clusters.Single();
+        var cluster = document.Snapshot.Find(new OrganizationId("o"))!.Clusters.Single();
         cluster.Addons.ShouldBe([new InstalledAddon("addon-a", "1.2.0", "ready"), new InstalledAddon("addon-b", "2.0.0", "ready"), new InstalledAddon("addon-c", "0.1.0", "installing")]);
         cluster.UpgradePolicies.Select(p => p.Id).ShouldBe(["p-1"]);
         var addonPolicy = cluster.AddonUpgradePolicies.Single();
@@ -241,7 +241,7 @@ public sealed class FleetReaderTests
               - {name: c, channel: s, version: 4.16.1, labels: {sre-capabilities.aus.soak-days: 1.0, sre-capabilities.aus.workloads: 'a, b'}}
             """;
 
-        var organization = FleetReader.Read(Yaml, "fleet.yaml").Snapshot!.Find("o1")!;
+        var organization = FleetReader.Read(Yaml, "fleet.yaml").Snapshot!.Find(new OrganizationId("o1"))!;
 
         organization.Labels["sre-capabilities.aus.sector-deps.prod"].ShouldBe(string.Empty);
         organization.Labels["sre-capabilities.aus.blocked-versions"].ShouldBe("4.16.1,");

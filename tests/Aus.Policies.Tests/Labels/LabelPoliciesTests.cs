@@ -16,7 +16,7 @@ public sealed class LabelPoliciesTests
         Name = name,
         Id = new ClusterId(name),
         ExternalId = name,
-        Channel = "stable-4.16",
+        Channel = new ChannelName("stable-4.16"),
         Version = OpenShiftVersion.Parse("4.16.1"),
         Labels = labels.ToImmutableDictionary(l => l.Key, l => l.Value),
     };
@@ -26,9 +26,9 @@ public sealed class LabelPoliciesTests
     private static readonly FleetSnapshot Fleet = new(
         [],
         [
-            new FleetOrganization("org-b", [Cluster("b-1", Valid), Cluster("b-2")]),
-            new FleetOrganization("org-a", [Cluster("a-1", Valid)]) { Labels = ImmutableDictionary<string, string>.Empty.Add(P + "version-data.inherit", "org-pub") },
-            new FleetOrganization("org-pub", [Cluster("p-1")]) { Labels = ImmutableDictionary<string, string>.Empty.Add(P + "version-data.publish", "org-a,org-b") },
+            new FleetOrganization(new OrganizationId("org-b"), [Cluster("b-1", Valid), Cluster("b-2")]),
+            new FleetOrganization(new OrganizationId("org-a"), [Cluster("a-1", Valid)]) { Labels = ImmutableDictionary<string, string>.Empty.Add(P + "version-data.inherit", "org-pub") },
+            new FleetOrganization(new OrganizationId("org-pub"), [Cluster("p-1")]) { Labels = ImmutableDictionary<string, string>.Empty.Add(P + "version-data.publish", "org-a,org-b") },
         ]);
 
     [Fact]
@@ -36,9 +36,9 @@ public sealed class LabelPoliciesTests
     {
         var policies = LabelPolicies.Read(Fleet, []);
 
-        policies.Organizations.Select(o => o.Policy!.OrgId).ShouldBe(["org-a", "org-b"]);
+        policies.Organizations.Select(o => o.Policy!.OrgId).ShouldBe([new OrganizationId("org-a"), new OrganizationId("org-b")]);
         policies.Organizations[1].ClusterNames.ShouldBe(["b-1"]);
-        policies.Organizations[0].Policy!.InheritVersionData.ShouldBe([new InheritedOrganization("org-pub", null)]);
+        policies.Organizations[0].Policy!.InheritVersionData.ShouldBe([new InheritedOrganization(new OrganizationId("org-pub"), null)]);
     }
 
     [Fact]
@@ -50,15 +50,15 @@ public sealed class LabelPoliciesTests
     {
         OrganizationPolicy[] files =
         [
-            new() { Name = "the publisher", OrgId = "org-pub" },
-            new() { Name = "elsewhere", OrgId = "org-x", Environment = "stage" },
+            new() { Name = "the publisher", OrgId = new OrganizationId("org-pub") },
+            new() { Name = "elsewhere", OrgId = new OrganizationId("org-x"), Environment = new EnvironmentName("stage") },
         ];
 
         var policies = LabelPolicies.Read(Fleet, files);
 
         policies.Organizations.Select(o => (o.Policy!.OrgId, o.Policy.Name, o.Policy.Environment)).ShouldBe(
-            [("org-a", "org-a", "production"), ("org-b", "org-b", "production"), ("org-pub", "the publisher", "production"), ("org-x", "elsewhere", "stage")]);
-        policies.Organizations[2].Policy!.PublishVersionData.ShouldBe(["org-a", "org-b"]);
+            [(new OrganizationId("org-a"), "org-a", new EnvironmentName("production")), (new OrganizationId("org-b"), "org-b", new EnvironmentName("production")), (new OrganizationId("org-pub"), "the publisher", new EnvironmentName("production")), (new OrganizationId("org-x"), "elsewhere", new EnvironmentName("stage"))]);
+        policies.Organizations[2].Policy!.PublishVersionData.ShouldBe([new OrganizationId("org-a"), new OrganizationId("org-b")]);
         policies.Organizations[3].Policy!.Clusters.ShouldBeEmpty();
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aus.Domain.Fleet;
 using Aus.Domain.Policies;
 using Aus.Policies.Labels;
 using Aus.Policies.Organizations;
@@ -47,10 +48,10 @@ public sealed class LabelPolicyReaderTests
         var organization = new LabelledOrganization("org-1", Labels(), [new LabelledCluster("c1", ValidCluster())]);
 
         LabelPolicyReader.Read(organization).Policy!.Name.ShouldBe("org-1");
-        var file = new OrganizationPolicy { Name = "my-org", OrgId = "org-1", Environment = "stage", Clusters = [] };
+        var file = new OrganizationPolicy { Name = "my-org", OrgId = new OrganizationId("org-1"), Environment = new EnvironmentName("stage"), Clusters = [] };
         var policy = LabelPolicyReader.Read(organization, file).Policy!;
         policy.Name.ShouldBe("my-org");
-        policy.Environment.ShouldBe("stage");
+        policy.Environment.Value.ShouldBe("stage");
         policy.Clusters.ShouldHaveSingleItem().Name.ShouldBe("c1");
     }
 
@@ -187,8 +188,8 @@ public sealed class LabelPolicyReaderTests
             (P + "version-data.publish", "org-c"))).Policy!;
 
         policy.BlockedVersions.Select(p => p.Source).ShouldBe(["^4\\.16\\..*$", "4.15.1"]);
-        policy.InheritVersionData.ShouldBe([new InheritedOrganization("org-b", null), new InheritedOrganization("org-a", null)]);
-        policy.PublishVersionData.ShouldBe(["org-c"]);
+        policy.InheritVersionData.ShouldBe([new InheritedOrganization(new OrganizationId("org-b"), null), new InheritedOrganization(new OrganizationId("org-a"), null)]);
+        policy.PublishVersionData.ShouldBe([new OrganizationId("org-c")]);
     }
 
     [Fact]

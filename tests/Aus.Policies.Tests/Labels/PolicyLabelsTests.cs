@@ -31,8 +31,8 @@ public sealed class PolicyLabelsTests
         fromLabels.Name.ShouldBe(file.Name);
         fromLabels.BlockedVersions.ShouldBe(file.BlockedVersions);
         fromLabels.Sectors.OrderBy(s => s.Name).ShouldBe(file.Sectors.OrderBy(s => s.Name), SectorComparer.Instance);
-        fromLabels.InheritVersionData.Select(i => i.OrgId).ShouldBe(file.InheritVersionData.Select(i => i.OrgId).Order(StringComparer.Ordinal));
-        fromLabels.PublishVersionData.ShouldBe(file.PublishVersionData.Order(StringComparer.Ordinal));
+        fromLabels.InheritVersionData.Select(i => i.OrgId).ShouldBe(file.InheritVersionData.Select(i => i.OrgId).Order());
+        fromLabels.PublishVersionData.ShouldBe(file.PublishVersionData.Order());
         fromLabels.Clusters.Select(Describe).ShouldBe(file.Clusters.Select(Describe));
     }
 

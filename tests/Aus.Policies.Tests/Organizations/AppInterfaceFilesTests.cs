@@ -1,3 +1,4 @@
+using Aus.Domain.Fleet;
 using Aus.Domain.Policies;
 using Aus.Policies.Files;
 using Aus.Policies.Organizations;
@@ -97,8 +98,8 @@ public sealed class AppInterfaceFilesTests : IDisposable
 
         document.Errors.ShouldBeEmpty();
         var policy = document.Policy!;
-        policy.Environment.ShouldBe("ocm-production");
-        policy.InheritVersionData.ShouldBe([new InheritedOrganization("org-stage", "stage-org")]);
+        policy.Environment.Value.ShouldBe("ocm-production");
+        policy.InheritVersionData.ShouldBe([new InheritedOrganization(new OrganizationId("org-stage"), "stage-org")]);
         policy.Sectors.Single(s => s.Name.Value == "main").Dependencies.ShouldBe([new SectorName("canary")]);
         policy.Clusters.ShouldHaveSingleItem().Name.ShouldBe("prod-1");
     }
@@ -119,7 +120,7 @@ public sealed class AppInterfaceFilesTests : IDisposable
         var document = await ReadAsync(Path.Combine(Data, "openshift/stage-org/ocm.yml"));
 
         document.Errors.ShouldBeEmpty();
-        document.Policy!.PublishVersionData.ShouldBe(["org-prod"]);
+        document.Policy!.PublishVersionData.ShouldBe([new OrganizationId("org-prod")]);
     }
 
     [Fact]
@@ -160,7 +161,7 @@ public sealed class AppInterfaceFilesTests : IDisposable
         var document = await ReadAsync(path, configDirectory: Path.Combine(Data, "dependencies/ocm"));
 
         document.Errors.ShouldBeEmpty();
-        document.Policy!.Environment.ShouldBe("ocm-production");
+        document.Policy!.Environment.Value.ShouldBe("ocm-production");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Aus.Domain.Fleet;
 using Aus.Domain.Policies;
 using Aus.Policies.Diagnostics;
 using Aus.Policies.Organizations;
@@ -101,12 +102,12 @@ public sealed class OrganizationReaderTests
 
         document.Diagnostics.ShouldBeEmpty();
         var policy = document.Policy!;
-        policy.Environment.ShouldBe("integration");
+        policy.Environment.Value.ShouldBe("integration");
         policy.BlockedVersions.Single().Source.ShouldBe(@"^.*-rc\..*$");
         policy.Sectors[1].MaxParallelUpgrades.ShouldBe(new ParallelLimit(50, IsPercent: true));
         policy.Sectors[1].Dependencies.ShouldBe([new SectorName("stage")]);
-        policy.InheritVersionData.ShouldBe([new InheritedOrganization("other", "other-org")]);
-        policy.PublishVersionData.ShouldBe(["third"]);
+        policy.InheritVersionData.ShouldBe([new InheritedOrganization(new OrganizationId("other"), "other-org")]);
+        policy.PublishVersionData.ShouldBe([new OrganizationId("third")]);
         var prod = policy.Clusters[0];
         prod.Name.ShouldBe("prod-1");
         prod.Workloads.ShouldBe([new Workload("svc"), new Workload("db")]);
@@ -127,7 +128,7 @@ public sealed class OrganizationReaderTests
         var document = OrganizationReader.Read("name: a\norgId: b\n", "org.yaml");
 
         document.Diagnostics.ShouldBeEmpty();
-        document.Policy!.Environment.ShouldBe("production");
+        document.Policy!.Environment.Value.ShouldBe("production");
         document.Policy.Clusters.ShouldBeEmpty();
         document.Policy.AllowedWorkloads.ShouldBeEmpty();
     }
