@@ -27,7 +27,9 @@ public static class WindowOutlook
         ArgumentNullException.ThrowIfNull(cluster);
         return !cluster.IsHostedControlPlane
             && cluster.UpgradePolicies.IsEmpty
-            && !(UpgradePass.NextYStreamChannel(cluster.Channel) is { } next && next != cluster.Channel && cluster.AvailableChannels.Contains(next));
+            && !(UpgradePass.NextYStreamChannel(cluster.Channel.Value) is { } next
+                && next != cluster.Channel.Value
+                && cluster.AvailableChannels.Contains(new ChannelName(next)));
     }
 
     /// <summary>The detail of the skip a pass at <paramref name="now"/> gives a cluster outside the schedule's window (see <see cref="OnlySkipsOutsideWindow"/>).</summary>

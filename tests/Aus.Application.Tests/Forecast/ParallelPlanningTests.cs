@@ -1,4 +1,5 @@
 using Aus.Application.Forecast;
+using Aus.Domain.Fleet;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
 using CsCheck;
@@ -20,7 +21,7 @@ public sealed class ParallelPlanningTests
                     .ToList();
                 var fleet = first.Fleet() with
                 {
-                    Organizations = [.. first.Fleet().Organizations, .. second.Fleet().Organizations.Select(o => o with { OrgId = "x-" + o.OrgId })],
+                    Organizations = [.. first.Fleet().Organizations, .. second.Fleet().Organizations.Select(o => o with { OrgId = Renamed(o.OrgId) })],
                 };
 
                 var apart = ParallelPlanning.Plan(inputs, [], fleet, now);
@@ -47,10 +48,12 @@ public sealed class ParallelPlanningTests
     {
         Policy = input.Policy with
         {
-            OrgId = "x-" + input.Policy.OrgId,
+            OrgId = Renamed(input.Policy.OrgId),
             Name = "x-" + input.Policy.Name,
-            PublishVersionData = [.. input.Policy.PublishVersionData.Select(o => "x-" + o)],
-            InheritVersionData = [.. input.Policy.InheritVersionData.Select(i => i with { OrgId = "x-" + i.OrgId })],
+            PublishVersionData = [.. input.Policy.PublishVersionData.Select(Renamed)],
+            InheritVersionData = [.. input.Policy.InheritVersionData.Select(i => i with { OrgId = Renamed(i.OrgId) })],
         },
     };
+
+    private static OrganizationId Renamed(OrganizationId orgId) => new("x-" + orgId.Value);
 }

@@ -30,7 +30,7 @@ public sealed class WindowOutlookTests
     public void Outside_its_window_a_cluster_gets_the_skip_a_pass_gives_it(string schedule)
     {
         var policy = Policy("c", schedule: schedule);
-        var cluster = Cluster("c", "4.20.3", "4.20.4") with { Channel = "stable-4.20", AvailableChannels = ["stable-4.20", "fast-4.20"] };
+        var cluster = Cluster("c", "4.20.3", "4.20.4") with { Channel = new ChannelName("stable-4.20"), AvailableChannels = [new ChannelName("stable-4.20"), new ChannelName("fast-4.20")] };
         var plan = PlanOne(Organization("org", [policy]), [cluster], Now);
 
         plan.Actions.ShouldBeEmpty();
@@ -42,7 +42,7 @@ public sealed class WindowOutlookTests
     public void Not_only_a_skip_when_the_cluster_would_switch_channels_there()
     {
         var policy = Policy("c", schedule: "0 0 1 1 *");
-        var cluster = Cluster("c", "4.20.3") with { Channel = "stable-4.20", AvailableChannels = ["stable-4.20", "stable-4.21"] };
+        var cluster = Cluster("c", "4.20.3") with { Channel = new ChannelName("stable-4.20"), AvailableChannels = [new ChannelName("stable-4.20"), new ChannelName("stable-4.21")] };
 
         PlanOne(Organization("org", [policy]), [cluster], Now).Actions.ShouldHaveSingleItem().ShouldBeOfType<SwitchChannel>();
         WindowOutlook.OnlySkipsOutsideWindow(cluster).ShouldBeFalse();
