@@ -1,5 +1,6 @@
 using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
+using Aus.Domain.Scheduling;
 using Aus.Domain.Versions;
 
 namespace Aus.Application.Forecast;
@@ -43,7 +44,6 @@ internal sealed class ClusterTrack(string orgId, string name)
     /// <summary>Takes in the decision of a pass at <paramref name="time"/>; the previous reason held until then.</summary>
     public void Decided(ClusterDecision decision, DateTimeOffset time)
     {
-
         HoldUntil(time);
         if (IsWaiting)
         {
@@ -115,11 +115,24 @@ internal sealed class ClusterTrack(string orgId, string name)
         }
     }
 
-    /// <summary>Whether both sides of the window were seen in this epoch, neither acting: its flips then only swap the two.</summary>
-    public bool KnowsBothSidesOfItsWindow =>
-        _inWindow is { Decision: Decision.Skip } && _outsideWindow is { Decision: Decision.Skip };
+    /// <summary>
+    /// Whether the planner's skip outside the window is known without a pass (see
+    /// <see cref="WindowOutlook.OnlySkipsOutsideWindow"/>): set where the forecast decides to skip the cluster's flips.
+    /// </summary>
+    public bool OutsideIsOnlyASkip { get; set; }
 
-    public ClusterDecision? ObservedDecision(bool inWindow) => inWindow ? _inWindow : _outsideWindow;
+    /// <summary>
+    /// Whether both sides of the window are known in this epoch, neither acting: its flips then only
+    /// swap the two. The inside must have been seen; the outside seen, or known to be only a skip.
+    /// </summary>
+    public bool KnowsBothSidesOfItsWindow(bool outsideIsOnlyASkip) =>
+        _inWindow is { Decision: Decision.Skip } && (outsideIsOnlyASkip || _outsideWindow is { Decision: Decision.Skip });
+
+    /// <summary>The decision a pass at a flip to <paramref name="inWindow"/> gives the cluster, known from this epoch.</summary>
+    public ClusterDecision DecisionAtFlip(bool inWindow, CronSchedule schedule, DateTimeOffset flip) =>
+        inWindow ? _inWindow!
+        : OutsideIsOnlyASkip ? new ClusterDecision { Name = Name, Decision = Decision.Skip, Reason = Reason.OutsideWindow, Detail = WindowOutlook.OutsideWindowDetail(schedule, flip) }
+        : _outsideWindow!;
 
     /// <summary>Counts the current reason as holding the cluster until <paramref name="time"/>, while it waits.</summary>
     public void HoldUntil(DateTimeOffset time)

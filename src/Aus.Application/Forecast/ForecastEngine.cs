@@ -15,12 +15,31 @@ namespace Aus.Application.Forecast;
 /// </remarks>
 public static class ForecastEngine
 {
-    public static Forecast Run(ForecastRequest request) => new ForecastRun(request, everyPass: false).Run();
+    public static Forecast Run(ForecastRequest request) => new ForecastRun(request, Stepping.Jump).Run();
 
     /// <summary>The same, giving up between two passes once <paramref name="cancellationToken"/> is cancelled (a dashboard's time limit).</summary>
     public static Forecast Run(ForecastRequest request, CancellationToken cancellationToken) =>
-        new ForecastRun(request, everyPass: false) { CancellationToken = cancellationToken }.Run();
+        new ForecastRun(request, Stepping.Jump) { CancellationToken = cancellationToken }.Run();
 
     /// <summary>The same forecast, planning every organization at every pass: the slow reference the event jumps are checked against.</summary>
-    internal static Forecast RunEveryPass(ForecastRequest request) => new ForecastRun(request, everyPass: true).Run();
+    internal static Forecast RunEveryPass(ForecastRequest request) => new ForecastRun(request, Stepping.EveryPass).Run();
+
+    /// <summary>
+    /// The same forecast, planning every organization at each pass where any of them has an event, and
+    /// every window flip: the reference the choice of organizations to plan at an event is checked against.
+    /// </summary>
+    internal static Forecast RunEveryOrganizationAtEachEvent(ForecastRequest request) => new ForecastRun(request, Stepping.EveryOrganizationAtEachEvent).Run();
+}
+
+/// <summary>Which organizations a forecast plans at which passes.</summary>
+internal enum Stepping
+{
+    /// <summary>Each organization at the passes where an event of its own falls, jumping over the rest.</summary>
+    Jump,
+
+    /// <summary>Every organization at each pass where any has an event, and at every window flip of a waiting cluster.</summary>
+    EveryOrganizationAtEachEvent,
+
+    /// <summary>Every organization at every pass, as a real service does.</summary>
+    EveryPass,
 }

@@ -68,6 +68,9 @@ internal sealed class ForecastFleet
     /// <summary>How many times a cluster of the organization changed versions: what the soak rates are counted from changed when it did.</summary>
     public int VersionChangesOf(string orgId) => _byOrgId.TryGetValue(orgId, out var organization) ? organization.VersionChanges : 0;
 
+    /// <summary>How many times a cluster of the organization changed in any way: what is worked out from its clusters changed when it did.</summary>
+    public int ChangesOf(string orgId) => _byOrgId.TryGetValue(orgId, out var organization) ? organization.Changes : 0;
+
     public ModelCluster? Find(string orgId, string name) =>
         _byOrgId.TryGetValue(orgId, out var organization) ? organization.Find(name) : null;
 
@@ -248,12 +251,30 @@ internal sealed class ForecastFleet
     /// <summary>One cluster of the model.</summary>
     internal sealed class ModelCluster(string orgId, OcmCluster cluster)
     {
+        private OcmCluster? _onlySkipsFor;
+        private bool _onlySkips;
+
         public string OrgId { get; } = orgId;
 
         public OcmCluster Cluster { get; set; } = cluster;
 
         /// <summary>The upgrades the fleet stated at the start, in OCM's order.</summary>
         public ImmutableArray<OpenShiftVersion> Stated { get; } = cluster.AvailableUpgrades;
+
+        /// <summary>See <see cref="WindowOutlook.OnlySkipsOutsideWindow"/>; worked out once for each state of the cluster.</summary>
+        public bool OnlySkipsOutsideWindow
+        {
+            get
+            {
+                if (!ReferenceEquals(_onlySkipsFor, Cluster))
+                {
+                    _onlySkips = WindowOutlook.OnlySkipsOutsideWindow(Cluster);
+                    _onlySkipsFor = Cluster;
+                }
+
+                return _onlySkips;
+            }
+        }
 
         /// <summary>Policy id → when its upgrade completes.</summary>
         public Dictionary<string, DateTimeOffset> InFlight { get; } = new(StringComparer.Ordinal);
@@ -276,7 +297,13 @@ internal sealed class ForecastFleet
 
         public ModelCluster? Find(string name) => _byName.GetValueOrDefault(name);
 
-        public void Changed() => _snapshot = null;
+        public int Changes { get; private set; }
+
+        public void Changed()
+        {
+            _snapshot = null;
+            Changes++;
+        }
 
         public FleetOrganization Snapshot() => _snapshot ??= new FleetOrganization(new OrganizationId(orgId), [.. Clusters.Select(c => c.Cluster)]);
     }

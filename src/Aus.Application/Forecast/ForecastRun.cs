@@ -13,7 +13,7 @@ internal sealed class ForecastRun
     private static readonly TimeSpan SoakMargin = TimeSpan.FromSeconds(1);
 
     private readonly ForecastRequest _request;
-    private readonly bool _everyPass;
+    private readonly Stepping _stepping;
     private readonly PassGrid _grid;
     private readonly ForecastFleet _fleet;
     private readonly ScheduleWindows _windows;
@@ -26,7 +26,7 @@ internal sealed class ForecastRun
     private readonly PriorityQueue<OrganizationState, DateTimeOffset> _checkIns = new();
     private int _plannedPasses;
 
-    public ForecastRun(ForecastRequest request, bool everyPass)
+    public ForecastRun(ForecastRequest request, Stepping stepping)
     {
         if (request.Interval <= TimeSpan.Zero)
         {
@@ -34,7 +34,7 @@ internal sealed class ForecastRun
         }
 
         _request = request;
-        _everyPass = everyPass;
+        _stepping = stepping;
         _grid = new PassGrid(request.Now, request.Interval);
         _fleet = new ForecastFleet(request.Fleet, request.Release, request.UpgradeDuration, request.Graph, request.Now);
         _windows = new ScheduleWindows(_grid, request.End);
@@ -81,6 +81,8 @@ internal sealed class ForecastRun
             }
         }
 
+        GroupFamilies();
+
         // The same tables by name for each organization, for lookups on every pass.
         var statesById = _organizations.ToLookup(o => o.OrgId, StringComparer.Ordinal);
         foreach (var ((orgId, name), track) in _tracks)
@@ -96,6 +98,35 @@ internal sealed class ForecastRun
             foreach (var organization in statesById[orgId])
             {
                 organization.Policies[name] = policy;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Numbers the families: organizations tied by inherited version data, or given with the same id,
+    /// are planned in one planner call (see <see cref="ParallelPlanning"/>).
+    /// </summary>
+    private void GroupFamilies()
+    {
+        for (var i = 0; i < _organizations.Count; i++)
+        {
+            _organizations[i].Family = i;
+        }
+
+        // Relabel until every tie agrees on the lowest number; families are small and few.
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var organization in _organizations)
+            {
+                var tied = organization.Sources.Append(_byOrgId[organization.OrgId]).Append(organization).ToList();
+                var family = tied.Min(o => o.Family);
+                foreach (var member in tied.Where(m => m.Family > family))
+                {
+                    member.Family = family;
+                    changed = true;
+                }
             }
         }
     }
@@ -173,6 +204,12 @@ internal sealed class ForecastRun
         {
             if (organization.NextPass is { } pass && pass <= time || changed.Contains(organization.OrgId))
             {
+                if (_stepping == Stepping.EveryOrganizationAtEachEvent)
+                {
+                    due.UnionWith(_organizations);
+                    break;
+                }
+
                 due.Add(organization);
                 if (changed.Contains(organization.OrgId))
                 {
@@ -226,10 +263,11 @@ internal sealed class ForecastRun
             lender.History = CheckedIn(lender, time);
         }
 
-        var inputs = organizations.Select(o => o.Input with { History = o.History })
-            .Concat(lenders.Select(l => l.Lending))
-            .ToImmutableArray();
-        var plan = FleetPlanner.Plan(new PlanRequest(inputs, _fleet.SnapshotAt(time), time));
+        var plans = ParallelPlanning.Plan(
+            [.. organizations.Select(o => new FamilyInput(o.Input with { History = o.History }, o.Family))],
+            [.. lenders.Select(l => new FamilyInput(l.Lending, l.Family))],
+            _fleet.SnapshotAt(time),
+            time);
 
         // Clusters share a few schedules: whether each is in its window at this pass is worked out once.
         var inWindow = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -237,7 +275,7 @@ internal sealed class ForecastRun
         for (var i = 0; i < organizations.Count; i++)
         {
             var organization = organizations[i];
-            var result = plan.Organizations[i];
+            var result = plans[i];
             ReplayWindowFlips(organization, time);
             organization.HasErrors = !result.Errors.IsEmpty;
             organization.History = result.History ?? organization.History;
@@ -290,7 +328,7 @@ internal sealed class ForecastRun
             var from = organization.LastPlanned;
             while (_windows.NextChange(schedule, from) is { } flip && (flip < until || inclusive && flip == until))
             {
-                track.Decided(track.ObservedDecision(ScheduleWindows.IsInWindow(schedule, flip))!, flip);
+                track.Decided(track.DecisionAtFlip(ScheduleWindows.IsInWindow(schedule, flip), schedule, flip), flip);
                 from = flip;
             }
         }
@@ -302,7 +340,7 @@ internal sealed class ForecastRun
     private DateTimeOffset? NextPass(OrganizationState organization, OrganizationPlan plan, DateTimeOffset time)
     {
         organization.WindowOnlyPass = null;
-        if (_everyPass || !plan.Actions.IsEmpty)
+        if (_stepping == Stepping.EveryPass || !plan.Actions.IsEmpty)
         {
             return _grid.After(time);
         }
@@ -311,6 +349,13 @@ internal sealed class ForecastRun
         {
             // Errors stop every action and do not go away with time.
             return null;
+        }
+
+        if (!organization.Input.Policy.Freezes.IsEmpty)
+        {
+            // A freeze holds a cluster whose next run falls inside it, and the next run moves with
+            // every pass: an organization with freeze windows is planned at every pass.
+            return _grid.After(time);
         }
 
         DateTimeOffset? next = null;
@@ -343,9 +388,11 @@ internal sealed class ForecastRun
                 continue;
             }
 
-            if (track is not null && track.KnowsBothSidesOfItsWindow)
+            var outsideIsOnlyASkip = organization.Input.Controls.Pauses.IsEmpty && cluster.OnlySkipsOutsideWindow;
+            if (_stepping == Stepping.Jump && track is not null && track.KnowsBothSidesOfItsWindow(outsideIsOnlyASkip))
             {
-                // Until the next event its flips only swap between the two decisions seen: no need to plan them.
+                // Until the next event its flips only swap between the two decisions known: no need to plan them.
+                track.OutsideIsOnlyASkip = outsideIsOnlyASkip;
                 organization.SkippingFlips.Add(track);
             }
             else
@@ -402,6 +449,18 @@ internal sealed class ForecastRun
             return organization.History;
         }
 
+        return SoakLedger.CheckIn(organization.History, Specs(organization), time);
+    }
+
+    /// <summary>The organization's clusters as the soak ledger takes them: built again only after one of them changed.</summary>
+    private List<UpgradeSpec> Specs(OrganizationState organization)
+    {
+        var stamp = _fleet.ChangesOf(organization.OrgId);
+        if (organization.Specs is { } cached && organization.SpecsStamp == stamp)
+        {
+            return cached;
+        }
+
         var specs = new List<UpgradeSpec>(organization.Input.Policy.Clusters.Length);
         foreach (var policy in organization.Input.Policy.Clusters)
         {
@@ -411,20 +470,24 @@ internal sealed class ForecastRun
             }
         }
 
-        return SoakLedger.CheckIn(organization.History, specs, time);
+        organization.Specs = specs;
+        organization.SpecsStamp = stamp;
+        return specs;
     }
 
     /// <summary>
-    /// Whether the cluster's window opening or closing can change anything the forecast reports:
-    /// while it waits for the release its reason changes; after that only an action could matter,
-    /// and outside or inside its window the planner can only act on it when OCM offers it an upgrade
-    /// or another channel (node pools catch up whatever the window).
+    /// Whether the cluster's window opening or closing can change anything the forecast reports. Not
+    /// while it has an upgrade policy: the planner then decides the same in and outside the window
+    /// (the upgrade in progress, its locks, its node pools). Otherwise, while it waits for the release
+    /// its reason changes; after that only an action could matter, and outside or inside its window the
+    /// planner can only act on it when OCM offers it an upgrade or another channel.
     /// </summary>
     private static bool WindowMatters(ForecastFleet.ModelCluster cluster, ClusterTrack? track) =>
-        track is null
-        || track.IsWaiting
-        || !cluster.Cluster.AvailableUpgrades.IsEmpty
-        || cluster.Cluster.AvailableChannels.Any(c => c != cluster.Cluster.Channel);
+        cluster.Cluster.UpgradePolicies.IsEmpty
+        && (track is null
+            || track.IsWaiting
+            || !cluster.Cluster.AvailableUpgrades.IsEmpty
+            || cluster.Cluster.AvailableChannels.Any(c => c != cluster.Cluster.Channel));
 
     /// <summary>
     /// The earliest moment a soak total the organization decides with reaches one of its soakDays.
@@ -441,29 +504,56 @@ internal sealed class ForecastRun
         }
 
         var rates = SoakRates(organization);
+        var candidates = CandidateVersions(organization);
         DateTimeOffset? earliest = null;
-        foreach (var (version, workloads) in data.Versions)
+        foreach (var ((version, workload), rate) in rates)
         {
-            foreach (var (workload, soak) in workloads)
+            if (!candidates.Contains(version)
+                || !thresholds.TryGetValue(workload, out var days)
+                || !data.Versions.TryGetValue(version, out var workloads)
+                || !workloads.TryGetValue(workload, out var soak))
             {
-                if (!thresholds.TryGetValue(workload, out var days) || !rates.TryGetValue((version, workload), out var rate))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                foreach (var required in days)
+            foreach (var required in days)
+            {
+                if (required > soak.SoakDays)
                 {
-                    if (required > soak.SoakDays)
-                    {
-                        var crossing = time + TimeSpan.FromDays((required - soak.SoakDays) / rate);
-                        earliest = Earliest(earliest, crossing);
-                        break;
-                    }
+                    var crossing = time + TimeSpan.FromDays((required - soak.SoakDays) / rate);
+                    earliest = Earliest(earliest, crossing);
+                    break;
                 }
             }
         }
 
         return earliest;
+    }
+
+    /// <summary>
+    /// The versions OCM offers the organization's clusters: the planner reads soak for these only, so
+    /// only their soak crossings can change a decision. Worked out again only after a cluster changed.
+    /// </summary>
+    private HashSet<string> CandidateVersions(OrganizationState organization)
+    {
+        var stamp = _fleet.ChangesOf(organization.OrgId);
+        if (organization.Candidates is { } cached && organization.CandidatesStamp == stamp)
+        {
+            return cached;
+        }
+
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cluster in _fleet.ClustersOf(organization.OrgId))
+        {
+            foreach (var version in cluster.Cluster.AvailableUpgrades)
+            {
+                candidates.Add(version.ToString());
+            }
+        }
+
+        organization.Candidates = candidates;
+        organization.CandidatesStamp = stamp;
+        return candidates;
     }
 
     /// <summary>
@@ -589,9 +679,25 @@ internal sealed class ForecastRun
         /// The organization as a source that only lends its data to an inheriting organization
         /// planned without it: its history checked in already, and no clusters to decide.
         /// </summary>
-        public OrganizationInput Lending => Input with { History = History, Policy = Input.Policy with { Clusters = [] } };
+        /// <remarks>
+        /// Its history goes without the names of the clusters reporting each version: the planner decides
+        /// with soak totals and minimum versions only, and the inheriting organization's pass would
+        /// otherwise copy every name with the source's prefix, for nothing the forecast reads.
+        /// </remarks>
+        public OrganizationInput Lending => Input with { History = WithoutReporting(History), Policy = Input.Policy with { Clusters = [] } };
+
+        private static VersionHistory WithoutReporting(VersionHistory history) => history with
+        {
+            Versions = history.Versions.ToImmutableSortedDictionary(
+                v => v.Key,
+                v => v.Value.ToImmutableSortedDictionary(w => w.Key, w => w.Value with { Reporting = [] }),
+                StringComparer.Ordinal),
+        };
 
         public bool HasErrors { get; set; }
+
+        /// <summary>The organizations planned in one planner call with it share this number (see ParallelPlanning).</summary>
+        public int Family { get; set; }
 
         public DateTimeOffset? NextPass { get; set; }
 
@@ -619,6 +725,16 @@ internal sealed class ForecastRun
         public Dictionary<(string Version, Workload Workload), int>? Rates { get; set; }
 
         public int RatesStamp { get; set; }
+
+        /// <summary>The versions offered to its clusters last worked out (see CandidateVersions), and the fleet changes they were worked out at.</summary>
+        public HashSet<string>? Candidates { get; set; }
+
+        public int CandidatesStamp { get; set; }
+
+        /// <summary>The specs last built for a check-in (see Specs), and the fleet changes they were built at.</summary>
+        public List<UpgradeSpec>? Specs { get; set; }
+
+        public int SpecsStamp { get; set; }
 
         /// <summary>Per workload, the soakDays its clusters require, lowest first.</summary>
         public Dictionary<Workload, SortedSet<int>> Thresholds { get; } = input.Policy.Clusters
