@@ -1,6 +1,5 @@
 using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
-using Aus.Domain.Scheduling;
 using Aus.Domain.Versions;
 
 namespace Aus.Application.Forecast;
@@ -128,10 +127,10 @@ internal sealed class ClusterTrack(string orgId, string name)
     public bool KnowsBothSidesOfItsWindow(bool outsideIsOnlyASkip) =>
         _inWindow is { Decision: Decision.Skip } && (outsideIsOnlyASkip || _outsideWindow is { Decision: Decision.Skip });
 
-    /// <summary>The decision a pass at a flip to <paramref name="inWindow"/> gives the cluster, known from this epoch.</summary>
-    public ClusterDecision DecisionAtFlip(bool inWindow, CronSchedule schedule, DateTimeOffset flip) =>
-        inWindow ? _inWindow!
-        : OutsideIsOnlyASkip ? new ClusterDecision { Name = Name, Decision = Decision.Skip, Reason = Reason.OutsideWindow, Detail = WindowOutlook.OutsideWindowDetail(schedule, flip) }
+    /// <summary>The decision a pass at <paramref name="flip"/> gives the cluster, known from this epoch.</summary>
+    public ClusterDecision DecisionAtFlip(WindowFlip flip) =>
+        flip.InWindow ? _inWindow!
+        : OutsideIsOnlyASkip ? new ClusterDecision { Name = Name, Decision = Decision.Skip, Reason = Reason.OutsideWindow, Detail = flip.OutsideDetail }
         : _outsideWindow!;
 
     /// <summary>Counts the current reason as holding the cluster until <paramref name="time"/>, while it waits.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Aus.Domain.History;
 using Aus.Domain.Planning;
 using Aus.Domain.Policies;
+using Aus.Domain.Scheduling;
 
 namespace Aus.Application.Forecast;
 
@@ -322,18 +323,36 @@ internal sealed class ForecastRun
     /// </summary>
     private void ReplayWindowFlips(OrganizationState organization, DateTimeOffset until, bool inclusive = false)
     {
+        var flipsBySchedule = new Dictionary<string, List<WindowFlip>>(StringComparer.Ordinal);
         foreach (var track in organization.SkippingFlips)
         {
             var schedule = organization.Policies[track.Name].Schedule;
-            var from = organization.LastPlanned;
-            while (_windows.NextChange(schedule, from) is { } flip && (flip < until || inclusive && flip == until))
+            if (!flipsBySchedule.TryGetValue(schedule.Expression, out var flips))
             {
-                track.Decided(track.DecisionAtFlip(ScheduleWindows.IsInWindow(schedule, flip), schedule, flip), flip);
-                from = flip;
+                flips = Flips(schedule, organization.LastPlanned, until, inclusive);
+                flipsBySchedule[schedule.Expression] = flips;
+            }
+
+            foreach (var flip in flips)
+            {
+                track.Decided(track.DecisionAtFlip(flip), flip.At);
             }
         }
 
         organization.SkippingFlips.Clear();
+    }
+
+    /// <summary>The flips of <paramref name="schedule"/>'s window after <paramref name="from"/>, before <paramref name="until"/> (or at it, with <paramref name="inclusive"/>).</summary>
+    private List<WindowFlip> Flips(CronSchedule schedule, DateTimeOffset from, DateTimeOffset until, bool inclusive)
+    {
+        var flips = new List<WindowFlip>();
+        while (_windows.NextChange(schedule, from) is { } flip && (flip < until || inclusive && flip == until))
+        {
+            flips.Add(new WindowFlip(schedule, flip, ScheduleWindows.IsInWindow(schedule, flip)));
+            from = flip;
+        }
+
+        return flips;
     }
 
     /// <summary>The next pass at which the organization's decisions may change, absent completions (those are watched for every organization).</summary>
