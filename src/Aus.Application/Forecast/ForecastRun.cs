@@ -323,6 +323,11 @@ internal sealed class ForecastRun
     /// </summary>
     private void ReplayWindowFlips(OrganizationState organization, DateTimeOffset until, bool inclusive = false)
     {
+        if (organization.SkippingFlips.Count == 0)
+        {
+            return;
+        }
+
         var flipsBySchedule = new Dictionary<string, List<WindowFlip>>(StringComparer.Ordinal);
         foreach (var track in organization.SkippingFlips)
         {
