@@ -1,5 +1,6 @@
 using Aus.Domain.Fleet;
 using Aus.Domain.Planning;
+using Aus.Domain.Policies;
 using Aus.Domain.Versions;
 
 namespace Aus.Application.Forecast;
@@ -10,7 +11,8 @@ namespace Aus.Application.Forecast;
 /// </summary>
 internal sealed class ClusterTrack(string orgId, string name)
 {
-    private readonly Dictionary<Reason, (TimeSpan Duration, string Detail)> _held = [];
+    // Per reason (by its number), how long it held the cluster and the detail it first held it with; null detail: never.
+    private readonly (TimeSpan Duration, string? Detail)[] _held = new (TimeSpan, string?)[ReasonCount];
     private Reason? _reason;
     private string _detail = string.Empty;
     private DateTimeOffset _since;
@@ -19,9 +21,14 @@ internal sealed class ClusterTrack(string orgId, string name)
     private readonly Dictionary<string, ForecastUpgrade> _byPolicy = new(StringComparer.Ordinal);
     private string? _startPolicy;
 
+    private static readonly int ReasonCount = Enum.GetValues<Reason>().Max(r => (int)r) + 1;
+
     public string OrgId { get; } = orgId;
 
     public string Name { get; } = name;
+
+    /// <summary>The cluster's policy in its organization's file, when the file has one of the name.</summary>
+    public ClusterPolicy? Policy { get; set; }
 
     public string? InitialVersion { get; set; }
 
@@ -138,8 +145,8 @@ internal sealed class ClusterTrack(string orgId, string name)
     {
         if (_reason is { } reason && IsWaiting && time > _since)
         {
-            var (duration, detail) = _held.GetValueOrDefault(reason, (TimeSpan.Zero, _detail));
-            _held[reason] = (duration + (time - _since), detail);
+            ref var held = ref _held[(int)reason];
+            held = (held.Duration + (time - _since), held.Detail ?? _detail);
         }
 
         _since = time;
@@ -147,5 +154,10 @@ internal sealed class ClusterTrack(string orgId, string name)
 
     /// <summary>Every reason that held the cluster, longest first (ties in the order of the reasons).</summary>
     public List<HeldCondition> Held() =>
-        [.. _held.OrderByDescending(h => h.Value.Duration).ThenBy(h => h.Key).Select(h => new HeldCondition(h.Key, h.Value.Detail, h.Value.Duration))];
+        [.. _held
+            .Select((h, reason) => (Reason: (Reason)reason, h.Duration, h.Detail))
+            .Where(h => h.Detail is not null)
+            .OrderByDescending(h => h.Duration)
+            .ThenBy(h => h.Reason)
+            .Select(h => new HeldCondition(h.Reason, h.Detail!, h.Duration))];
 }

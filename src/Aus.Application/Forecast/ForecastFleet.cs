@@ -71,6 +71,9 @@ internal sealed class ForecastFleet
     /// <summary>How many times a cluster of the organization changed in any way: what is worked out from its clusters changed when it did.</summary>
     public int ChangesOf(string orgId) => _byOrgId.TryGetValue(orgId, out var organization) ? organization.Changes : 0;
 
+    /// <summary>How many times OCM's offer to a cluster of the organization was worked out again: the versions offered may have changed when it was.</summary>
+    public int OfferChangesOf(string orgId) => _byOrgId.TryGetValue(orgId, out var organization) ? organization.OfferChanges : 0;
+
     public ModelCluster? Find(string orgId, string name) =>
         _byOrgId.TryGetValue(orgId, out var organization) ? organization.Find(name) : null;
 
@@ -244,8 +247,10 @@ internal sealed class ForecastFleet
 
     private void Replace(ModelCluster cluster, OcmCluster ocm)
     {
+        // By reference: a change that keeps the offer (a policy created, a gate agreed) keeps its array.
+        var offerChanged = ocm.AvailableUpgrades != cluster.Cluster.AvailableUpgrades;
         cluster.Cluster = ocm;
-        _byOrgId[cluster.OrgId].Changed();
+        _byOrgId[cluster.OrgId].Changed(offerChanged);
     }
 
     /// <summary>One cluster of the model.</summary>
@@ -299,10 +304,16 @@ internal sealed class ForecastFleet
 
         public int Changes { get; private set; }
 
-        public void Changed()
+        public int OfferChanges { get; private set; }
+
+        public void Changed(bool offerChanged)
         {
             _snapshot = null;
             Changes++;
+            if (offerChanged)
+            {
+                OfferChanges++;
+            }
         }
 
         public FleetOrganization Snapshot() => _snapshot ??= new FleetOrganization(new OrganizationId(orgId), [.. Clusters.Select(c => c.Cluster)]);

@@ -100,6 +100,11 @@ internal sealed class ForecastRun
             {
                 organization.Policies[name] = policy;
             }
+
+            if (_tracks.TryGetValue((orgId, name), out var track))
+            {
+                track.Policy = policy;
+            }
         }
     }
 
@@ -285,7 +290,7 @@ internal sealed class ForecastRun
                 if (organization.Tracks.TryGetValue(decision.Name, out var track))
                 {
                     track.Decided(decision, time);
-                    if (organization.Policies.TryGetValue(decision.Name, out var policy))
+                    if (track.Policy is { } policy)
                     {
                         var schedule = policy.Schedule;
                         if (!inWindow.TryGetValue(schedule.Expression, out var isIn))
@@ -556,11 +561,11 @@ internal sealed class ForecastRun
 
     /// <summary>
     /// The versions OCM offers the organization's clusters: the planner reads soak for these only, so
-    /// only their soak crossings can change a decision. Worked out again only after a cluster changed.
+    /// only their soak crossings can change a decision. Worked out again only after an offer was.
     /// </summary>
     private HashSet<string> CandidateVersions(OrganizationState organization)
     {
-        var stamp = _fleet.ChangesOf(organization.OrgId);
+        var stamp = _fleet.OfferChangesOf(organization.OrgId);
         if (organization.Candidates is { } cached && organization.CandidatesStamp == stamp)
         {
             return cached;
@@ -581,7 +586,7 @@ internal sealed class ForecastRun
     }
 
     /// <summary>
-    /// Per version and workload, the clusters of the organization and its sources that run it: counted
+    /// Per version and workload, the clusters of the organization and its sources that run it: added up
     /// again only after one of them changed versions.
     /// </summary>
     private Dictionary<(string Version, Workload Workload), int> SoakRates(OrganizationState organization)
@@ -597,20 +602,15 @@ internal sealed class ForecastRun
             return cached;
         }
 
-        var rates = new Dictionary<(string Version, Workload Workload), int>();
-        foreach (var member in organization.Sources.Prepend(organization))
+        var rates = RunningClusters(organization);
+        if (organization.Sources.Count > 0)
         {
-            foreach (var policy in member.Input.Policy.Clusters)
+            rates = new Dictionary<(string Version, Workload Workload), int>(rates);
+            foreach (var source in organization.Sources)
             {
-                if (_fleet.Find(member.OrgId, policy.Name) is not { } cluster)
+                foreach (var (key, count) in RunningClusters(source))
                 {
-                    continue;
-                }
-
-                var version = cluster.Cluster.Version.ToString();
-                foreach (var workload in policy.Workloads)
-                {
-                    rates[(version, workload)] = rates.GetValueOrDefault((version, workload)) + 1;
+                    rates[key] = rates.GetValueOrDefault(key) + count;
                 }
             }
         }
@@ -618,6 +618,38 @@ internal sealed class ForecastRun
         organization.Rates = rates;
         organization.RatesStamp = stamp;
         return rates;
+    }
+
+    /// <summary>
+    /// Per version and workload, the organization's clusters that run it: counted again only after one
+    /// of them changed versions.
+    /// </summary>
+    private Dictionary<(string Version, Workload Workload), int> RunningClusters(OrganizationState organization)
+    {
+        var stamp = _fleet.VersionChangesOf(organization.OrgId);
+        if (organization.Running is { } cached && organization.RunningStamp == stamp)
+        {
+            return cached;
+        }
+
+        var running = new Dictionary<(string Version, Workload Workload), int>();
+        foreach (var policy in organization.Input.Policy.Clusters)
+        {
+            if (_fleet.Find(organization.OrgId, policy.Name) is not { } cluster)
+            {
+                continue;
+            }
+
+            var version = cluster.Cluster.Version.ToString();
+            foreach (var workload in policy.Workloads)
+            {
+                running[(version, workload)] = running.GetValueOrDefault((version, workload)) + 1;
+            }
+        }
+
+        organization.Running = running;
+        organization.RunningStamp = stamp;
+        return running;
     }
 
     /// <summary>Done early when no cluster that could still act waits for the release and nothing is in flight.</summary>
@@ -745,10 +777,15 @@ internal sealed class ForecastRun
 
         public List<OrganizationState> Inheritors { get; } = [];
 
-        /// <summary>The soak rates last counted (see SoakRates), and the version changes they were counted at.</summary>
+        /// <summary>The soak rates last added up (see SoakRates), and the version changes they were added up at.</summary>
         public Dictionary<(string Version, Workload Workload), int>? Rates { get; set; }
 
         public int RatesStamp { get; set; }
+
+        /// <summary>The clusters running each version with each workload, last counted (see RunningClusters), and the version changes they were counted at.</summary>
+        public Dictionary<(string Version, Workload Workload), int>? Running { get; set; }
+
+        public int RunningStamp { get; set; }
 
         /// <summary>The versions offered to its clusters last worked out (see CandidateVersions), and the fleet changes they were worked out at.</summary>
         public HashSet<string>? Candidates { get; set; }
