@@ -44,7 +44,7 @@ internal static class ParallelPlanning
     }
 
     private static IReadOnlyList<OrganizationPlan> PlanOne(IReadOnlyList<FamilyInput> planned, IReadOnlyList<FamilyInput> lenders, FleetSnapshot fleet, DateTimeOffset now) =>
-        FleetPlanner.Plan(new PlanRequest([.. planned.Select(p => p.Input), .. lenders.Select(l => l.Input)], fleet, now)).Organizations;
+        FleetPlanner.Plan(new PlanRequest([.. planned.Select(p => p.Input), .. lenders.Select(l => l.Input)], fleet, now) { InheritedReportingNames = false }).Organizations;
 
     /// <summary>
     /// The families of the second call: the families, largest first (by clusters to plan), each go

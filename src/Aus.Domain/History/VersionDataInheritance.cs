@@ -10,7 +10,7 @@ namespace Aus.Domain.History;
 public static class VersionDataInheritance
 {
     public static VersionHistory Aggregate(VersionHistory own, IEnumerable<InheritedVersionData> sources) =>
-        Aggregate(own, sources, new PrefixedReporting());
+        Aggregate(own, sources, new PrefixedReporting(withNames: true));
 
     /// <summary>As above, with the prefixed reporting names shared with other organizations that inherit the same data.</summary>
     internal static VersionHistory Aggregate(VersionHistory own, IEnumerable<InheritedVersionData> sources, PrefixedReporting prefixed)
@@ -76,12 +76,18 @@ public static class VersionDataInheritance
 /// The reporting names of inherited soak data with their source's prefix, made once per plan: the
 /// organizations that inherit from one source share the names rather than each writing them again.
 /// </summary>
-internal sealed class PrefixedReporting
+/// <param name="withNames">False when the plan leaves the inherited names out (see <see cref="Planning.PlanRequest.InheritedReportingNames"/>).</param>
+internal sealed class PrefixedReporting(bool withNames)
 {
     private readonly Dictionary<string, Dictionary<WorkloadSoak, ImmutableArray<string>>> _byPrefix = new(StringComparer.Ordinal);
 
     public ImmutableArray<string> Of(string prefix, WorkloadSoak soak)
     {
+        if (!withNames)
+        {
+            return [];
+        }
+
         if (!_byPrefix.TryGetValue(prefix, out var names))
         {
             // By reference: a source's soak entries are the same objects for every organization inheriting them.

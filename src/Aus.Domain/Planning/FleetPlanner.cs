@@ -27,7 +27,7 @@ public static class FleetPlanner
         var plans = ImmutableArray.CreateBuilder<OrganizationPlan>(request.Organizations.Length);
         var blocked = new BlockedVersionMatches();
         var memo = new PassMemo();
-        var prefixed = new PrefixedReporting();
+        var prefixed = new PrefixedReporting(request.InheritedReportingNames);
         ClusterExplanation? explanation = null;
         for (var index = 0; index < request.Organizations.Length; index++)
         {

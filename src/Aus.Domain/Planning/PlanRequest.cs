@@ -15,6 +15,14 @@ public sealed record PlanRequest(ImmutableArray<OrganizationInput> Organizations
     /// <summary>Whether to compute the fleet report's rows (they cost as much again as the decisions).</summary>
     public bool IncludeReport { get; init; }
 
+    /// <summary>
+    /// Whether inherited version data lists the source organizations' reporting clusters (prefixed with
+    /// the source). Decisions read soak totals and minimum versions only, so leaving the names out
+    /// changes nothing but <see cref="OrganizationPlan.VersionData"/>; the forecast, which never shows
+    /// version data, leaves them out rather than copy them at every pass.
+    /// </summary>
+    public bool InheritedReportingNames { get; init; } = true;
+
     /// <summary>Whether to compute each organization's remaining-soak rows (<see cref="OrganizationPlan.RemainingSoak"/>), the service's soak gauges.</summary>
     public bool IncludeRemainingSoak { get; init; }
 }

@@ -54,6 +54,33 @@ public sealed class InheritanceTests
     }
 
     [Fact]
+    public void WithoutInheritedReportingNames_OnlyTheNamesOfTheVersionDataDiffer()
+    {
+        var stageHistory = Build.History(Now, ("4.16.2", "wl", 4, ["s1"]));
+        var prodHistory = Build.History(Now, ("4.16.2", "wl", 3, ["other"]));
+        var request = new PlanRequest(
+            [Input(Stage(Policy("s1")), stageHistory), Input(Prod(Policy("p1", soakDays: 7), Policy("other")), prodHistory)],
+            Fleet([Cluster("s1", "4.16.2")], [Cluster("p1", "4.16.1", "4.16.2"), Cluster("other", "4.16.2")]),
+            Now);
+
+        var named = FleetPlanner.Plan(request).Organizations.Single(o => o.OrgId.Value == "prod-org");
+        var unnamed = FleetPlanner.Plan(request with { InheritedReportingNames = false }).Organizations.Single(o => o.OrgId.Value == "prod-org");
+
+        unnamed.Clusters.ShouldBe(named.Clusters);
+        unnamed.Actions.ShouldBe(named.Actions);
+        Describe(unnamed.History!).ShouldBe(Describe(named.History!));
+        var wl = new Workload("wl");
+        named.VersionData!.Versions["4.16.2"][wl].Reporting.ShouldBe(["other", "integration/stage-org/s1"]);
+        unnamed.VersionData!.Versions["4.16.2"][wl].Reporting.ShouldBe(["other"]);
+        unnamed.VersionData.Versions["4.16.2"][wl].SoakDays.ShouldBe(named.VersionData.Versions["4.16.2"][wl].SoakDays);
+        unnamed.VersionData.InheritedStats!.MinVersion.ShouldBe(named.VersionData.InheritedStats!.MinVersion);
+    }
+
+    private static string Describe(Aus.Domain.History.VersionHistory history) => string.Join(
+        "; ",
+        history.Versions.SelectMany(v => v.Value.Select(w => $"{v.Key} {w.Key} {w.Value.SoakDays} {string.Join(",", w.Value.Reporting)}")));
+
+    [Fact]
     public void WorkloadsUnknownToTheInheritingOrganization_AreDropped()
     {
         var stageHistory = Build.History(Now, ("4.16.2", "stage-only", 40, ["s1"]));
