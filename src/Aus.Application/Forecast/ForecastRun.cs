@@ -735,20 +735,7 @@ internal sealed class ForecastRun
         /// The organization as a source that only lends its data to an inheriting organization
         /// planned without it: its history checked in already, and no clusters to decide.
         /// </summary>
-        /// <remarks>
-        /// Its history goes without the names of the clusters reporting each version: the planner decides
-        /// with soak totals and minimum versions only, and the inheriting organization's pass would
-        /// otherwise copy every name with the source's prefix, for nothing the forecast reads.
-        /// </remarks>
-        public OrganizationInput Lending => Input with { History = WithoutReporting(History), Policy = Input.Policy with { Clusters = [] } };
-
-        private static VersionHistory WithoutReporting(VersionHistory history) => history with
-        {
-            Versions = history.Versions.ToImmutableSortedDictionary(
-                v => v.Key,
-                v => v.Value.ToImmutableSortedDictionary(w => w.Key, w => w.Value with { Reporting = [] }),
-                StringComparer.Ordinal),
-        };
+        public OrganizationInput Lending => Input with { History = History, Policy = Input.Policy with { Clusters = [] } };
 
         public bool HasErrors { get; set; }
 
