@@ -269,41 +269,34 @@ internal sealed class ForecastRun
             lender.History = CheckedIn(lender, time);
         }
 
+        // Replayed first: the flips fall before this pass, and the windows' table is not for two threads.
+        foreach (var organization in organizations)
+        {
+            ReplayWindowFlips(organization, time);
+        }
+
+        // Clusters share a few schedules: whether each is in its window at this pass is worked out once, before the threads read it.
+        var inWindow = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var schedule in organizations.SelectMany(o => o.Schedules))
+        {
+            if (!inWindow.ContainsKey(schedule.Expression))
+            {
+                inWindow[schedule.Expression] = ScheduleWindows.IsInWindow(schedule, time);
+            }
+        }
+
         var plans = ParallelPlanning.Plan(
             [.. organizations.Select(o => new FamilyInput(o.Input with { History = o.History }, o.Family))],
             [.. lenders.Select(l => new FamilyInput(l.Lending, l.Family))],
             _fleet.SnapshotAt(time),
-            time);
+            time,
+            (i, plan) => Observe(organizations[i], plan, inWindow, time));
 
-        // Clusters share a few schedules: whether each is in its window at this pass is worked out once.
-        var inWindow = new Dictionary<string, bool>(StringComparer.Ordinal);
         _plannedPasses += organizations.Count;
         for (var i = 0; i < organizations.Count; i++)
         {
             var organization = organizations[i];
             var result = plans[i];
-            ReplayWindowFlips(organization, time);
-            organization.HasErrors = !result.Errors.IsEmpty;
-            organization.History = result.History ?? organization.History;
-            foreach (var decision in result.Clusters)
-            {
-                if (organization.Tracks.TryGetValue(decision.Name, out var track))
-                {
-                    track.Decided(decision, time);
-                    if (track.Policy is { } policy)
-                    {
-                        var schedule = policy.Schedule;
-                        if (!inWindow.TryGetValue(schedule.Expression, out var isIn))
-                        {
-                            isIn = ScheduleWindows.IsInWindow(schedule, time);
-                            inWindow[schedule.Expression] = isIn;
-                        }
-
-                        track.Observed(isIn, decision, organization.EpochContinues);
-                    }
-                }
-            }
-
             var (created, deleted) = _fleet.Apply(organization.OrgId, result.Actions);
             foreach (var (cluster, policy, completesAt) in created)
             {
@@ -318,6 +311,28 @@ internal sealed class ForecastRun
 
             organization.NextPass = NextPass(organization, result, time);
             organization.LastPlanned = time;
+        }
+    }
+
+    /// <summary>
+    /// Takes in an organization's plan at this pass: each cluster's decision, and which side of its
+    /// window it was seen on. Called on the thread that planned the organization; it touches only the
+    /// organization's own tracks (shared only with an organization of the same id, planned on the same thread).
+    /// </summary>
+    private static void Observe(OrganizationState organization, OrganizationPlan plan, Dictionary<string, bool> inWindow, DateTimeOffset time)
+    {
+        organization.HasErrors = !plan.Errors.IsEmpty;
+        organization.History = plan.History ?? organization.History;
+        foreach (var decision in plan.Clusters)
+        {
+            if (organization.Tracks.TryGetValue(decision.Name, out var track))
+            {
+                track.Decided(decision, time);
+                if (track.Policy is { } policy)
+                {
+                    track.Observed(inWindow[policy.Schedule.Expression], decision, organization.EpochContinues);
+                }
+            }
         }
     }
 
@@ -761,6 +776,9 @@ internal sealed class ForecastRun
         public Dictionary<string, ClusterTrack> Tracks { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, ClusterPolicy> Policies { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The schedules of its clusters, one per expression.</summary>
+        public List<CronSchedule> Schedules { get; } = [.. input.Policy.Clusters.Select(c => c.Schedule).DistinctBy(s => s.Expression, StringComparer.Ordinal)];
 
         public List<OrganizationState> Inheritors { get; } = [];
 

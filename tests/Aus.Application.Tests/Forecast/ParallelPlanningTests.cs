@@ -24,10 +24,13 @@ public sealed class ParallelPlanningTests
                     Organizations = [.. first.Fleet().Organizations, .. second.Fleet().Organizations.Select(o => o with { OrgId = Renamed(o.OrgId) })],
                 };
 
-                var apart = ParallelPlanning.Plan(inputs, [], fleet, now);
+                var observed = new System.Collections.Concurrent.ConcurrentDictionary<int, OrganizationPlan>();
+                var apart = ParallelPlanning.Plan(inputs, [], fleet, now, (i, plan) => observed.TryAdd(i, plan).ShouldBeTrue());
                 var together = FleetPlanner.Plan(new PlanRequest([.. inputs.Select(i => i.Input)], fleet, now) { InheritedReportingNames = false }).Organizations;
 
                 apart.Count.ShouldBe(together.Length);
+                observed.Count.ShouldBe(apart.Count);
+                observed.All(o => ReferenceEquals(o.Value, apart[o.Key])).ShouldBeTrue();
                 for (var i = 0; i < together.Length; i++)
                 {
                     apart[i].OrgId.ShouldBe(together[i].OrgId);
