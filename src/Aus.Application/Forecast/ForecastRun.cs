@@ -315,14 +315,18 @@ internal sealed class ForecastRun
     }
 
     /// <summary>
-    /// Takes in an organization's plan at this pass: each cluster's decision, and which side of its
-    /// window it was seen on. Called on the thread that planned the organization; it touches only the
-    /// organization's own tracks (shared only with an organization of the same id, planned on the same thread).
+    /// Takes in an organization's plan at this pass: each cluster's decision, which side of its window
+    /// it was seen on, and when a soak total it reads next crosses a soakDays. Called on the thread that
+    /// planned the organization: it changes only the organization's tracks and tables and its sources'
+    /// (all of one family, planned on the same thread), and reads clusters no one changes while planning.
     /// </summary>
-    private static void Observe(OrganizationState organization, OrganizationPlan plan, Dictionary<string, bool> inWindow, DateTimeOffset time)
+    private void Observe(OrganizationState organization, OrganizationPlan plan, Dictionary<string, bool> inWindow, DateTimeOffset time)
     {
         organization.HasErrors = !plan.Errors.IsEmpty;
         organization.History = plan.History ?? organization.History;
+
+        // Only read when the plan did not act (a plan that acts is followed by the next pass).
+        organization.SoakCrossing = plan.Actions.IsEmpty && plan.VersionData is { } data ? NextSoakCrossing(organization, data, time) : null;
         foreach (var decision in plan.Clusters)
         {
             if (organization.Tracks.TryGetValue(decision.Name, out var track))
@@ -417,7 +421,7 @@ internal sealed class ForecastRun
             }
         }
 
-        if (plan.VersionData is { } data && NextSoakCrossing(organization, data, time) is { } crossing)
+        if (organization.SoakCrossing is { } crossing)
         {
             var pass = _grid.AtOrAfter(crossing - SoakMargin);
             next = Earliest(next, pass > time ? pass : _grid.After(time));
@@ -758,6 +762,9 @@ internal sealed class ForecastRun
         public int Family { get; set; }
 
         public DateTimeOffset? NextPass { get; set; }
+
+        /// <summary>When a soak total the organization read at its last pass reaches one of its soakDays (see NextSoakCrossing).</summary>
+        public DateTimeOffset? SoakCrossing { get; set; }
 
         /// <summary>The next pass when only a window flip brings it (no other event before).</summary>
         public DateTimeOffset? WindowOnlyPass { get; set; }
