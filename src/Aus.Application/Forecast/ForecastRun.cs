@@ -106,6 +106,14 @@ internal sealed class ForecastRun
                 track.Policy = policy;
             }
         }
+
+        foreach (var organization in _organizations)
+        {
+            organization.Schedules.AddRange(organization.Tracks.Values
+                .Select(t => t.Policy?.Schedule)
+                .OfType<CronSchedule>()
+                .DistinctBy(s => s.Expression, StringComparer.Ordinal));
+        }
     }
 
     /// <summary>
@@ -784,8 +792,8 @@ internal sealed class ForecastRun
 
         public Dictionary<string, ClusterPolicy> Policies { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>The schedules of its clusters, one per expression.</summary>
-        public List<CronSchedule> Schedules { get; } = [.. input.Policy.Clusters.Select(c => c.Schedule).DistinctBy(s => s.Expression, StringComparer.Ordinal)];
+        /// <summary>The schedules of its clusters' policies (see ClusterTrack.Policy), one per expression.</summary>
+        public List<CronSchedule> Schedules { get; } = [];
 
         public List<OrganizationState> Inheritors { get; } = [];
 

@@ -87,6 +87,29 @@ public sealed class ForecastSkippingTests
     }
 
     [Fact]
+    public void An_organization_given_twice_with_a_cluster_of_the_same_name_forecasts_what_stepping_forecasts()
+    {
+        // The second file's cluster takes the first file's policy (the planner joins names to the first);
+        // it is planned at the passes of either file, with either file's schedule seen at each.
+        var first = Organization("org-a", [Policy("c", soakDays: 0, schedule: "0 13 * * *"), Policy("d", soakDays: 0, schedule: "0 13 * * *")]);
+        var second = Organization("org-a", [Policy("c", soakDays: 0, schedule: "0 2 * * *"), Policy("e", soakDays: 0, schedule: "30 7 * * *")]);
+        var request = new ForecastRequest(
+            [Input(first), Input(second)],
+            Fleet("org-a", [Cluster("c", "4.16.1", "4.16.5"), Cluster("d", "4.16.1", "4.16.5"), Cluster("e", "4.16.1", "4.16.5")]),
+            Now,
+            new ForecastRelease(V("4.16.5"), Now))
+        {
+            Interval = Interval,
+            Horizon = TimeSpan.FromDays(3),
+        };
+
+        var jumped = ForecastEngine.Run(request);
+
+        ForecastJumpTests.Summary(jumped).ShouldBe(ForecastJumpTests.Summary(ForecastEngine.RunEveryPass(request)));
+        jumped.Clusters.Where(c => c.Start is not null).Select(c => c.Name).Distinct().Order().ShouldBe(["c", "d", "e"]);
+    }
+
+    [Fact]
     public void An_organization_with_a_freeze_is_planned_at_every_pass_and_its_cluster_upgrades_when_the_freeze_ends()
     {
         var organization = Organization("org-a", [Policy("c", soakDays: 0, schedule: "0 * * * *")]) with
