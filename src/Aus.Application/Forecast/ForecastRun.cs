@@ -96,11 +96,6 @@ internal sealed class ForecastRun
 
         foreach (var ((orgId, name), policy) in _policies)
         {
-            foreach (var organization in statesById[orgId])
-            {
-                organization.Policies[name] = policy;
-            }
-
             if (_tracks.TryGetValue((orgId, name), out var track))
             {
                 track.Policy = policy;
@@ -363,7 +358,8 @@ internal sealed class ForecastRun
         var flipsBySchedule = new Dictionary<string, List<WindowFlip>>(StringComparer.Ordinal);
         foreach (var track in organization.SkippingFlips)
         {
-            var schedule = organization.Policies[track.Name].Schedule;
+            // A cluster skips flips only when its window matters, so it has a policy.
+            var schedule = track.Policy!.Schedule;
             if (!flipsBySchedule.TryGetValue(schedule.Expression, out var flips))
             {
                 flips = Flips(schedule, organization.LastPlanned, until, inclusive);
@@ -789,8 +785,6 @@ internal sealed class ForecastRun
 
         /// <summary>The organization's clusters by name (shared with an organization of the same id given twice, as the planner would).</summary>
         public Dictionary<string, ClusterTrack> Tracks { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, ClusterPolicy> Policies { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The schedules of its clusters' policies (see ClusterTrack.Policy), one per expression.</summary>
         public List<CronSchedule> Schedules { get; } = [];
